@@ -1,0 +1,98 @@
+// npm run bench:settle — settle() on bills of 5,000 and 50,000 lines: median milliseconds, lines per
+// second, and in the same run the bare decimal.js operations the contract needs for the same lines (the
+// arithmetic floor), and the ratio engine / floor. Goal (issue 2): ratio ≤ 4, 5,000 lines < 50 ms median.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Decimal, formatAmount, round2 } from '../shared/money';
+import { settle, type SettleRequestInput } from '../shared/settlement';
+
+const base = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../shared/settlement/fixtures/01-worked-example.request.json'), 'utf8'),
+) as SettleRequestInput;
+
+/** A deterministic catalog of 2,000 codes across classes 01/02/03, a third with price ceilings. */
+function makeCatalog(): NonNullable<SettleRequestInput['catalog']> {
+  const catalog: NonNullable<SettleRequestInput['catalog']> = {};
+  for (let i = 0; i < 2000; i++) {
+    const lv = (['01', '02', '02', '03'] as const)[i % 4]!;
+    catalog[`C${String(i).padStart(5, '0')}`] = {
+      name: `项目${i}`,
+      chrgitm_lv: lv,
+      selfpay_prop: lv === '02' ? ['0.05', '0.10', '0.15', '0.20'][i % 4]! : '0',
+      pric_uplmt_amt: i % 3 === 0 ? `${(i % 97) + 5}.50` : null,
+    };
+  }
+  return catalog;
+}
+
+function makeBill(lines: number, catalog: ReturnType<typeof makeCatalog>): SettleRequestInput {
+  const codes = Object.keys(catalog);
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const out = [];
+  for (let i = 0; i < lines; i++) {
+    const cnt = String((next() % 40) + 1) + (i % 5 === 0 ? '.5' : '');
+    const pric = `${next() % 300}.${String(next() % 1000).padStart(3, '0')}`;
+    const code = i % 50 === 49 ? 'OFF-CATALOG' : codes[next() % codes.length]!;
+    out.push({ feedetl_sn: String(i + 1), med_list_codg: code, cnt, pric, det_item_fee_sumamt: formatAmount(round2(new Decimal(cnt).times(pric))) });
+  }
+  return { ...base, catalog, lines: out };
+}
+
+/** The arithmetic floor: the decimal.js work settle/v1 needs per line, without validation, lookup or objects. */
+function floor(req: SettleRequestInput): string {
+  const catalog = req.catalog!;
+  const tolerance = new Decimal('0.01');
+  let medfee = new Decimal(0), ful = new Decimal(0), over = new Decimal(0), pre = new Decimal(0), inscp = new Decimal(0);
+  let sink = '';
+  for (const line of req.lines) {
+    const amount = new Decimal(line.det_item_fee_sumamt);
+    if (new Decimal(line.cnt).times(line.pric).minus(amount).abs().gt(tolerance)) throw new Error('bad line');
+    const e = catalog[line.med_list_codg];
+    let o = new Decimal(0), p = new Decimal(0), f = new Decimal(0), base = amount;
+    if (!e || e.chrgitm_lv === '03') f = amount;
+    else {
+      if (e.pric_uplmt_amt !== null) {
+        const x = amount.minus(round2(new Decimal(e.pric_uplmt_amt).times(line.cnt)));
+        if (x.gt(0)) o = x;
+      }
+      base = amount.minus(o);
+      if (e.chrgitm_lv === '02') p = round2(base.times(e.selfpay_prop));
+    }
+    const i = f.isZero() ? base.minus(p) : new Decimal(0);
+    medfee = medfee.plus(amount); ful = ful.plus(f); over = over.plus(o); pre = pre.plus(p); inscp = inscp.plus(i);
+    sink = amount.toFixed(2) + f.toFixed(2) + o.toFixed(2) + p.toFixed(2) + i.toFixed(2);
+  }
+  return sink + medfee.toFixed(2) + inscp.toFixed(2);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function time(fn: () => unknown, runs: number): number {
+  for (let i = 0; i < 3; i++) fn(); // warm up the JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+const catalog = makeCatalog();
+console.log(`settle/v1 benchmark — node ${process.version}, ${process.arch}`);
+console.log('lines   | engine median ms | lines/s    | floor median ms | engine/floor');
+for (const [lines, runs] of [[5_000, 31], [50_000, 9]] as const) {
+  const req = makeBill(lines, catalog);
+  const result = settle(req);
+  if (result.status !== 'settled' || result.items?.length !== lines) throw new Error('benchmark bill did not settle');
+  const engine = time(() => settle(req), runs);
+  const bare = time(() => floor(req), runs);
+  console.log(
+    `${String(lines).padEnd(7)} | ${engine.toFixed(2).padStart(16)} | ${Math.round((lines / engine) * 1000).toLocaleString('en').padStart(10)} | ${bare.toFixed(2).padStart(15)} | ${(engine / bare).toFixed(2).padStart(12)}`,
+  );
+}

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import {
+  amountString,
+  divisionCode,
+  hospitalLevel,
+  isoDate,
+  nonEmptyString,
+  perLevel,
+  priceString,
+  quantityString,
+  ratioString,
+  ratioTable,
+} from './schema-primitives';
+import { policySchema } from './schema-policy';
+
+export { policySchema } from './schema-policy';
+export type { Policy } from './schema-policy';
+
+export const SCHEMES = ['medical', 'work_injury'] as const;
+export const SETL_TYPES = {
+  medical: ['inpatient', 'outpatient', 'chronic_outpatient'],
+  work_injury: ['inpatient', 'rehab', 'device'],
+} as const;
+export const CATEGORIES = ['in_service', 'retired', 'resident'] as const;
+export const FILING_TYPES = {
+  long_term: ['resettled_retiree', 'long_term_resident', 'posted_worker'],
+  temporary: ['referral', 'emergency', 'other_temporary'],
+} as const;
+
+export const personSchema = z.object({
+  psn_no: nonEmptyString,
+  certno: z.string(),
+  psn_name: z.string(),
+  insutype: z.enum(['310', '390']).optional(),
+  category: z.enum(CATEGORIES),
+  insu_stas: z.enum(['active', 'suspended']).default('active'),
+  insuplc_admdvs: divisionCode,
+  chronic_certified: z.array(z.string()).optional(),
+});
+
+export const institutionSchema = z.object({
+  fixmedins_code: nonEmptyString,
+  mdtrtarea_admvs: divisionCode,
+  hosp_lv: hospitalLevel,
+});
+
+export const filingSchema = z
+  .object({
+    kind: z.enum(['long_term', 'temporary']),
+    type: z.enum([...FILING_TYPES.long_term, ...FILING_TYPES.temporary]),
+    mdtrtarea_admvs: divisionCode,
+    begndate: isoDate,
+    enddate: isoDate.nullable(),
+    fixmedins_codes: z.array(z.string()).nullable().default(null),
+    wi_confirmed: z.boolean().optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (!(FILING_TYPES[f.kind] as readonly string[]).includes(f.type)) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `备案类型与种类不符 / filing type ${f.type} is not a ${f.kind} type` });
+    }
+    if (f.enddate !== null && f.enddate < f.begndate) {
+      ctx.addIssue({ code: 'custom', path: ['enddate'], message: '备案截止日期早于开始日期 / enddate is before begndate' });
+    }
+  });
+
+export const circumstancesSchema = z.object({
+  emergency: z.boolean().default(false),
+  trauma: z.boolean().default(false),
+  trauma_commitment_signed: z.boolean().default(false),
+  third_party_liable: z.boolean().default(false),
+});
+
+export const accumulatorsSchema = z.object({
+  year: z.number().int().min(1900).max(9999).optional(),
+  inpatient_admissions: z.number().int().min(0).default(0),
+  hifp_pay: amountString.default('0.00'),
+  large_pay: amountString.default('0.00'),
+  outpatient_dedc: amountString.default('0.00'),
+  outpatient_fund: amountString.default('0.00'),
+  chronic_dedc: z.record(z.string(), amountString).default({}),
+  chronic_fund: z.record(z.string(), amountString).default({}),
+  acct_balance: amountString.default('0.00'),
+});
+
+export const catalogEntrySchema = z.object({
+  name: z.string(),
+  chrgitm_lv: z.enum(['01', '02', '03']),
+  selfpay_prop: ratioString,
+  pric_uplmt_amt: amountString.nullable(),
+});
+
+export const wiCatalogEntrySchema = z.object({
+  name: z.string(),
+  pric_uplmt_amt: amountString.nullable(),
+});
+
+export const billLineSchema = z.object({
+  feedetl_sn: nonEmptyString,
+  med_list_codg: nonEmptyString,
+  name: z.string().optional(),
+  cnt: quantityString,
+  pric: priceString,
+  det_item_fee_sumamt: amountString,
+  non_work_injury: z.boolean().optional(),
+});
+
+export const settleRequestObject = z.object({
+  contract: z.literal('settle/v1', { error: 'contract 须为 "settle/v1" / contract must be "settle/v1"' }),
+  scheme: z.enum(SCHEMES, { error: 'scheme 须为 medical 或 work_injury / scheme must be medical or work_injury' }),
+  setl_type: z.enum(['inpatient', 'outpatient', 'chronic_outpatient', 'rehab', 'device'], {
+    error: 'setl_type 未知 / unknown setl_type',
+  }),
+  settle_date: isoDate,
+  admission_date: isoDate.optional(),
+  dise_codg: z.string().optional(),
+  person: personSchema,
+  institution: institutionSchema,
+  filing: filingSchema.nullable(),
+  circumstances: circumstancesSchema.default({
+    emergency: false,
+    trauma: false,
+    trauma_commitment_signed: false,
+    third_party_liable: false,
+  }),
+  accumulators: accumulatorsSchema.default(accumulatorsSchema.parse({})),
+  acct_used: z.boolean().default(false),
+  policy: policySchema.optional(),
+  catalog: z.record(z.string(), catalogEntrySchema).optional(),
+  wi_catalog: z.record(z.string(), wiCatalogEntrySchema).optional(),
+  lines: z.array(billLineSchema).min(1, { error: '账单至少一行 / a bill has at least one line' }),
+});
+
+export type SettleRequest = z.infer<typeof settleRequestObject>;
+export type SettleRequestInput = z.input<typeof settleRequestObject>;
+export type Person = z.infer<typeof personSchema>;
+export type Institution = z.infer<typeof institutionSchema>;
+export type Filing = z.infer<typeof filingSchema>;
+export type Circumstances = z.infer<typeof circumstancesSchema>;
+export type Accumulators = z.infer<typeof accumulatorsSchema>;
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+export type WiCatalogEntry = z.infer<typeof wiCatalogEntrySchema>;
+export type BillLine = z.infer<typeof billLineSchema>;
+
+export { perLevel, ratioTable, amountString, ratioString, isoDate, divisionCode };
