@@ -7,3 +7,4 @@ export { NATIONAL_MAX_REDUCTION } from './schema-policy';
 export { REFUSAL_MESSAGES } from './messages';
 export { isCrossProvince, provinceOfDivision } from './province';
 export { isIsoDate } from './schema-primitives';
+export { directSettlementVerdict, type Verdict, type VerdictInput } from './verdict';

@@ -139,3 +139,21 @@ describe('funds', () => {
     }
   });
 });
+
+describe('directSettlementVerdict (before a bill exists)', () => {
+  it('agrees with settle() on eligibility for the same facts', async () => {
+    const { directSettlementVerdict } = await import('./index');
+    for (const mutate of [
+      (_r: Req) => undefined,
+      (r: Req) => void (r.filing.enddate = '2025-01-31'),
+      (r: Req) => void (r.filing = null),
+      (r: Req) => void (r.person.insu_stas = 'suspended'),
+    ]) {
+      const r = medical();
+      mutate(r);
+      const verdict = directSettlementVerdict({ ...r, person: { ...r.person, insu_stas: r.person.insu_stas ?? 'active' } } as never);
+      expect(verdict.refusal.map((x) => x.code)).toEqual(codes(r));
+      expect(verdict.canSettle).toBe(codes(r).length === 0);
+    }
+  });
+});

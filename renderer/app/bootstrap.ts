@@ -1,0 +1,57 @@
+// Start-up: connect to the host (Electron preload or the loopback agent), open the station database,
+// ask the browser to keep it, pull once, and start the sync engine. Each failure becomes a
+// StationError the fatal screen explains in both languages.
+import { browserEnvironment, connectStation, platformPort } from '../bridge';
+import { openStationDb, requestPersistence } from '../db';
+import { createSettleService, type StationProfile } from '../settle-service';
+import { initI18n } from './i18n';
+import type { Station } from './station-context';
+import { createSyncEngine } from './sync-engine';
+import { useUiStore } from './ui-store';
+
+/** The calendar date in China (UTC+8), whatever the machine's zone: settle dates are Chinese dates. */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export async function bootstrap(): Promise<Station> {
+  initI18n(localStorage.getItem('station.lang') === 'en' ? 'en' : 'zh-CN');
+  const { api, mode } = connectStation(browserEnvironment());
+  const config = await api.config.get();
+  const db = await openStationDb({
+    onUpgradeBlocked: () => useUiStore.getState().notify('warn', 'db.upgradeBlocked'),
+    onClosedForUpgrade: () => useUiStore.getState().notify('warn', 'db.closedForUpgrade'),
+  });
+  const persistence = await requestPersistence(navigator.storage);
+  if (persistence.outcome === 'denied') useUiStore.getState().notify('warn', 'db.notPersistent');
+
+  const port = platformPort(api);
+  const sync = createSyncEngine({ db, port, api });
+  // The institution's level comes from the pulled institutions dataset; pull it first when missing.
+  let institution = await db.institutions.get(config.institution.fixmedins_code);
+  if (!institution) {
+    await sync.runOnce();
+    institution = await db.institutions.get(config.institution.fixmedins_code);
+  }
+  const profile: StationProfile = {
+    station_id: config.stationId,
+    fixmedins_code: config.institution.fixmedins_code,
+    mdtrtarea_admvs: institution?.institution.mdtrtarea_admvs ?? config.treatmentPlace.mdtrtarea_admvs,
+    hosp_lv: institution?.institution.hosp_lv ?? 3,
+  };
+  const settle = createSettleService({ db, station: profile });
+  sync.start();
+  const cashier = localStorage.getItem('station.cashier') || 'cashier01';
+  return {
+    api,
+    mode,
+    db,
+    config,
+    profile,
+    institutionName: institution?.fixmedins_name ?? config.institution.fixmedins_name,
+    settle,
+    sync,
+    today: () => chinaToday(),
+    cashier,
+  };
+}

@@ -1,0 +1,182 @@
+// Bill import: the hospital system's CSV or JSON export → settle/v1 bill lines, with an error per
+// offending cell that names the row and the column (docs/bill-import.md documents the format).
+import Papa from 'papaparse';
+import { Decimal, formatAmount, round2 } from '../../../shared/money';
+import { billLineSchema, type BillLine } from '../../../shared/settlement';
+
+export interface BillImportError {
+  /** 1-based row in the file as the user sees it (CSV: the header is row 1; JSON: the array index + 1). */
+  row: number;
+  field: string;
+  message_zh: string;
+  message_en: string;
+}
+
+export interface BillImport {
+  lines: BillLine[];
+  errors: BillImportError[];
+}
+
+/** Column names accepted for each field: NHSA field names, plain English, and the Chinese headers HIS exports use. */
+const COLUMNS: Record<keyof BillLine, string[]> = {
+  feedetl_sn: ['feedetl_sn', 'sn', '序号', '明细流水号', '费用明细流水号'],
+  med_list_codg: ['med_list_codg', 'code', '项目编码', '医保目录编码', '编码'],
+  name: ['name', 'item_name', '项目名称', '名称'],
+  cnt: ['cnt', 'qty', 'quantity', '数量'],
+  pric: ['pric', 'price', '单价'],
+  det_item_fee_sumamt: ['det_item_fee_sumamt', 'amount', '金额', '明细项目费用总额'],
+  non_work_injury: ['non_work_injury', '非工伤'],
+};
+
+const FIELD_ZH: Record<string, string> = {
+  feedetl_sn: '序号',
+  med_list_codg: '项目编码',
+  name: '项目名称',
+  cnt: '数量',
+  pric: '单价',
+  det_item_fee_sumamt: '金额',
+  non_work_injury: '非工伤',
+};
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', '是']);
+const FALSE_WORDS = new Set(['', '0', 'false', 'no', 'n', '否']);
+
+/** Decodes an uploaded file: UTF-8 (with or without BOM) when valid, else GBK, as older HIS exports are. */
+export function decodeBillFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
+  }
+}
+
+function fieldOf(header: string): keyof BillLine | undefined {
+  const h = header.trim().toLowerCase();
+  return (Object.keys(COLUMNS) as (keyof BillLine)[]).find((f) => COLUMNS[f].some((c) => c.toLowerCase() === h));
+}
+
+/** Checks one raw record (strings from CSV, or a JSON object) and turns it into a bill line or errors. */
+function toLine(raw: Record<string, unknown>, row: number, index: number, errors: BillImportError[], sns: string[]): BillLine | null {
+  const rec: Record<string, unknown> = { ...raw };
+  for (const k of ['feedetl_sn', 'med_list_codg', 'name', 'cnt', 'pric', 'det_item_fee_sumamt'] as const) {
+    if (typeof rec[k] === 'string') rec[k] = (rec[k] as string).trim();
+    if (typeof rec[k] === 'number') {
+      errors.push(err(row, k, '须写成文本（如 "12.50"），不能是数字', 'must be written as text (e.g. "12.50"), not a number'));
+      return null;
+    }
+  }
+  if (rec.feedetl_sn === undefined || rec.feedetl_sn === '') rec.feedetl_sn = String(index + 1);
+  sns[index] = String(rec.feedetl_sn);
+  if (rec.name === '') delete rec.name;
+  if (typeof rec.non_work_injury === 'string') {
+    const w = rec.non_work_injury.trim().toLowerCase();
+    if (TRUE_WORDS.has(w)) rec.non_work_injury = true;
+    else if (FALSE_WORDS.has(w)) delete rec.non_work_injury;
+  }
+  // The amount may be left out: it is then cnt × pric rounded to the fen.
+  const amountGiven = rec.det_item_fee_sumamt !== undefined && rec.det_item_fee_sumamt !== '';
+  if (!amountGiven) delete rec.det_item_fee_sumamt;
+  const parsed = billLineSchema.safeParse(amountGiven ? rec : { ...rec, det_item_fee_sumamt: '0' });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      errors.push(missing ? err(row, field, '缺少此列或为空', 'missing or empty') : err(row, field, issue.message, issue.message));
+    }
+    return null;
+  }
+  const line = parsed.data;
+  const expected = new Decimal(line.cnt).times(line.pric);
+  if (!amountGiven) {
+    line.det_item_fee_sumamt = formatAmount(round2(expected));
+  } else if (expected.minus(line.det_item_fee_sumamt).abs().gt('0.01')) {
+    errors.push(
+      err(
+        row,
+        'det_item_fee_sumamt',
+        `金额${line.det_item_fee_sumamt}与数量×单价=${expected.toString()}不符`,
+        `amount ${line.det_item_fee_sumamt} is not quantity × price = ${expected.toString()}`,
+      ),
+    );
+    return null;
+  }
+  return line;
+}
+
+function err(row: number, field: string, zh: string, en: string): BillImportError {
+  const label = FIELD_ZH[field] ?? field;
+  return { row, field, message_zh: `第${row}行「${label}」：${zh}`, message_en: `Row ${row}, ${field}: ${en}` };
+}
+
+function finish(lines: (BillLine | null)[], rows: number[], errors: BillImportError[], sns: string[]): BillImport {
+  const seen = new Map<string, number>();
+  sns.forEach((sn, i) => {
+    if (sn === undefined) return;
+    const first = seen.get(sn);
+    if (first !== undefined) errors.push(err(rows[i]!, 'feedetl_sn', `与第${first}行序号重复`, `duplicates the number of row ${first}`));
+    else seen.set(sn, rows[i]!);
+  });
+  if (lines.length === 0 && errors.length === 0) errors.push(err(1, 'lines', '账单没有明细行', 'the bill has no lines'));
+  errors.sort((a, b) => a.row - b.row);
+  return { lines: errors.length ? [] : (lines as BillLine[]), errors };
+}
+
+/** CSV with a header row (comma, tab or semicolon separated; UTF-8 or already decoded text). */
+export function parseBillCsv(text: string): BillImport {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => fieldOf(h) ?? `?${h.trim()}`,
+  });
+  const errors: BillImportError[] = [];
+  const headers = parsed.meta.fields ?? [];
+  for (const required of ['med_list_codg', 'cnt', 'pric'] as const) {
+    if (!headers.includes(required)) {
+      errors.push(err(1, required, `表头缺少列（可用：${COLUMNS[required].join('、')}）`, `header lacks the column (any of: ${COLUMNS[required].join(', ')})`));
+    }
+  }
+  if (errors.length) return { lines: [], errors };
+  for (const e of parsed.errors) {
+    errors.push(err((e.row ?? 0) + 2, 'row', `CSV格式错误：${e.message}`, `CSV format error: ${e.message}`));
+  }
+  const rows: number[] = [];
+  const sns: string[] = [];
+  const lines = parsed.data.map((rec, i) => {
+    rows.push(i + 2);
+    const known = Object.fromEntries(Object.entries(rec).filter(([k]) => !k.startsWith('?')));
+    return toLine(known, i + 2, i, errors, sns);
+  });
+  return finish(lines, rows, errors, sns);
+}
+
+/** JSON: an array of lines, or an object with a `lines` array (a settle/v1 request is accepted as is). */
+export function parseBillJson(text: string): BillImport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { lines: [], errors: [err(1, 'json', `不是合法的JSON（${(e as Error).message}）`, `not valid JSON (${(e as Error).message})`)] };
+  }
+  const list = Array.isArray(data) ? data : (data as { lines?: unknown })?.lines;
+  if (!Array.isArray(list)) {
+    return { lines: [], errors: [err(1, 'lines', 'JSON须为明细数组或含 lines 数组的对象', 'JSON must be an array of lines or an object with a lines array')] };
+  }
+  const errors: BillImportError[] = [];
+  const rows: number[] = [];
+  const sns: string[] = [];
+  const lines = list.map((rec, i) => {
+    rows.push(i + 1);
+    if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) {
+      errors.push(err(i + 1, 'line', '明细须为对象', 'a line must be an object'));
+      return null;
+    }
+    return toLine(rec as Record<string, unknown>, i + 1, i, errors, sns);
+  });
+  return finish(lines, rows, errors, sns);
+}
+
+/** Chooses the parser by file name, falling back on the first character. */
+export function parseBillFile(name: string, text: string): BillImport {
+  const trimmed = text.trimStart().replace(/^\uFEFF/, '');
+  return /\.json$/i.test(name) || trimmed.startsWith('[') || trimmed.startsWith('{') ? parseBillJson(text) : parseBillCsv(text);
+}

@@ -1,0 +1,90 @@
+// Step 1: the credential. A card read arrives as a StationApi event from whichever reader the host
+// has; the cashier may also type the ID number (checked with GB 11643) when a card cannot be read.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { validateCitizenId } from '../../../shared/ids';
+import type { CardReadEvent } from '../../../shared/station-api';
+import { pick } from '../../app/i18n';
+import { useStation } from '../../app/station-context';
+import { useUiStore } from '../../app/ui-store';
+
+export function typedIdRead(certno: string): CardReadEvent {
+  return {
+    kind: 'typed-id', ssn: certno, name: '', cardNo: '', cardId: '', region: certno.slice(0, 6), specVersion: '', issued: '', expires: '',
+    partial: false, fallbacks: [], warnings: [], certType: '02', raw: '', source: { kind: 'keyboard-wedge', deviceId: 'typed', label: '手工输入 / typed' },
+  };
+}
+
+export function CardPanel() {
+  const { t, i18n } = useTranslation();
+  const { api } = useStation();
+  const card = useUiStore((s) => s.card);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(
+    () =>
+      api.on('card.read', (read) => {
+        useUiStore.getState().nextPatient();
+        useUiStore.setState({ card: read });
+      }),
+    [api],
+  );
+  useEffect(() => {
+    const focus = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        inputRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', focus);
+    return () => window.removeEventListener('keydown', focus);
+  }, []);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const id = typed.trim().toUpperCase();
+    const check = validateCitizenId(id);
+    if (!check.ok) {
+      setError(t('card.invalidId', { msg: pick(i18n.language, check.message_zh, check.message_en) }));
+      return;
+    }
+    setError(null);
+    setTyped('');
+    useUiStore.getState().nextPatient();
+    useUiStore.setState({ card: typedIdRead(id) });
+  };
+
+  return (
+    <section className="panel card-panel" aria-labelledby="card-title">
+      <h2 id="card-title">{t('card.title')}</h2>
+      {card ? (
+        <div className="card-read" data-testid="card-read">
+          <div className="card-name">{card.name || card.ssn}</div>
+          <div className="muted">{t('card.source', { label: card.source.label })}</div>
+          {card.partial && <div className="warn">{t('card.partial')}</div>}
+          {card.warnings.map((w) => (
+            <div key={w.code} className="warn" data-testid="card-warning">
+              {pick(i18n.language, w.message_zh, w.message_en)}
+            </div>
+          ))}
+        </div>
+      ) : (
+        <p className="prompt">{t('card.read')}</p>
+      )}
+      <form onSubmit={submit} className="typed-id">
+        <label>
+          {t('card.typeId')}
+          <input ref={inputRef} value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={18} data-testid="typed-id" autoComplete="off" />
+        </label>
+        <button type="submit">{t('card.lookup')}</button>
+      </form>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { settle } from '../../../shared/settlement';
+import type { SettlementRow } from '../../db';
+import { receiptHtml } from './receipt-html';
+
+const request = JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/settlement/fixtures/01-worked-example.request.json'), 'utf8'));
+
+function row(status: SettlementRow['status'], setl_id: string | null): SettlementRow {
+  return {
+    local_setl_id: '01JTEST', psn_no: 'P1', certno: '110101196001011233', psn_name: '张<三>', scheme: 'medical', setl_type: 'inpatient', encounter_no: 'E1',
+    station_id: 'S1', opter: 'c1', settled_at: '2025-06-30T02:00:00Z', settle_date: '2025-06-30', request: request as never, result: settle(request),
+    data_versions: {}, status, answered_at: null, setl_id, platform_result: null, differences: [], reasons: [], resolved_at: null, resolution: null,
+  };
+}
+
+describe('receipt HTML', () => {
+  it('says pending until confirmed, then shows the platform id', () => {
+    expect(receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' })).toContain('待平台确认');
+    const confirmed = receiptHtml(row('confirmed', 'S0001'), { institution: '医院', lang: 'zh-CN' });
+    expect(confirmed).toContain('平台已确认');
+    expect(confirmed).toContain('S0001');
+  });
+  it('masks the ID number, escapes names, shows cash and the trace, in China time', () => {
+    const html = receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' });
+    expect(html).toContain('110101********1233');
+    expect(html).not.toContain('110101196001011233');
+    expect(html).toContain('张&#60;三&#62;');
+    expect(html).toContain('11492.50');
+    expect(html).toContain('2025-06-30 10:00:00');
+    expect(html).toContain('起付线');
+  });
+  it('has an English version', () => {
+    expect(receiptHtml(row('pending', null), { institution: 'H', lang: 'en' })).toContain('Pending platform confirmation');
+  });
+});
