@@ -1,0 +1,141 @@
+// End to end, as a cashier: the station started the way `npm start` starts it (browser mode, embedded
+// demo platform), driven in Debian's Chromium. Medical inpatient settled and confirmed; a person whose
+// filing expired refused with the reason; a work-injury device settled at the device shop; and the
+// offline flow: platform stopped → settle → receipt pending → platform back → confirmed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoWorld, DEMO_DEVICE_SHOP } from '../../shared/demo-world';
+import { startStation, type RunningStation } from '../../scripts/start-station';
+import { freePort, launchChromium, shot } from './browser';
+
+const SEED = 'e2e';
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const world = demoWorld({ seed: SEED, today });
+const cardOf = (scenario: string): string => {
+  const person = world.people.find((p) => p.scenario === scenario);
+  const card = world.cards.find((c) => c.psn_no === person?.person.psn_no && !c.damaged);
+  if (!card) throw new Error(`no demo card for ${scenario}`);
+  return card.card_id;
+};
+
+const stations: RunningStation[] = [];
+const dirs: string[] = [];
+let browser: Browser;
+
+async function openStation(institution?: string): Promise<{ station: RunningStation; page: Page }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
+  dirs.push(dataDir);
+  const station = await startStation({
+    dataDir,
+    mode: 'browser',
+    open: false,
+    admin: true,
+    seed: SEED,
+    today,
+    institution,
+    agentPort: await freePort(),
+    platformPort: await freePort(),
+    say: () => undefined,
+  });
+  stations.push(station);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(station.url);
+  await page.getByTestId('institution').waitFor();
+  // The first pull fills the station's database; the indicator says when.
+  await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 60_000 });
+  await page.getByTestId('demo-tray').waitFor();
+  return { station, page };
+}
+
+async function readCard(page: Page, scenario: string): Promise<void> {
+  await page.getByTestId(`demo-card-${cardOf(scenario)}`).click();
+  await page.getByTestId('card-read').waitFor();
+  await page.getByTestId('verdict').waitFor();
+}
+
+async function settleBill(page: Page, billId: string): Promise<void> {
+  await page.getByTestId(`demo-bill-${billId}`).click();
+  await page.getByTestId('compute').click();
+  await page.getByTestId('review').waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of stations) await s.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}, 60_000);
+
+describe('the cashier flow in Chromium', () => {
+  let page: Page;
+  let station: RunningStation;
+
+  it('settles a medical inpatient directly and shows the platform confirmation', async () => {
+    ({ station, page } = await openStation());
+    await readCard(page, 'inpatient-direct');
+    expect(await page.getByTestId('verdict').getAttribute('data-can-settle')).toBe('true');
+    await shot(page, '01-card-read-verdict');
+    await settleBill(page, 'BILL-PNEUMONIA');
+    expect(await page.getByTestId('review').getAttribute('data-status')).toBe('settled');
+    expect(await page.getByTestId('trace').locator('li').count()).toBeGreaterThan(3);
+    await shot(page, '02-review-split');
+    await page.keyboard.press('F8');
+    await page.locator('[data-testid=receipt][data-status=confirmed]').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('setl-id').textContent())?.length).toBeGreaterThan(3);
+    await shot(page, '03-receipt-confirmed');
+  }, 180_000);
+
+  it('refuses a person whose filing expired, and says why', async () => {
+    await page.getByTestId('next-patient').click();
+    await readCard(page, 'filing-expired');
+    const verdict = page.getByTestId('verdict');
+    expect(await verdict.getAttribute('data-can-settle')).toBe('false');
+    expect(await verdict.locator('[data-code=FILING_EXPIRED]').count()).toBe(1);
+    await settleBill(page, 'BILL-APPENDIX');
+    expect(await page.getByTestId('review').getAttribute('data-status')).toBe('refused');
+    expect(await page.getByTestId('settle').count()).toBe(0);
+    await shot(page, '04-refused-expired-filing');
+  }, 60_000);
+
+  it('settles offline, shows pending, and confirms once the platform is back', async () => {
+    await page.keyboard.press('Escape');
+    await station.stopPlatform();
+    await page.getByTestId('force-sync').click();
+    await page.locator('[data-testid=sync-indicator][data-connection=offline]').waitFor({ timeout: 30_000 });
+    await readCard(page, 'long-term-resident');
+    await settleBill(page, 'BILL-OUTPATIENT');
+    await page.getByTestId('settle').click();
+    await page.locator('[data-testid=receipt][data-status=pending]').waitFor();
+    expect(await page.getByTestId('receipt-status').textContent()).toContain('待平台确认');
+    expect(await page.locator('[data-testid=sync-indicator]').getAttribute('data-queued')).toBe('1');
+    await shot(page, '05-offline-pending');
+
+    await station.startPlatform();
+    await page.getByTestId('force-sync').click();
+    await page.locator('[data-testid=receipt][data-status=confirmed]').waitFor({ timeout: 60_000 });
+    await shot(page, '06-back-online-confirmed');
+    await page.getByTestId('nav-queue').click();
+    await page.locator('[data-testid=queue-row]').first().waitFor();
+    expect(await page.locator('[data-testid=queue-row][data-status=confirmed]').count()).toBe(2);
+    expect(await page.locator('[data-testid=sync-indicator]').getAttribute('data-queued')).toBe('0');
+    await shot(page, '07-queue-confirmed');
+  }, 180_000);
+
+  it('settles a work-injury assistive device at the device shop', async () => {
+    const shop = await openStation(DEMO_DEVICE_SHOP);
+    await readCard(shop.page, 'wi-device');
+    expect(await shop.page.getByTestId('verdict').getAttribute('data-can-settle')).toBe('true');
+    await settleBill(shop.page, 'BILL-PROSTHESIS');
+    expect(await shop.page.getByTestId('review').getAttribute('data-status')).toBe('settled');
+    await shot(shop.page, '08-device-review');
+    await shop.page.getByTestId('settle').click();
+    await shop.page.locator('[data-testid=receipt][data-status=confirmed]').waitFor({ timeout: 30_000 });
+    await shot(shop.page, '09-device-confirmed');
+  }, 180_000);
+});
