@@ -2,23 +2,29 @@
 // has; the cashier may also type the ID number (checked with GB 11643) when a card cannot be read.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { typedIdRead, type CardRead } from '../../../shared/card';
 import { validateCitizenId } from '../../../shared/ids';
-import type { CardReadEvent } from '../../../shared/station-api';
+import { cardReadSchema, type CardReadEvent } from '../../../shared/station-api';
+import { useWedgeScanner, wedgeScanToRead } from '../card-wedge';
 import { pick } from '../../app/i18n';
 import { useStation } from '../../app/station-context';
 import { useUiStore } from '../../app/ui-store';
 
-export function typedIdRead(certno: string): CardReadEvent {
-  return {
-    kind: 'typed-id', ssn: certno, name: '', cardNo: '', cardId: '', region: certno.slice(0, 6), specVersion: '', issued: '', expires: '',
-    partial: false, fallbacks: [], warnings: [], certType: '02', raw: '', source: { kind: 'keyboard-wedge', deviceId: 'typed', label: '手工输入 / typed' },
-  };
+/** A read from the page itself (typed ID, wedge scan) checked against the contract like a host event. */
+function toEvent(read: CardRead): CardReadEvent {
+  return cardReadSchema.parse(read);
 }
 
 export function CardPanel() {
   const { t, i18n } = useTranslation();
-  const { api } = useStation();
+  const { api, today } = useStation();
   const card = useUiStore((s) => s.card);
+  // Keyboard-wedge scanners type fast bursts ending in Enter: told apart from a person typing.
+  useWedgeScanner((scan) => {
+    setTyped('');
+    useUiStore.getState().nextPatient();
+    useUiStore.setState({ card: toEvent(wedgeScanToRead(scan.text, { today: today() })) });
+  });
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -45,7 +51,7 @@ export function CardPanel() {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const id = typed.trim().toUpperCase();
-    const check = validateCitizenId(id);
+    const check = validateCitizenId(id, { today: today() });
     if (!check.ok) {
       setError(t('card.invalidId', { msg: pick(i18n.language, check.message_zh, check.message_en) }));
       return;
@@ -53,7 +59,7 @@ export function CardPanel() {
     setError(null);
     setTyped('');
     useUiStore.getState().nextPatient();
-    useUiStore.setState({ card: typedIdRead(id) });
+    useUiStore.setState({ card: toEvent(typedIdRead(id, { today: today() })) });
   };
 
   return (
