@@ -1,0 +1,3 @@
+export * from './station-config';
+export * from './secret-store';
+export { stationConfigView } from './view';

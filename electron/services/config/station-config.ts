@@ -1,0 +1,75 @@
+// The station's configuration: who it is (station id, institution, treatment place) and where the
+// platform is. Stored as config.json in the station's data folder; the secret is NOT in it (see
+// secret-store.ts). Loading validates every field and names the one that is wrong.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const stationConfigSchema = z
+  .object({
+    stationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64'),
+    institution: z.object({
+      fixmedins_code: z.string().regex(/^[A-Z0-9]{12}$/, '12 upper-case letters or digits'),
+      fixmedins_name: z.string().min(1).max(200),
+    }),
+    treatmentPlace: z.object({ mdtrtarea_admvs: z.string().regex(/^\d{6}$/, 'a 6-digit division code') }),
+    platformUrl: z.string().url().refine((u) => /^https?:\/\//.test(u), 'http or https'),
+    operator: z.object({ opter: z.string().min(1).max(30), opter_name: z.string().min(1).max(50) }).optional(),
+    /** Card readers and scanners: electron/services/card's CardConfigInput, validated there. */
+    cardDevices: z.record(z.string(), z.unknown()).optional(),
+    /** Set by `npm start` for the demo platform: the demo tray holds that world's cards. */
+    demo: z
+      .object({
+        seed: z.union([z.string().min(1).max(100), z.number().int()]),
+        today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'),
+        peopleCount: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type StationConfig = z.infer<typeof stationConfigSchema>;
+
+export class StationConfigError extends Error {
+  readonly code = 'NOT_CONFIGURED';
+  constructor(
+    readonly message_zh: string,
+    readonly message_en: string,
+  ) {
+    super(message_en);
+    this.name = 'StationConfigError';
+  }
+}
+
+export const CONFIG_FILE = 'config.json';
+
+export function loadStationConfig(dir: string): StationConfig {
+  const file = path.join(dir, CONFIG_FILE);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new StationConfigError(
+      missing ? `工作站尚未配置（缺少 ${file}）` : `工作站配置文件无法读取：${file}`,
+      missing ? `The station is not configured (no ${file})` : `The station configuration cannot be read: ${file}`,
+    );
+  }
+  const parsed = stationConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.map(String).join('.') || '(root)';
+    throw new StationConfigError(`工作站配置字段 ${where} 无效：${issue.message}`, `Station configuration field ${where} is invalid: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves half a configuration. */
+export function saveStationConfig(dir: string, config: StationConfig): void {
+  const checked = stationConfigSchema.parse(config);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, CONFIG_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(checked, null, 2) + '\n', { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,2 @@
+export { maskIdNumbers } from './mask';
+export { createRotatingLog, type LogLevel, type RotatingLogOptions, type StationLog } from './rotating-log';

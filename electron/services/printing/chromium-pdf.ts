@@ -1,0 +1,47 @@
+// Browser mode has no Electron to call printToPDF, but it has the Chromium that shows the app: the
+// agent renders a receipt with that binary headless (--print-to-pdf). A CSP of default-src 'none'
+// stops scripts and every fetch, so the receipt HTML cannot reach the disk or the network while it is
+// printed (--blink-settings=scriptEnabled=false would be simpler, but headless printing needs it on).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RenderPdf } from './receipt-printer';
+
+const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+export function chromiumPdfRenderer(executable: string, timeoutMs = 30_000): RenderPdf {
+  return async (html) => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'station-receipt-'));
+    try {
+      const page = path.join(work, 'receipt.html');
+      const pdf = path.join(work, 'receipt.pdf');
+      fs.writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">${html}`);
+      const args = [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${path.join(work, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${pdf}`,
+        pathToFileURL(page).href,
+      ];
+      await new Promise<void>((resolve, reject) => {
+        execFile(executable, args, { timeout: timeoutMs, windowsHide: true }, (err, _stdout, stderr) => {
+          if (err) reject(new Error(`chromium --print-to-pdf failed: ${err.message} ${String(stderr).slice(0, 500)}`));
+          else resolve();
+        });
+      });
+      const bytes = fs.readFileSync(pdf);
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('chromium produced no PDF');
+      return bytes;
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  };
+}

@@ -1,0 +1,99 @@
+// Assembles the station host from the Node services for one data folder. Electron main and the
+// agent both call this; they differ only in what they pass in: how a PDF is drawn, whether there is a
+// print dialog, where the secret is kept, and which card sources exist.
+import os from 'node:os';
+import path from 'node:path';
+import { createPlatformClient } from '../platform-client';
+import { loadStationConfig, stationConfigView, StationConfigError, type SecretStore, type StationConfig } from '../config';
+import { createRotatingLog, type StationLog } from '../logging';
+import { createReceiptPrinter, type RenderPdf } from '../printing';
+import { createStationHost, type StationHost } from './host';
+import { startCardPort, type StartedCardPort } from './card-port';
+import { createDemoPort } from './demo-port';
+import type { PlatformPort, PrintPort } from './ports';
+
+export interface NodeHostOptions {
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  version: string;
+  secrets: SecretStore;
+  renderPdf: RenderPdf | null;
+  printDialog: PrintPort['dialog'];
+  /** Start the card service (readers, scanners, demo tray); false only where no card is wanted. */
+  cards: boolean;
+  /** Platform calls give up after this long (the platform client's own default otherwise). */
+  platformTimeoutMs?: number;
+  log?: StationLog;
+}
+
+export interface NodeHost {
+  host: StationHost;
+  log: StationLog;
+  config: StationConfig | null;
+  close(): Promise<void>;
+}
+
+export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost> {
+  const log = options.log ?? createRotatingLog({ dir: path.join(options.dataDir, 'logs') });
+  let config: StationConfig | null = null;
+  let configError: StationConfigError | null = null;
+  try {
+    config = loadStationConfig(options.dataDir);
+  } catch (err) {
+    if (!(err instanceof StationConfigError)) throw err;
+    configError = err;
+    log.write('warn', 'station not configured', { reason: err.message_en });
+  }
+  const platform = config ? platformPort(config, options, log) : null;
+  let card: StartedCardPort | null = null;
+  if (options.cards) {
+    try {
+      card = await startCardPort(config);
+    } catch (err) {
+      // Without readers the station still settles (typed ID numbers); say so, do not stop.
+      log.write('error', 'card service failed to start', { err: err as Error });
+    }
+  }
+  const printer = createReceiptPrinter({ dir: path.join(options.dataDir, 'receipts'), renderPdf: options.renderPdf });
+  const host = createStationHost({
+    app: { name: 'direct-settlement-station', version: options.version, mode: options.mode, os: `${os.platform()}-${os.arch()}` },
+    configView: () => {
+      if (!config) throw configError ?? new StationConfigError('工作站尚未配置', 'The station is not configured');
+      return stationConfigView(config, options.secrets);
+    },
+    platform,
+    card,
+    demo: config ? createDemoPort(config) : null,
+    print: { savePdf: (html, name) => printer.savePdf(html, name), dialog: options.printDialog },
+    log,
+  });
+  log.write('info', 'station host started', { mode: options.mode, stationId: config?.stationId, secretStorage: options.secrets.kind });
+  return {
+    host,
+    log,
+    config,
+    async close() {
+      host.close();
+      await card?.close();
+    },
+  };
+}
+
+function platformPort(config: StationConfig, options: NodeHostOptions, log: StationLog): PlatformPort | null {
+  const secret = options.secrets.read();
+  if (!secret) {
+    log.write('error', 'station secret missing: platform calls are refused until it is provisioned', { store: options.secrets.kind });
+    return null;
+  }
+  const client = createPlatformClient({
+    baseUrl: config.platformUrl,
+    stationId: config.stationId,
+    secret,
+    fixmedinsCode: config.institution.fixmedins_code,
+    fixmedinsName: config.institution.fixmedins_name,
+    mdtrtareaAdmvs: config.treatmentPlace.mdtrtarea_admvs,
+    ...(config.operator ? { opter: config.operator.opter, opterName: config.operator.opter_name } : {}),
+    ...(options.platformTimeoutMs ? { timeoutMs: options.platformTimeoutMs } : {}),
+  });
+  return { call: (infno, input, opts) => client.call(infno, input, opts) };
+}

@@ -1,0 +1,57 @@
+// What the station host needs from each service, as narrow interfaces: the real services
+// (platform client, card service, printer, log) are adapted to these in the wiring files, and tests
+// can hand in the real ones directly.
+import type { CardReadEvent, CardStatus, DemoBillView, StationConfigView, StationEvent, StationEventPayload } from '../../../shared/station-api';
+import type { LogLevel } from '../logging';
+
+export interface PlatformPort {
+  call(infno: string, input: Record<string, unknown>, opts?: { timeoutMs?: number; insuplcAdmdvs?: string }): Promise<unknown>;
+}
+
+export interface DemoCardSummary {
+  card_id: string;
+  label_zh: string;
+  label_en: string;
+  spec_version: string;
+  damaged: boolean;
+}
+
+export interface CardPort {
+  status(): CardStatus;
+  listDemoCards(): DemoCardSummary[];
+  insertDemoCard(cardId: string): Promise<void>;
+  removeDemoCard(): Promise<void>;
+  onRead(listener: (read: CardReadEvent) => void): () => void;
+  onStatus(listener: (status: CardStatus) => void): () => void;
+  onError(listener: (error: StationEventPayload<'card.error'>) => void): () => void;
+}
+
+export interface PrintPort {
+  savePdf(html: string, name: string): Promise<string>;
+  /** The system print dialog; null where the host has none (browser mode prints from the page). */
+  dialog: ((html: string) => Promise<'printed' | 'cancelled'>) | null;
+}
+
+export interface LogPort {
+  write(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface DemoPort {
+  bills(who: { certno?: string; psn_no?: string }): DemoBillView[];
+}
+
+export interface StationHostDeps {
+  app: { name: string; version: string; mode: 'electron' | 'browser'; os: string };
+  /** Throws a StationConfigError when the station is not configured. */
+  configView: () => StationConfigView;
+  /** Null when the station is not configured: platform calls then fail with NOT_CONFIGURED. */
+  platform: PlatformPort | null;
+  card: CardPort | null;
+  /** The demo world this station was provisioned for; null on a real station. */
+  demo?: DemoPort | null;
+  print: PrintPort;
+  log: LogPort;
+  now?: () => Date;
+}
+
+export type HostEventListener = <E extends StationEvent>(event: E, payload: StationEventPayload<E>) => void;

@@ -1,0 +1,6 @@
+export * from './contract';
+export * from './errors';
+export * from './client';
+export * from './rpc';
+export * from './csp';
+export * from './exposed';
