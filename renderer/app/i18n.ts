@@ -14,7 +14,7 @@ const zh = {
     insert: '插入', remove: '取出', inserted: '已插入', damaged: '损坏', invalidId: '身份证号无效：{{msg}}', partial: '部分读取', clear: '换人 Esc',
   },
   person: {
-    title: '参保人', insured: '参保地', filing: '备案', filingNone: '本地无备案记录', valid: '有效期', open: '长期', designated: '指定机构', any: '不限',
+    title: '参保人', name: '姓名', insured: '参保地', filing: '备案', filingNone: '本地无备案记录', valid: '有效期', open: '长期', designated: '指定机构', any: '不限',
     canSettle: '可以在本机构直接结算', cannotSettle: '不能直接结算', why: '原因', scheme: '险种', setlType: '结算类型', lookupOnline: '联网查询参保信息…',
     notFound: '未找到该人员：本地无备案，且联网查询失败（{{msg}}）', reduction: '临时外出就医，支付比例降低 {{pct}} 个百分点', category: { in_service: '在职', retired: '退休', resident: '居民' },
   },
@@ -55,7 +55,7 @@ const en: typeof zh = {
     insert: 'Insert', remove: 'Remove', inserted: 'inserted', damaged: 'damaged', invalidId: 'Invalid ID number: {{msg}}', partial: 'partial read', clear: 'Next person Esc',
   },
   person: {
-    title: 'Insured person', insured: 'Insured place', filing: 'Filing', filingNone: 'no filing cached', valid: 'Valid', open: 'open-ended', designated: 'Designated', any: 'any',
+    title: 'Insured person', name: 'Name', insured: 'Insured place', filing: 'Filing', filingNone: 'no filing cached', valid: 'Valid', open: 'open-ended', designated: 'Designated', any: 'any',
     canSettle: 'Can be settled directly here', cannotSettle: 'Cannot be settled directly', why: 'Why', scheme: 'Insurance', setlType: 'Settlement type', lookupOnline: 'Looking up online…',
     notFound: 'Person not found: no filing cached and the online lookup failed ({{msg}})', reduction: 'Temporary treatment: ratios lowered by {{pct}} points', category: { in_service: 'employed', retired: 'retired', resident: 'resident' },
   },

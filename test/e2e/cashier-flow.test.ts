@@ -113,7 +113,7 @@ describe('the cashier flow in Chromium', () => {
     await page.getByTestId('settle').click();
     await page.locator('[data-testid=receipt][data-status=pending]').waitFor();
     expect(await page.getByTestId('receipt-status').textContent()).toContain('待平台确认');
-    expect(await page.locator('[data-testid=sync-indicator]').getAttribute('data-queued')).toBe('1');
+    await page.locator('[data-testid=sync-indicator][data-queued="1"]').waitFor();
     await shot(page, '05-offline-pending');
 
     await station.startPlatform();
@@ -123,7 +123,7 @@ describe('the cashier flow in Chromium', () => {
     await page.getByTestId('nav-queue').click();
     await page.locator('[data-testid=queue-row]').first().waitFor();
     expect(await page.locator('[data-testid=queue-row][data-status=confirmed]').count()).toBe(2);
-    expect(await page.locator('[data-testid=sync-indicator]').getAttribute('data-queued')).toBe('0');
+    await page.locator('[data-testid=sync-indicator][data-queued="0"]').waitFor();
     await shot(page, '07-queue-confirmed');
   }, 180_000);
 

@@ -117,7 +117,7 @@ function PersonFacts({ person, filing }: { person: Person; filing: FilingRow | n
   const f = filing?.filing;
   return (
     <dl className="facts" data-testid="person">
-      <dt>{t('card.title').replace(/^1\. /, '')}</dt>
+      <dt>{t('person.name')}</dt>
       <dd>
         <strong data-testid="person-name">{person.psn_name}</strong> {person.certno.slice(0, 6)}********{person.certno.slice(14)} · {t(`person.category.${person.category}`)}
       </dd>

@@ -1,0 +1,14 @@
+// The station's local database: open it, look things up, search the catalog. Sync (renderer/sync)
+// and the settle service (renderer/settle-service) write to it; screens read it with live queries.
+export { StationDb, openStationDb, DEFAULT_DB_NAME } from './station-db';
+export type { OpenStationDbOptions } from './station-db';
+export { SCHEMA_VERSIONS, CURRENT_VERSION, declareVersions } from './schema';
+export { StationDbError, toStationDbError, isQuotaError } from './errors';
+export type { StationDbErrorCode } from './errors';
+export { requestPersistence } from './persistence';
+export type { PersistenceReport, PersistenceOutcome, StorageLike } from './persistence';
+export { searchCatalog } from './catalog-search';
+export type { CatalogSearchOptions } from './catalog-search';
+export { catalogSearchKeys, pinyinInitials, nameFragments, normalizeSearchText, classifyQuery } from './search-keys';
+export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
+export type * from './types';

@@ -1,0 +1,78 @@
+// The station's IndexedDB schema, every version since the first. A version is never edited once
+// released: a change is a new version with an upgrade function, so a station that was offline for
+// months opens its old database, upgrades in one versionchange transaction and loses nothing.
+import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import { catalogSearchKeys } from './search-keys';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+  why: string;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    why: 'first release: datasets from 8101, the counter work (encounters, settlements) and the outbox',
+    stores: {
+      filings: 'key, certno, psn_no',
+      catalog: 'key, name',
+      wi_catalog: 'key, name',
+      policies: 'key, [insuplc_admdvs+insutype]',
+      accumulators: 'key, psn_no',
+      encounters: 'encounter_no, psn_no',
+      settlements: 'local_setl_id, status, psn_no, settled_at',
+      outbox: '++seq, &local_setl_id, psn_no',
+      checkpoints: 'dataset',
+      audit: '++id, at, kind, local_setl_id',
+    },
+  },
+  {
+    version: 2,
+    why:
+      'catalog search by pinyin initials and name fragments; accumulators keep the platform figures ' +
+      'apart from the local ones so a pull never erases an offline settlement; institutions; sync state',
+    stores: {
+      // No plain name index: frags holds the whole normalised name as its first suffix, so a name
+      // prefix is a frags range, and every index entry costs pull time (docs/sync.md).
+      catalog: 'key, py, *frags',
+      institutions: 'key',
+      sync_state: 'key',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('catalog')
+        .toCollection()
+        .modify((row: { name: string; py?: string; frags?: string[] }) => {
+          const keys = catalogSearchKeys(row.name);
+          row.py = keys.py;
+          row.frags = keys.frags;
+        });
+      // v1 rows held one `accumulators` object, which was both the platform's and the local figures.
+      await tx
+        .table('accumulators')
+        .toCollection()
+        .modify((row: { accumulators?: unknown; platform?: unknown; local?: unknown }) => {
+          if (row.accumulators !== undefined) {
+            row.platform = row.accumulators;
+            row.local = row.accumulators;
+            delete row.accumulators;
+          }
+        });
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+/** Declares the versions up to `upTo` (all by default) on a Dexie instance. Tests declare fewer to
+ * build a database as an older station left it. */
+export function declareVersions(db: Dexie, upTo: number = CURRENT_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}

@@ -1,0 +1,153 @@
+// Rows as the station stores them. The inner objects are the settle/v1 objects of
+// settlement-contract.md, exactly as 8101 delivers them, so a settle request is built from rows
+// without translation; the outer fields exist only to be indexed.
+import type {
+  Accumulators,
+  CatalogEntry,
+  Filing,
+  Person,
+  Policy,
+  SettleRequest,
+  SettleRequestInput,
+  SettleResult,
+  WiCatalogEntry,
+} from '../../shared/settlement';
+
+export type Scheme = 'medical' | 'work_injury';
+
+export interface FilingRow {
+  key: string; // filing_id
+  scheme: Scheme;
+  psn_no: string;
+  certno: string;
+  person: Person;
+  filing: Filing;
+}
+
+export interface CatalogRow {
+  key: string; // med_list_codg
+  name: string;
+  entry: CatalogEntry;
+  py: string; // pinyin initials (search-keys.ts)
+  frags: string[]; // name fragments (search-keys.ts)
+}
+
+export interface WiCatalogRow {
+  key: string;
+  name: string;
+  entry: WiCatalogEntry;
+}
+
+export interface PolicyRow {
+  key: string; // policy_id
+  insuplc_admdvs: string;
+  insutype: string;
+  valid_from: string;
+  valid_to: string | null;
+  policy: Policy;
+}
+
+/** Year-to-date figures of one person. `platform` is what 8101 last said; `local` is what the
+ * station settles against: the platform's figures plus the station's settlements not yet answered. */
+export interface AccumulatorRow {
+  key: string; // psn_no + ":" + year
+  psn_no: string;
+  year: number;
+  platform: Accumulators;
+  local: Accumulators;
+}
+
+export interface InstitutionRow {
+  key: string; // fixmedins_code
+  fixmedins_name: string;
+  institution: SettleRequest['institution'];
+}
+
+/** A visit at the counter: what the station's encounter number is, for de-duplication on the
+ * platform (fixmedins_code + local encounter number) and for finding the bill again. */
+export interface EncounterRow {
+  encounter_no: string;
+  psn_no: string;
+  fixmedins_code: string;
+  opened_at: string; // ISO instant
+  local_setl_id: string | null;
+}
+
+/** cancelled: the platform reports the settlement cancelled (2305) before its upload answer arrived. */
+export type SettlementStatus = 'pending' | 'confirmed' | 'discrepancy' | 'rejected' | 'cancelled';
+
+export interface Difference {
+  field: string;
+  station: string;
+  platform: string;
+}
+
+export interface Reason {
+  code: string;
+  message: string;
+}
+
+export interface SettlementRow {
+  local_setl_id: string;
+  psn_no: string;
+  certno: string;
+  psn_name: string;
+  scheme: Scheme;
+  setl_type: string;
+  encounter_no: string;
+  station_id: string;
+  opter: string;
+  settled_at: string; // ISO with +08:00 offset, as sent in 8201
+  settle_date: string;
+  request: SettleRequestInput;
+  result: SettleResult;
+  data_versions: Record<string, number>;
+  status: SettlementStatus;
+  answered_at: string | null;
+  setl_id: string | null;
+  platform_result: SettleResult | null;
+  differences: Difference[];
+  reasons: Reason[];
+  /** A discrepancy or rejection stays a task until a person resolves it (resolved_at set). */
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
+export type OutboxState = 'queued' | 'in_flight';
+
+export interface OutboxRow {
+  seq?: number; // auto-increment: the upload order
+  local_setl_id: string;
+  psn_no: string;
+  state: OutboxState;
+  attempts: number;
+  enqueued_at: string;
+  last_error: string | null;
+}
+
+export type DatasetName = 'filings' | 'catalog' | 'wi_catalog' | 'policies' | 'accumulators' | 'institutions';
+
+export interface CheckpointRow {
+  dataset: DatasetName;
+  since_ver: number;
+  total_rows: number | null;
+  /** true while a pull of this dataset has pages left to fetch */
+  in_progress: boolean;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+/** Free-form station state (last push outcome, blocked push reason …) by key. */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+  updated_at: string;
+}
+
+export interface AuditRow {
+  id?: number;
+  at: string;
+  kind: string;
+  local_setl_id: string | null;
+  detail: Record<string, unknown>;
+}

@@ -1,0 +1,54 @@
+// What can stop a settlement at the counter, in words a cashier can act on.
+
+export type SettleServiceErrorCode =
+  | 'PERSON_NOT_FOUND'
+  | 'NO_POLICY'
+  | 'NO_INSUTYPE'
+  | 'INVALID_BILL'
+  | 'NOT_SETTLED'
+  | 'STALE_PREVIEW'
+  | 'ALREADY_SETTLED';
+
+const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
+  PERSON_NOT_FOUND: {
+    zh: '本机备案库中没有此人，请联网读取人员信息或核对证件号。',
+    en: 'This person is not in the local filing database; read the person online or check the ID number.',
+  },
+  NO_POLICY: {
+    zh: '本机没有参保地在结算日有效的待遇政策，请联网同步后再结算。',
+    en: 'No policy of the insured place in force on the settle date is stored here; sync, then settle.',
+  },
+  NO_INSUTYPE: {
+    zh: '人员信息缺少险种（职工 310 / 居民 390），无法选择参保地政策。',
+    en: 'The person has no insurance type (employee 310 / resident 390), so no policy can be chosen.',
+  },
+  INVALID_BILL: { zh: '账单数据有误，未结算。', en: 'The bill is invalid; nothing was settled.' },
+  NOT_SETTLED: {
+    zh: '本次结算未通过直接结算审核（见原因），不能作为直接结算提交；请按全自费收费并告知回参保地报销。',
+    en: 'This bill cannot be settled directly (see the reasons); charge it in full and refer the patient to the insured place.',
+  },
+  STALE_PREVIEW: {
+    zh: '预结算后此人的累计数据已变化，请重新预结算。',
+    en: "The person's year-to-date figures changed after the preview; preview again.",
+  },
+  ALREADY_SETTLED: { zh: '此就诊已结算，不能重复结算。', en: 'This encounter is already settled.' },
+};
+
+export class SettleServiceError extends Error {
+  readonly code: SettleServiceErrorCode;
+  readonly message_zh: string;
+  readonly message_en: string;
+  readonly detail: string | undefined;
+  override readonly cause: unknown;
+
+  constructor(code: SettleServiceErrorCode, detail?: string, cause?: unknown) {
+    const m = MESSAGES[code];
+    super(detail ? `${m.en} (${detail})` : m.en);
+    this.name = 'SettleServiceError';
+    this.code = code;
+    this.message_zh = detail ? `${m.zh}（${detail}）` : m.zh;
+    this.message_en = this.message;
+    this.detail = detail;
+    this.cause = cause;
+  }
+}

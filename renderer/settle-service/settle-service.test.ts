@@ -1,0 +1,132 @@
+import Dexie from 'dexie';
+import { IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { demoSettleRequest, type DemoBill, type DemoWorld } from '../../shared/demo-world';
+import { settle } from '../../shared/settlement';
+import { seededStationDb } from '../../test/sync/seed-world';
+import { StationDb, StationDbError } from '../db';
+import { createSettleService, SettleServiceError, type SettleInput, type StationProfile } from './index';
+
+const TODAY = '2026-06-30';
+
+function stationFor(world: DemoWorld, fixmedins_code: string): StationProfile {
+  const inst = world.institutions.find((i) => i.fixmedins_code === fixmedins_code)!;
+  return { station_id: 'ST-UNIT', fixmedins_code, mdtrtarea_admvs: inst.institution.mdtrtarea_admvs, hosp_lv: inst.institution.hosp_lv };
+}
+
+function inputFor(world: DemoWorld, bill: DemoBill): SettleInput {
+  const person = world.people.find((p) => p.person.psn_no === bill.psn_no)!;
+  const input: SettleInput = {
+    who: { certno: person.person.certno },
+    scheme: bill.scheme,
+    setl_type: bill.setl_type,
+    settle_date: bill.settle_date,
+    admission_date: bill.admission_date,
+    lines: bill.lines,
+  };
+  if (bill.circumstances) input.circumstances = bill.circumstances;
+  if (bill.dise_codg) input.dise_codg = bill.dise_codg;
+  return input;
+}
+
+const bill = (world: DemoWorld, id: string) => world.bills.find((b) => b.bill_id === id)!;
+
+describe('settle service', () => {
+  it('builds from cached data the same request and figures as the demo world reference, for every demo bill of a filed person', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    let compared = 0;
+    for (const b of world.bills) {
+      if (b.scenario === 'local-patient' || b.scenario === 'emergency-unfiled') continue; // no filing: needs 1101 online
+      const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+      const preview = await service.preview(inputFor(world, b));
+      const reference = settle(demoSettleRequest(world, b));
+      expect(preview.result.setlinfo, b.bill_id).toEqual(reference.setlinfo);
+      expect(preview.result.status, b.bill_id).toBe(reference.status);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+    db.close();
+  });
+
+  it('commits settlement, outbox entry, local accumulators, encounter and audit together; the next settlement sees the accumulators', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const b = bill(world, 'BILL-PNEUMONIA');
+    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code), now: () => new Date('2026-06-30T02:00:00Z') });
+    const first = await service.preview(inputFor(world, b));
+    const row = await service.commit(first, { opter: 'cashier-1', encounter_no: 'ZY0001' });
+    expect(row.settled_at).toBe('2026-06-30T10:00:00+08:00');
+    expect(await db.settlements.get(row.local_setl_id)).toMatchObject({ status: 'pending', encounter_no: 'ZY0001' });
+    expect(await db.outbox.where('local_setl_id').equals(row.local_setl_id).count()).toBe(1);
+    expect(await db.encounters.get('ZY0001')).toMatchObject({ local_setl_id: row.local_setl_id });
+    expect(await db.audit.where('local_setl_id').equals(row.local_setl_id).first()).toMatchObject({ kind: 'settlement.committed' });
+    const acc = await db.accumulators.get(`${b.psn_no}:2026`);
+    expect(acc!.local).toEqual(first.result.accumulators_after);
+    expect(acc!.platform.inpatient_admissions).toBe(1);
+
+    const second = await service.preview(inputFor(world, bill(world, 'BILL-HIP')));
+    expect(second.request.accumulators).toEqual(first.result.accumulators_after);
+    expect(second.result.accumulators_after.inpatient_admissions).toBe(3);
+    await expect(service.commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY0001' })).rejects.toMatchObject({ code: 'ALREADY_SETTLED' });
+    db.close();
+  });
+
+  it('refuses a commit whose preview is stale, and a refused bill, and writes nothing', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const a = await service.preview(inputFor(world, bill(world, 'BILL-PNEUMONIA')));
+    const b = await service.preview(inputFor(world, bill(world, 'BILL-HIP')));
+    await service.commit(a, { opter: 'c' });
+    await expect(service.commit(b, { opter: 'c' })).rejects.toMatchObject({ code: 'STALE_PREVIEW' });
+    const refused = await service.preview(inputFor(world, bill(world, 'BILL-APPENDIX')));
+    expect(refused.result.status).toBe('refused');
+    const err = await service.commit(refused, { opter: 'c' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SettleServiceError);
+    expect(err).toMatchObject({ code: 'NOT_SETTLED' });
+    expect((err as SettleServiceError).message_zh).toMatch(/全自费/);
+    expect(await db.settlements.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    db.close();
+  });
+
+  it('says clearly when the person, the policy or the bill is missing or wrong', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const b = bill(world, 'BILL-OUTPATIENT');
+    await expect(service.preview({ ...inputFor(world, b), who: { certno: '110101199001011237' } })).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+    await expect(service.preview({ ...inputFor(world, b), settle_date: '2019-01-01' })).rejects.toMatchObject({ code: 'NO_POLICY' });
+    const badLine = { ...b.lines[0]!, det_item_fee_sumamt: '99999.00' };
+    await expect(service.preview({ ...inputFor(world, b), lines: [badLine] })).rejects.toMatchObject({ code: 'INVALID_BILL' });
+    db.close();
+  });
+
+  it('a full disk during commit leaves nothing half-written and says so in Chinese and English', async () => {
+    const { db: seeded, world, indexedDB } = await seededStationDb({ today: TODAY });
+    seeded.close();
+    const db = new StationDb('station', { indexedDB, IDBKeyRange });
+    // The disk fills up at the last write of the commit transaction (the audit row), as IndexedDB
+    // reports it: a QuotaExceededError DOMException from the store.
+    db.use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return name !== 'audit' ? t : { ...t, mutate: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
+        },
+      }),
+    });
+    await db.open();
+    const b = bill(world, 'BILL-PNEUMONIA');
+    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const before = await db.accumulators.get(`${b.psn_no}:2026`);
+    const err = await service.commit(await service.preview(inputFor(world, b)), { opter: 'c' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StationDbError);
+    expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    expect(await db.settlements.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.accumulators.get(`${b.psn_no}:2026`)).toEqual(before);
+    expect(Dexie.currentTransaction).toBeNull();
+    db.close();
+  });
+});

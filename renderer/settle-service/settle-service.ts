@@ -1,0 +1,118 @@
+// What the counter screens call to settle: preview (computes, writes nothing) and commit (one Dexie
+// transaction: settlement + outbox entry + the person's local accumulators + encounter + audit).
+// Nothing may print before commit resolves: that is the moment the settlement exists.
+import { ulid } from '../../shared/ids';
+import { accumulatorsSchema, InvalidInputError, settle, type Accumulators, type SettleResult } from '../../shared/settlement';
+import { toStationDbError, type SettlementRow, type StationDb } from '../db';
+import { buildSettleRequest, type BuiltRequest, type SettleInput, type StationProfile } from './build-request';
+import { SettleServiceError } from './errors';
+import { chinaOffsetIso } from './time';
+
+export interface SettleServiceDeps {
+  db: StationDb;
+  station: StationProfile;
+  now?: () => Date;
+  /** 10 random bytes for the ULID of each settlement */
+  randomBytes?: (n: number) => Uint8Array;
+}
+
+export interface Preview extends BuiltRequest {
+  result: SettleResult;
+  input: SettleInput;
+}
+
+export interface CommitOptions {
+  opter: string;
+  /** the hospital system's encounter number (住院号 / 门诊号); defaults to the settlement id */
+  encounter_no?: string;
+}
+
+function sameAccumulators(a: Accumulators | undefined, b: Accumulators | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+export function createSettleService(deps: SettleServiceDeps) {
+  const { db, station } = deps;
+  const now = deps.now ?? (() => new Date());
+  const randomBytes = deps.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+
+  async function preview(input: SettleInput): Promise<Preview> {
+    const built = await buildSettleRequest(db, station, input);
+    let result: SettleResult;
+    try {
+      result = settle(built.request);
+    } catch (e) {
+      if (e instanceof InvalidInputError) throw new SettleServiceError('INVALID_BILL', `${e.path}: ${e.message}`, e);
+      throw e;
+    }
+    return { ...built, result, input };
+  }
+
+  async function commit(p: Preview, opts: CommitOptions): Promise<SettlementRow> {
+    if (p.result.status !== 'settled') {
+      throw new SettleServiceError('NOT_SETTLED', p.result.refusal.map((r) => r.code).join(', '));
+    }
+    const at = now();
+    const local_setl_id = ulid(at.getTime(), randomBytes(10));
+    const encounter_no = opts.encounter_no ?? local_setl_id;
+    const person = p.request.person;
+    const checkpoints = await db.checkpoints.toArray();
+    const row: SettlementRow = {
+      local_setl_id,
+      psn_no: person.psn_no,
+      certno: person.certno,
+      psn_name: person.psn_name,
+      scheme: p.request.scheme,
+      setl_type: p.request.setl_type,
+      encounter_no,
+      station_id: station.station_id,
+      opter: opts.opter,
+      settled_at: chinaOffsetIso(at),
+      settle_date: p.request.settle_date,
+      request: p.request,
+      result: p.result,
+      data_versions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
+      status: 'pending',
+      answered_at: null,
+      setl_id: null,
+      platform_result: null,
+      differences: [],
+      reasons: [],
+      resolved_at: null,
+      resolution: null,
+    };
+    const iso = at.toISOString();
+    const year = Number(p.request.settle_date.slice(0, 4));
+    try {
+      await db.transaction('rw', [db.settlements, db.outbox, db.accumulators, db.encounters, db.audit], async () => {
+        const acc = await db.accumulators.get(p.accumulatorsKey);
+        if (!sameAccumulators(acc?.local, p.accumulatorsBasis)) throw new SettleServiceError('STALE_PREVIEW', person.psn_no);
+        const enc = await db.encounters.get(encounter_no);
+        if (enc?.local_setl_id) throw new SettleServiceError('ALREADY_SETTLED', `${encounter_no} → ${enc.local_setl_id}`);
+        await db.settlements.add(row);
+        await db.outbox.add({ local_setl_id, psn_no: person.psn_no, state: 'queued', attempts: 0, enqueued_at: iso, last_error: null });
+        await db.accumulators.put({
+          key: p.accumulatorsKey,
+          psn_no: person.psn_no,
+          year,
+          platform: acc?.platform ?? accumulatorsSchema.parse({ year }),
+          local: p.result.accumulators_after,
+        });
+        await db.encounters.put({ encounter_no, psn_no: person.psn_no, fixmedins_code: station.fixmedins_code, opened_at: enc?.opened_at ?? iso, local_setl_id });
+        await db.audit.add({
+          at: iso,
+          kind: 'settlement.committed',
+          local_setl_id,
+          detail: { opter: opts.opter, psn_no: person.psn_no, medfee_sumamt: p.result.setlinfo.medfee_sumamt, psn_cash_pay: p.result.setlinfo.psn_cash_pay },
+        });
+      });
+    } catch (e) {
+      throw toStationDbError(e);
+    }
+    return row;
+  }
+
+  return { preview, commit };
+}
+
+export type SettleService = ReturnType<typeof createSettleService>;

@@ -1,0 +1,114 @@
+// The platform's answers to 8201 (upload) and 8202 (status), checked and applied. Applying an
+// answer is one transaction: the settlement gets its outcome, its outbox entry goes, the audit log
+// says so. An answer that arrives twice (8202 after a lost 8201 answer) changes nothing the second
+// time, because the outbox entry it would remove is already gone.
+import { z } from 'zod';
+import { statusResultSchema, uploadResultSchema, type StatusResult, type UploadResult } from '../../shared/protocol';
+import type { Accumulators } from '../../shared/settlement';
+import type { Difference, Reason, SettlementRow, StationDb } from '../db';
+import { SyncError } from './errors';
+
+/** An answer the station stores on the settlement: an 8201 result, or an 8202 one that is final. */
+export type FinalAnswer = UploadResult | Extract<StatusResult, { outcome: 'cancelled' }>;
+
+function checkResults<T extends { local_setl_id: string }>(infno: string, output: unknown, ids: string[], schema: z.ZodType<T>): T[] {
+  const parsed = z.object({ results: z.array(z.unknown()) }).safeParse(output);
+  if (!parsed.success) throw new SyncError('PROTOCOL_VIOLATION', `${infno}: output.results is missing`);
+  const results = parsed.data.results;
+  if (results.length !== ids.length) {
+    throw new SyncError('PROTOCOL_VIOLATION', `${infno}: ${results.length} results for ${ids.length} settlements`);
+  }
+  return results.map((r, i) => {
+    const one = schema.safeParse(r);
+    if (!one.success) throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}]: ${one.error.issues[0]?.message}`);
+    const id = one.data.local_setl_id;
+    if (id !== ids[i]) {
+      throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}] is for ${id}, expected ${ids[i]}`);
+    }
+    return one.data;
+  });
+}
+
+export function checkUploadAnswers(output: unknown, ids: string[]): UploadResult[] {
+  return checkResults('8201', output, ids, uploadResultSchema);
+}
+
+export function checkStatusAnswers(output: unknown, ids: string[]): StatusResult[] {
+  return checkResults('8202', output, ids, statusResultSchema);
+}
+
+function outcomeFields(a: FinalAnswer, at: string): Partial<SettlementRow> {
+  switch (a.outcome) {
+    case 'confirmed':
+      return { status: 'confirmed', setl_id: a.setl_id, answered_at: at };
+    case 'discrepancy':
+      return {
+        status: 'discrepancy',
+        setl_id: a.setl_id,
+        platform_result: a.platform_result,
+        differences: a.differences.map((d): Difference => ({ ...d })),
+        answered_at: at,
+      };
+    case 'rejected':
+      return { status: 'rejected', reasons: a.reasons.map((r): Reason => ({ code: r.code, message: r.message })), answered_at: at };
+    case 'cancelled':
+      return { status: 'cancelled', setl_id: a.setl_id, answered_at: at };
+  }
+}
+
+/** The figures the station should settle this person's next bill against once nothing of theirs is
+ * left in the outbox: the platform's when it disagreed, the figures from before the settlement when
+ * the platform settled nothing. A confirmed settlement leaves the local figures as they are. */
+function accumulatorsAfterAnswer(s: SettlementRow, a: FinalAnswer): Accumulators | undefined {
+  if (a.outcome === 'discrepancy') return a.platform_result.accumulators_after;
+  if (a.outcome === 'rejected' || a.outcome === 'cancelled') return s.request.accumulators as Accumulators | undefined;
+  return undefined;
+}
+
+function auditDetail(a: FinalAnswer): Record<string, unknown> {
+  switch (a.outcome) {
+    case 'confirmed':
+      return { setl_id: a.setl_id };
+    case 'discrepancy':
+      return { setl_id: a.setl_id, differences: a.differences };
+    case 'rejected':
+      return { reasons: a.reasons };
+    case 'cancelled':
+      return { setl_id: a.setl_id, cancel_setl_id: a.cancel_setl_id };
+  }
+}
+
+export async function applyAnswers(
+  db: StationDb,
+  answers: { local_setl_id: string; answer: FinalAnswer }[],
+  nowIso: string,
+  inTransaction?: () => void,
+): Promise<number> {
+  let applied = 0;
+  await db.transaction('rw', [db.settlements, db.outbox, db.accumulators, db.audit], async () => {
+    for (const { local_setl_id, answer } of answers) {
+      const entry = await db.outbox.where('local_setl_id').equals(local_setl_id).first();
+      if (!entry) continue; // already applied
+      const settlement = await db.settlements.get(local_setl_id);
+      if (!settlement) continue;
+      await db.settlements.update(local_setl_id, outcomeFields(answer, nowIso));
+      await db.outbox.delete(entry.seq!);
+      const corrected = accumulatorsAfterAnswer(settlement, answer);
+      const laterOfSamePerson = await db.outbox.where('psn_no').equals(settlement.psn_no).count();
+      if (corrected && laterOfSamePerson === 0) {
+        const key = `${settlement.psn_no}:${settlement.settle_date.slice(0, 4)}`;
+        const acc = await db.accumulators.get(key);
+        if (acc) await db.accumulators.update(key, { local: corrected });
+      }
+      await db.audit.add({
+        at: nowIso,
+        kind: `settlement.${answer.outcome}`,
+        local_setl_id,
+        detail: auditDetail(answer),
+      });
+      applied++;
+    }
+    inTransaction?.();
+  });
+  return applied;
+}

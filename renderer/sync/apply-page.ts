@@ -1,0 +1,96 @@
+// Turns a validated 8101 page into stored rows and writes it, with its checkpoint, in one Dexie
+// transaction: either the page and the new since_ver are both stored, or neither is, so a cut
+// download resumes exactly after the last stored page.
+import type { AccumulatorRow, CatalogRow, DatasetName, FilingRow, PolicyRow, StationDb } from '../db';
+import { catalogSearchKeys } from '../db';
+import type { DatasetRow, ValidPage } from './page-validation';
+
+function tableOf(db: StationDb, dataset: DatasetName) {
+  return db.table(dataset);
+}
+
+function toFilingRow(r: DatasetRow<'filings'>): FilingRow {
+  return {
+    key: r.key,
+    scheme: r.scheme,
+    psn_no: r.person.psn_no,
+    certno: r.person.certno.toUpperCase(),
+    person: r.person,
+    filing: r.filing,
+  };
+}
+
+function toCatalogRow(r: DatasetRow<'catalog'>): CatalogRow {
+  return { key: r.key, name: r.entry.name, entry: r.entry, ...catalogSearchKeys(r.entry.name) };
+}
+
+function toPolicyRow(r: DatasetRow<'policies'>): PolicyRow {
+  const p = r.policy;
+  return { key: r.key, insuplc_admdvs: p.insuplc_admdvs, insutype: p.insutype ?? '', valid_from: p.valid_from, valid_to: p.valid_to ?? null, policy: p };
+}
+
+/** Rows of this page in the shape of the dataset's table (everything except accumulators, which
+ * need the stored rows to merge with). Pure, so it can run while the previous page is written. */
+export function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown[] {
+  switch (dataset) {
+    case 'filings':
+      return (page.rows as DatasetRow<'filings'>[]).map(toFilingRow);
+    case 'catalog':
+      return (page.rows as DatasetRow<'catalog'>[]).map(toCatalogRow);
+    case 'wi_catalog':
+      return (page.rows as DatasetRow<'wi_catalog'>[]).map((r) => ({ key: r.key, name: r.entry.name, entry: r.entry }));
+    case 'policies':
+      return (page.rows as DatasetRow<'policies'>[]).map(toPolicyRow);
+    case 'institutions':
+      return page.rows;
+    case 'accumulators':
+      return [];
+  }
+}
+
+/** The platform's accumulators replace the local ones only for people with nothing in the outbox:
+ * while a settlement is unanswered the platform's figures do not include it yet, and overwriting
+ * would let the next offline settlement pay the same deductible twice. */
+async function mergeAccumulators(db: StationDb, rows: DatasetRow<'accumulators'>[]): Promise<AccumulatorRow[]> {
+  const existing = await db.accumulators.bulkGet(rows.map((r) => r.key));
+  const psnNos = [...new Set(rows.map((r) => r.psn_no))];
+  const pending = new Set(
+    (await db.outbox.where('psn_no').anyOf(psnNos).toArray()).map((o) => o.psn_no),
+  );
+  return rows.map((r, i) => {
+    const year = r.accumulators.year ?? Number(r.key.split(':')[1]);
+    const keepLocal = pending.has(r.psn_no) && existing[i] !== undefined;
+    return {
+      key: r.key,
+      psn_no: r.psn_no,
+      year,
+      platform: r.accumulators,
+      local: keepLocal ? existing[i]!.local : r.accumulators,
+    };
+  });
+}
+
+export async function applyPage(
+  db: StationDb,
+  dataset: DatasetName,
+  page: ValidPage<DatasetName>,
+  rows: unknown[],
+  nowIso: string,
+): Promise<void> {
+  const table = tableOf(db, dataset);
+  const tables = dataset === 'accumulators' ? [table, db.checkpoints, db.outbox] : [table, db.checkpoints];
+  await db.transaction('rw', tables, async () => {
+    if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
+    const toPut = dataset === 'accumulators' ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[]) : rows;
+    if (toPut.length > 0) await table.bulkPut(toPut);
+    const prev = await db.checkpoints.get(dataset);
+    await db.checkpoints.put({
+      dataset,
+      since_ver: page.next_ver,
+      total_rows: page.total_rows,
+      in_progress: page.more,
+      updated_at: nowIso,
+      completed_at: page.more ? (prev?.completed_at ?? null) : nowIso,
+    });
+  });
+}

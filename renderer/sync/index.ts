@@ -1,0 +1,19 @@
+// Offline-first sync: pull datasets (8101), push the outbox (8201, recovery by 8202), and the read
+// models of the queue and its tasks. See docs/sync.md.
+export type { PlatformPort, FailureKind } from './platform-port';
+export { failureKind, failureCode } from './platform-port';
+export { SyncError } from './errors';
+export type { SyncErrorCode } from './errors';
+export { pullDataset, pullAll, DATASETS, MAX_PAGE_SIZE } from './pull';
+export type { PullOptions, PullProgress, PullReport } from './pull';
+export { validatePage } from './page-validation';
+export { createPusher, PUSH_LOCK } from './push';
+export type { Pusher, PusherDeps, DrainReport, DrainOutcome } from './push';
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { webLocksWriterLock, inProcessWriterLock, defaultWriterLock } from './writer-lock';
+export type { WriterLock } from './writer-lock';
+export { queueStatus, openTasks, resolveTask } from './queue-status';
+export type { QueueStatus } from './queue-status';
+export { toUploadSettlement } from './upload-payload';
+export type { UploadSettlement } from './upload-payload';

@@ -1,0 +1,106 @@
+// Pull: page through 8101 from the stored checkpoint, one transaction per page (rows, deletions and
+// the new since_ver together). The next page is fetched while the current one is written, so the
+// network and IndexedDB work at the same time; a prefetched page is only used if the write of the
+// page before it committed.
+import type { DatasetName, StationDb } from '../db';
+import { toStationDbError } from '../db';
+import { applyPage, storedRows } from './apply-page';
+import { SyncError } from './errors';
+import { validatePage, type ValidPage } from './page-validation';
+import type { PlatformPort } from './platform-port';
+
+export const DATASETS: DatasetName[] = ['policies', 'institutions', 'catalog', 'wi_catalog', 'filings', 'accumulators'];
+export const MAX_PAGE_SIZE = 5000;
+
+export interface PullProgress {
+  dataset: DatasetName;
+  since_ver: number;
+  rows: number;
+  deleted: number;
+  total_rows: number;
+  more: boolean;
+}
+
+export interface PullReport {
+  dataset: DatasetName;
+  pages: number;
+  rows: number;
+  deleted: number;
+  since_ver: number;
+  /** changes the platform announced for this run (rows and deletions after the starting since_ver) */
+  total_rows: number;
+  local_rows: number;
+}
+
+export interface PullOptions {
+  pageSize?: number;
+  now?: () => Date;
+  onPage?: (progress: PullProgress) => void;
+}
+
+async function fetchPage(port: PlatformPort, dataset: DatasetName, since_ver: number, page_size: number) {
+  const output = await port.call('8101', { data: { dataset, since_ver, page_size } });
+  const page = validatePage(dataset, output, { since_ver, page_size });
+  return { page, rows: storedRows(dataset, page) };
+}
+
+export async function pullDataset(
+  db: StationDb,
+  port: PlatformPort,
+  dataset: DatasetName,
+  opts: PullOptions = {},
+): Promise<PullReport> {
+  const pageSize = Math.min(opts.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const now = opts.now ?? (() => new Date());
+  const checkpoint = await db.checkpoints.get(dataset);
+  let since = checkpoint?.since_ver ?? 0;
+  const report: PullReport = { dataset, pages: 0, rows: 0, deleted: 0, since_ver: since, total_rows: 0, local_rows: 0 };
+
+  // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
+  // so every page must account for the one before it: a platform that skips rows is caught here.
+  let expectedLeft: number | null = null;
+  let next: Promise<{ page: ValidPage<DatasetName>; rows: unknown[] }> | null = fetchPage(port, dataset, since, pageSize);
+  while (next) {
+    const { page, rows } = await next;
+    next = null;
+    const delivered = page.rows.length + page.deleted.length;
+    if (expectedLeft !== null && page.total_rows < expectedLeft) {
+      throw new SyncError('ROW_COUNT_MISMATCH', `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`);
+    }
+    if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows)) {
+      throw new SyncError('ROW_COUNT_MISMATCH', `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`);
+    }
+    expectedLeft = page.total_rows - delivered;
+    if (page.more) {
+      next = fetchPage(port, dataset, page.next_ver, pageSize);
+      // If the write below fails, this prefetch is abandoned; keep its rejection from surfacing
+      // as unhandled. Its outcome is read only after the write succeeded.
+      next.catch(() => undefined);
+    }
+    try {
+      await applyPage(db, dataset, page, rows, now().toISOString());
+    } catch (e) {
+      throw toStationDbError(e);
+    }
+    since = page.next_ver;
+    report.pages++;
+    report.rows += page.rows.length;
+    report.deleted += page.deleted.length;
+    report.since_ver = since;
+    if (report.pages === 1) report.total_rows = page.total_rows;
+    opts.onPage?.({ dataset, since_ver: since, rows: page.rows.length, deleted: page.deleted.length, total_rows: page.total_rows, more: page.more });
+  }
+
+  report.local_rows = await db.table(dataset).count();
+  return report;
+}
+
+/** Pulls every dataset in turn. Stops at the first failure; what was stored stays and the next
+ * pull resumes from the stored checkpoints. */
+export async function pullAll(db: StationDb, port: PlatformPort, opts: PullOptions & { datasets?: DatasetName[] } = {}): Promise<PullReport[]> {
+  const reports: PullReport[] = [];
+  for (const dataset of opts.datasets ?? DATASETS) {
+    reports.push(await pullDataset(db, port, dataset, opts));
+  }
+  return reports;
+}

@@ -1,0 +1,67 @@
+// Read models for the queue and task screens. Each is a plain async read of the database, meant to
+// be wrapped in Dexie's liveQuery / useLiveQuery so the screen follows every commit.
+import type { CheckpointRow, SettlementRow, StationDb } from '../db';
+
+export interface QueueStatus {
+  /** settlements waiting for the platform */
+  queued: number;
+  /** of which sent, answer not yet stored */
+  in_flight: number;
+  oldest_enqueued_at: string | null;
+  oldest_age_ms: number | null;
+  /** the latest moment every dataset had been pulled to the end */
+  last_pull_at: string | null;
+  /** the last drain's outcome ('blocked' needs a person) */
+  push: { outcome: string; error: { code: string; message: string } | null; at: string } | null;
+  open_tasks: number;
+}
+
+function lastCompletePull(checkpoints: CheckpointRow[]): string | null {
+  if (checkpoints.length === 0) return null;
+  let oldest: string | null = null;
+  for (const c of checkpoints) {
+    if (!c.completed_at) return null;
+    if (oldest === null || c.completed_at < oldest) oldest = c.completed_at;
+  }
+  return oldest;
+}
+
+export async function queueStatus(db: StationDb, now: Date = new Date()): Promise<QueueStatus> {
+  return db.transaction('r', [db.outbox, db.checkpoints, db.sync_state, db.settlements], async () => {
+    const queued = await db.outbox.count();
+    const in_flight = await db.outbox.filter((e) => e.state === 'in_flight').count();
+    const head = await db.outbox.orderBy('seq').first();
+    const checkpoints = await db.checkpoints.toArray();
+    const push = (await db.sync_state.get('push'))?.value as QueueStatus['push'] | undefined;
+    const open_tasks = (await openTasks(db)).length;
+    return {
+      queued,
+      in_flight,
+      oldest_enqueued_at: head?.enqueued_at ?? null,
+      oldest_age_ms: head ? Math.max(0, now.getTime() - Date.parse(head.enqueued_at)) : null,
+      last_pull_at: lastCompletePull(checkpoints),
+      push: push ?? null,
+      open_tasks,
+    };
+  });
+}
+
+/** Discrepancies and rejections nobody has resolved yet, oldest first. */
+export async function openTasks(db: StationDb): Promise<SettlementRow[]> {
+  const rows = await db.settlements.where('status').anyOf(['discrepancy', 'rejected']).toArray();
+  return rows.filter((s) => s.resolved_at === null).sort((a, b) => (a.settled_at < b.settled_at ? -1 : 1));
+}
+
+/** Records what a person did about a task (collected or refunded the difference, re-settled,
+ * cancelled), with the audit entry, in one transaction. */
+export async function resolveTask(db: StationDb, local_setl_id: string, resolution: string, opter: string, now: Date = new Date()): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction('rw', [db.settlements, db.audit], async () => {
+    const s = await db.settlements.get(local_setl_id);
+    if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
+      throw new Error(`settlement ${local_setl_id} is not an open task`);
+    }
+    await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
+    await db.audit.add({ at, kind: 'task.resolved', local_setl_id, detail: { resolution, opter, status: s.status } });
+  });
+}
