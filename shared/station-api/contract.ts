@@ -68,9 +68,18 @@ export const cardDeviceSchema = z.object({
   productId: z.number().int().min(0).max(0xffff).nullable(),
 });
 
+/** Why the devices changed: "reader unplugged", "3.0 card needs a PSAM reader"… shown to the cashier. */
+export const cardNoticeSchema = z.object({
+  code: z.enum(['DEVICE_CONNECTED', 'DEVICE_UNPLUGGED', 'DEVICE_OPEN_FAILED', 'HID_UNAVAILABLE', 'PSAM_NEEDED']),
+  deviceId: text(400),
+  message_zh: text(400),
+  message_en: text(400),
+});
+
 export const cardStatusSchema = z.object({
   devices: z.array(cardDeviceSchema).max(64),
   demoTray: z.object({ insertedCardId: text(40).nullable() }).nullable(),
+  notice: cardNoticeSchema.nullable().optional(),
 });
 export type CardStatus = z.infer<typeof cardStatusSchema>;
 

@@ -21,14 +21,14 @@ export async function startCardPort(config: StationConfig | null): Promise<Start
   await service.start();
   return {
     status: () => {
-      const { devices, demoTray } = service.status();
-      return { devices, demoTray };
+      const { devices, demoTray, notice } = service.status();
+      return { devices, demoTray, notice };
     },
     listDemoCards: () => service.listDemoCards(),
     insertDemoCard: (id) => service.insertDemoCard(id),
     removeDemoCard: () => service.removeDemoCard(),
     onRead: (listener) => service.onRead(listener),
-    onStatus: (listener) => service.onStatus(({ devices, demoTray }) => listener({ devices, demoTray })),
+    onStatus: (listener) => service.onStatus(({ devices, demoTray, notice }) => listener({ devices, demoTray, notice })),
     onError: (listener) => service.onError(({ deviceId, code, message_zh, message_en }) => listener({ deviceId, code, message_zh, message_en })),
     close: () => service.stop(),
   };

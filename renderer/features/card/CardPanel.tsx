@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { typedIdRead, type CardRead } from '../../../shared/card';
 import { validateCitizenId } from '../../../shared/ids';
-import { cardReadSchema, type CardReadEvent } from '../../../shared/station-api';
+import { cardReadSchema, type CardReadEvent, type CardStatus } from '../../../shared/station-api';
 import { useWedgeScanner, wedgeScanToRead } from '../card-wedge';
 import { pick } from '../../app/i18n';
 import { useStation } from '../../app/station-context';
@@ -27,6 +27,7 @@ export function CardPanel() {
   });
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<CardStatus['notice']>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(
@@ -37,6 +38,11 @@ export function CardPanel() {
       }),
     [api],
   );
+  // Device changes the cashier must know about (a reader unplugged, a 3.0 card needing a PSAM reader).
+  useEffect(() => {
+    void api.card.status().then((s) => setNotice(s.notice ?? null), () => undefined);
+    return api.on('card.status', (s) => setNotice(s.notice ?? null));
+  }, [api]);
   useEffect(() => {
     const focus = (e: KeyboardEvent) => {
       if (e.key === 'F2') {
@@ -65,6 +71,11 @@ export function CardPanel() {
   return (
     <section className="panel card-panel" aria-labelledby="card-title">
       <h2 id="card-title">{t('card.title')}</h2>
+      {notice && notice.code !== 'DEVICE_CONNECTED' && (
+        <div className="warn" role="status" data-testid="device-notice" data-code={notice.code}>
+          {pick(i18n.language, notice.message_zh, notice.message_en)}
+        </div>
+      )}
       {card ? (
         <div className="card-read" data-testid="card-read">
           <div className="card-name">{card.name || card.ssn}</div>
