@@ -1,0 +1,225 @@
+// The station's platform client (main process / agent): builds the envelope, signs it, sends it,
+// validates the answer with shared/protocol, and classifies every failure as transient or permanent.
+// It signs in (9001) lazily and once more if the platform asks for it (SIGN_IN_REQUIRED), so callers
+// only ever call(infno, input). Retrying is the caller's job (renderer/sync decides backoff).
+
+import type { Infno, TransactionInput, TransactionOutput } from '../../../shared/protocol';
+import {
+  CALL_PATH,
+  buildMsgid,
+  isInfno,
+  formatInfTime,
+  responseEnvelopeSchema,
+  transactionSchemas,
+} from '../../../shared/protocol';
+import { formatPath } from '../../../shared/settlement';
+import { PlatformError, permanentError, transientError } from './errors';
+import { defaultNonce, signatureHeaders } from './signing';
+
+export { PlatformError, isPlatformError, permanentError, transientError } from './errors';
+export type { PlatformErrorKind } from './errors';
+export { signatureHeaders, defaultNonce } from './signing';
+
+export interface PlatformClientOptions {
+  baseUrl: string;
+  stationId: string;
+  secret: string;
+  /** 12 characters: the institution this station belongs to */
+  fixmedinsCode: string;
+  fixmedinsName: string;
+  /** the treatment place (就医地) division code */
+  mdtrtareaAdmvs: string;
+  /** per call; default 15 s */
+  timeoutMs?: number;
+  now?: () => number;
+  nonce?: () => string;
+  opter?: string;
+  opterName?: string;
+  /** operator type: 1 staff, 2 self-service */
+  opterType?: '1' | '2';
+  mac?: string;
+  ip?: string;
+}
+
+export interface CallOptions {
+  /** the person's insured place, when the input concerns a person */
+  insuplcAdmdvs?: string;
+  timeoutMs?: number;
+}
+
+export interface PlatformClient {
+  call<I extends Infno>(
+    infno: I,
+    input: TransactionInput<I>,
+    opts?: CallOptions,
+  ): Promise<TransactionOutput<I>>;
+  /** For generic ports (renderer/sync's PlatformPort): an unknown infno is a permanent UNKNOWN_INFNO. */
+  call(infno: string, input: unknown, opts?: CallOptions): Promise<unknown>;
+  signIn(): Promise<string>;
+  readonly signNo: string | null;
+}
+
+function describe(err: unknown): string {
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  return [e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(' ');
+}
+
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const now = options.now ?? Date.now;
+  const nonce = options.nonce ?? defaultNonce;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  let sequence = 0;
+  let signNo: string | null = null;
+  let signingIn: Promise<string> | null = null;
+
+  async function send<I extends Infno>(
+    infno: I,
+    input: TransactionInput<I>,
+    opts: CallOptions,
+  ): Promise<TransactionOutput<I>> {
+    const schemas = transactionSchemas[infno];
+    const checked = schemas.input.safeParse(input);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw permanentError(
+        'INPUT_INVALID',
+        `交易输入不合法 / invalid ${infno} input: ${formatPath(issue.path)}: ${issue.message}`,
+      );
+    }
+    const t = now();
+    const envelope = {
+      infno,
+      msgid: buildMsgid(options.fixmedinsCode, t, sequence++),
+      mdtrtarea_admvs: options.mdtrtareaAdmvs,
+      insuplc_admdvs: opts.insuplcAdmdvs ?? '',
+      recer_sys_code: 'DSS',
+      infver: 'V1.0',
+      opter_type: options.opterType ?? '1',
+      opter: options.opter ?? options.stationId.slice(0, 30),
+      opter_name: options.opterName ?? '',
+      inf_time: formatInfTime(t),
+      fixmedins_code: options.fixmedinsCode,
+      fixmedins_name: options.fixmedinsName,
+      sign_no: signNo ?? '',
+      input,
+    };
+    const body = JSON.stringify(envelope);
+    let response: Response;
+    try {
+      response = await fetch(base + CALL_PATH, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          ...signatureHeaders(options.stationId, options.secret, body, t, nonce()),
+        },
+        body,
+        signal: AbortSignal.timeout(opts.timeoutMs ?? options.timeoutMs ?? 15_000),
+      });
+    } catch (err) {
+      const name = (err as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw transientError('TIMEOUT', `平台无应答 / the platform did not answer in time (${infno})`);
+      throw transientError('NETWORK', `无法连接平台 / cannot reach the platform: ${describe(err)}`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (err) {
+      throw transientError(
+        'NETWORK',
+        `平台应答中断 / the answer was cut off: ${describe(err)}`,
+        response.status,
+      );
+    }
+    if (response.status >= 500 || response.status === 429)
+      throw transientError(
+        `HTTP_${response.status}`,
+        `平台暂时不可用 / platform unavailable (HTTP ${response.status})`,
+        response.status,
+      );
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw transientError(
+        'BAD_RESPONSE',
+        `平台应答不是JSON / the answer is not JSON (HTTP ${response.status})`,
+        response.status,
+      );
+    }
+    const env = responseEnvelopeSchema.safeParse(json);
+    if (!env.success)
+      throw transientError(
+        'BAD_RESPONSE',
+        `平台应答信封不合法 / malformed answer envelope (HTTP ${response.status})`,
+        response.status,
+      );
+    if (env.data.infcode !== 0) {
+      throw new PlatformError(
+        'permanent',
+        env.data.err_code ?? 'PLATFORM_REFUSED',
+        env.data.err_msg ?? `infcode ${env.data.infcode}`,
+        response.status,
+      );
+    }
+    const output = schemas.output.safeParse(env.data.output);
+    if (!output.success) {
+      const issue = output.error.issues[0];
+      throw permanentError(
+        'RESPONSE_INVALID',
+        `平台应答内容不合法 / the ${infno} answer breaks the protocol: ${formatPath(issue.path)}: ${issue.message}`,
+        response.status,
+      );
+    }
+    return output.data as TransactionOutput<I>;
+  }
+
+  async function signIn(): Promise<string> {
+    signingIn ??= (async () => {
+      try {
+        const out = await send(
+          '9001',
+          {
+            signIn: {
+              opter_no: options.opter ?? options.stationId.slice(0, 30),
+              mac: options.mac ?? '',
+              ip: options.ip ?? '',
+            },
+          },
+          {},
+        );
+        signNo = out.signinoutb.sign_no;
+        return signNo;
+      } finally {
+        signingIn = null;
+      }
+    })();
+    return signingIn;
+  }
+
+  return {
+    get signNo() {
+      return signNo;
+    },
+    signIn,
+    async call(infno: string, input: unknown, opts: CallOptions = {}): Promise<never> {
+      if (!isInfno(infno))
+        throw permanentError(
+          'UNKNOWN_INFNO',
+          `未知的交易编号 / unknown transaction code ${String(infno).slice(0, 8)}`,
+        );
+      if (infno === '9001') return send(infno, input as never, opts) as never;
+      if (signNo === null) await signIn();
+      try {
+        return (await send(infno, input as never, opts)) as never;
+      } catch (err) {
+        if (err instanceof PlatformError && err.errCode === 'SIGN_IN_REQUIRED') {
+          signNo = null;
+          await signIn();
+          return (await send(infno, input as never, opts)) as never;
+        }
+        throw err;
+      }
+    },
+  };
+}

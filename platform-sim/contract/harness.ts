@@ -1,0 +1,131 @@
+// Shared set-up for the contract suites: which backends to run (PGlite always; a PostgreSQL server
+// too when TEST_DATABASE_URL is set — CI sets it), a throwaway platform per suite, signed raw HTTP
+// for hostile inputs, and a station client.
+
+import { randomBytes } from 'node:crypto';
+import {
+  CALL_PATH,
+  SIGNATURE_HEADERS,
+  buildMsgid,
+  formatInfTime,
+  signingString,
+} from '../../shared/protocol';
+import { hmacHex, sha256Hex } from '../http/auth';
+import type { RunningPlatform, StartPlatformOptions } from '../index';
+import { startPlatform } from '../index';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  databaseUrl?: string;
+}
+
+export function backends(): Backend[] {
+  const url = process.env.TEST_DATABASE_URL;
+  return url ? [{ name: 'pglite' }, { name: 'postgres', databaseUrl: url }] : [{ name: 'pglite' }];
+}
+
+export const TODAY = '2026-06-15';
+export const HOSPITAL = 'H46010600001';
+export const STATIONS = [
+  { id: 'ST-A', secret: 'secret-a-0123456789' },
+  { id: 'ST-B', secret: 'secret-b-0123456789' },
+];
+
+export async function startTestPlatform(
+  backend: Backend,
+  extra: Partial<StartPlatformOptions> = {},
+): Promise<RunningPlatform> {
+  const schema = `contract_${randomBytes(6).toString('hex')}`;
+  return startPlatform({
+    seed: 'contract',
+    today: TODAY,
+    stations: STATIONS,
+    admin: true,
+    ...(backend.databaseUrl
+      ? { databaseUrl: backend.databaseUrl, databaseSchema: schema, dropSchemaOnClose: true }
+      : {}),
+    ...extra,
+  });
+}
+
+/** Options for the station's createPlatformClient (electron/services/platform-client), at the demo hospital. */
+export function clientOptions(platform: RunningPlatform, station = STATIONS[0], timeoutMs = 10_000) {
+  return {
+    baseUrl: platform.url,
+    stationId: station.id,
+    secret: station.secret,
+    fixmedinsCode: HOSPITAL,
+    fixmedinsName: '海南省人民医院',
+    mdtrtareaAdmvs: '460106',
+    timeoutMs,
+  };
+}
+
+let seq = 0;
+
+export function envelope(infno: string, input: unknown, signNo: string): Record<string, unknown> {
+  const now = Date.now();
+  return {
+    infno,
+    msgid: buildMsgid(HOSPITAL, now, seq++),
+    mdtrtarea_admvs: '460106',
+    insuplc_admdvs: '',
+    recer_sys_code: 'DSS',
+    infver: 'V1.0',
+    opter_type: '1',
+    opter: 'tester',
+    opter_name: '测试',
+    inf_time: formatInfTime(now),
+    fixmedins_code: HOSPITAL,
+    fixmedins_name: '海南省人民医院',
+    sign_no: signNo,
+    input,
+  };
+}
+
+export interface RawOptions {
+  station?: { id: string; secret: string };
+  timestamp?: number;
+  nonce?: string;
+  signature?: string;
+  contentType?: string;
+  /** sign this instead of the body sent */
+  signedBody?: string | Buffer;
+}
+
+export interface RawAnswer {
+  status: number;
+  json: { infcode: number; err_code: string | null; err_msg: string | null; output: unknown } | null;
+}
+
+/** Sends any body to callService, signed (correctly unless told otherwise). */
+export async function rawCall(
+  platform: RunningPlatform,
+  body: string | Buffer,
+  o: RawOptions = {},
+): Promise<RawAnswer> {
+  const station = o.station ?? STATIONS[0];
+  const timestamp = String(o.timestamp ?? Date.now());
+  const nonce = o.nonce ?? randomBytes(16).toString('hex');
+  const headers: Record<string, string> = {
+    [SIGNATURE_HEADERS.station]: station.id,
+    [SIGNATURE_HEADERS.timestamp]: timestamp,
+    [SIGNATURE_HEADERS.nonce]: nonce,
+    [SIGNATURE_HEADERS.signature]:
+      o.signature ??
+      hmacHex(station.secret, signingString(timestamp, nonce, sha256Hex(o.signedBody ?? body))),
+  };
+  const res = await fetch(platform.url + CALL_PATH, {
+    method: 'POST',
+    headers: { 'content-type': o.contentType ?? 'application/json; charset=utf-8', ...headers },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
+  const text = await res.text();
+  let json: RawAnswer['json'] = null;
+  try {
+    json = JSON.parse(text) as RawAnswer['json'];
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json };
+}

@@ -1,0 +1,135 @@
+// One small interface over the two PostgreSQL engines the platform runs on: embedded PGlite (a data
+// directory, or in memory) and a PostgreSQL server (DATABASE_URL). The same SQL runs on both; only
+// connection handling and transaction start differ.
+
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface TransactionOptions {
+  /** A read-only snapshot (REPEATABLE READ), so several statements see one consistent state. */
+  snapshot?: boolean;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Run DDL or several statements without parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PGlite data directory; omitted = in-memory PGlite. Ignored when databaseUrl is set. */
+  dataDir?: string;
+  /** postgres://… — use a PostgreSQL server instead of PGlite. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to keep the platform's tables in (server only); created when missing. */
+  schema?: string;
+  poolSize?: number;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const db = new PGlite(dataDir);
+  await db.waitReady;
+  return {
+    kind: 'pglite',
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    // PGlite is one backend: its transaction() holds the connection, so transactions never overlap.
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      return db.transaction(async (tx) =>
+        fn({
+          async query<R extends Row>(sql: string, params?: unknown[]) {
+            return (await tx.query<R>(sql, params)).rows;
+          },
+        }),
+      );
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPostgres(url: string, schema: string | undefined, poolSize: number): Promise<Database> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new RangeError(`invalid schema name ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (err) {
+      // Two processes creating the same schema at once: the loser sees a unique violation; fine.
+      if ((err as { code?: string }).code !== '23505') throw err;
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server emits 'error' on the pool; without a listener it would crash the process.
+  pool.on('error', () => undefined);
+  const query = async <T extends Row>(sql: string, params?: unknown[]): Promise<T[]> =>
+    (await pool.query(sql, params as unknown[])).rows as T[];
+  return {
+    kind: 'postgres',
+    query,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}) {
+      const client = await pool.connect();
+      try {
+        await client.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        const result = await fn({
+          async query<R extends Row>(sql: string, params?: unknown[]) {
+            return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+/** Drops a schema on a PostgreSQL server (tests use one throwaway schema per platform). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  if (!SCHEMA_NAME.test(schema)) throw new RangeError(`invalid schema name ${schema}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,127 @@
+// The reference national platform, in-process: startPlatform() opens the database (PGlite data
+// directory, in-memory PGlite, or a PostgreSQL server), migrates, seeds the demo world once, and
+// serves the protocol over HTTP. Tests start one on port 0; the CLI (cli.ts) wraps the same call.
+
+import type { AddressInfo } from 'node:net';
+import type { DemoWorld } from '../shared/demo-world';
+import { DEFAULT_CATALOG_SIZE, demoWorld } from '../shared/demo-world';
+import { cstDate } from '../shared/protocol';
+import type { PlatformContext } from './context';
+import type { Database } from './db/database';
+import { dropSchema, openDatabase } from './db/database';
+import { migrate } from './db/migrations';
+import type { WorldSettings } from './db/seed';
+import { readSettings, seedIfEmpty } from './db/seed';
+import { pruneNonces } from './http/auth';
+import { Faults } from './http/faults';
+import { createPlatformServer } from './http/server';
+
+export { AdminClient } from './admin-client';
+export type { FaultState } from './http/faults';
+
+export interface StartPlatformOptions {
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** PGlite data directory; omitted (and no databaseUrl) = in-memory PGlite */
+  dataDir?: string;
+  /** a PostgreSQL server instead of PGlite */
+  databaseUrl?: string;
+  /** PostgreSQL schema for this platform's tables (default "platform") */
+  databaseSchema?: string;
+  /** drop databaseSchema when the platform closes (throwaway test platforms) */
+  dropSchemaOnClose?: boolean;
+  seed: string | number;
+  /** 'YYYY-MM-DD' the world is seeded for; default today in China Standard Time */
+  today?: string;
+  stations: { id: string; secret: string }[];
+  admin?: boolean;
+  catalogSize?: number;
+  /** people in the demo world (named scenarios first, then generated); default 60 */
+  peopleCount?: number;
+  /** the platform's clock (tests move it to check the timestamp window) */
+  now?: () => number;
+}
+
+export interface RunningPlatform {
+  url: string;
+  port: number;
+  settings: WorldSettings;
+  /** true when this start seeded the database; false when it found a world already there */
+  seeded: boolean;
+  /** the demo world as seeded (regenerated from the stored seed on a restart; later admin changes are
+   * in the database, not here) */
+  world: DemoWorld;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
+  if (options.stations.length === 0)
+    throw new RangeError('startPlatform needs at least one station (id and secret)');
+  const now = options.now ?? Date.now;
+  const schema = options.databaseUrl ? (options.databaseSchema ?? 'platform') : undefined;
+  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, schema });
+  try {
+    await migrate(db);
+    let settings = await readSettings(db);
+    let seeded = false;
+    let world: DemoWorld;
+    if (!settings) {
+      world = demoWorld({
+        seed: options.seed,
+        today: options.today ?? cstDate(now()),
+        catalogSize: options.catalogSize ?? DEFAULT_CATALOG_SIZE,
+        peopleCount: options.peopleCount,
+      });
+      ({ seeded, settings } = await seedIfEmpty(db, world));
+    }
+    if (!seeded)
+      world = demoWorld({
+        seed: settings.seed,
+        today: settings.today,
+        catalogSize: settings.catalog_size,
+        peopleCount: settings.people_count,
+      });
+    const faults = new Faults(now);
+    const ctx: PlatformContext = {
+      db,
+      stations: new Map(options.stations.map((s) => [s.id, s.secret])),
+      settings,
+      now,
+      faults,
+    };
+    const server = createPlatformServer(ctx, { admin: options.admin ?? false });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    const prune = setInterval(() => void pruneNonces(ctx).catch(() => undefined), 60_000);
+    prune.unref();
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    let closed = false;
+    return {
+      url: `http://${host}:${address.port}`,
+      port: address.port,
+      settings,
+      seeded,
+      world: world!,
+      db,
+      async close() {
+        if (closed) return;
+        closed = true;
+        clearInterval(prune);
+        faults.releaseHung();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.close();
+        if (options.databaseUrl && options.dropSchemaOnClose && schema)
+          await dropSchema(options.databaseUrl, schema);
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}

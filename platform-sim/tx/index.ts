@@ -1,0 +1,19 @@
+import type { Infno } from '../../shared/protocol';
+import { cancel } from './cancel';
+import { datasetDelta } from './dataset-delta';
+import { personInfo } from './person-info';
+import { reconcile } from './reconcile';
+import { signIn } from './sign-in';
+import { status } from './status';
+import type { Handler } from './types';
+import { upload } from './upload';
+
+export const TRANSACTIONS: { [I in Infno]: Handler<I> } = {
+  '9001': signIn,
+  '1101': personInfo,
+  '2305': cancel,
+  '3201': reconcile,
+  '8101': datasetDelta,
+  '8201': upload,
+  '8202': status,
+};

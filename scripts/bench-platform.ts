@@ -1,0 +1,194 @@
+// npm run bench:platform [-- --catalog-size N --settlements N]
+// The reference platform's throughput over real HTTP with the station's platform client:
+//   8201: settlements per second, batches of 100 settlements with 50-line bills (one client, then four
+//         clients at once);
+//   8101: rows per second pulling the whole medical catalog (300,000 rows by default) in pages of 5,000;
+// on PGlite (a data directory in the temp folder) and on a PostgreSQL server named by TEST_DATABASE_URL
+// or DATABASE_URL. Without a reachable server it says so in one line and prints the PGlite figures.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { PlatformError, createPlatformClient } from '../electron/services/platform-client';
+import type { PlatformClient } from '../electron/services/platform-client';
+import { BENCHMARK_CATALOG_SIZE } from '../shared/demo-world';
+import type { UploadSettlementInput } from '../shared/protocol';
+import { startPlatform } from '../platform-sim';
+import type { RunningPlatform } from '../platform-sim';
+import { settleablePeople, syntheticBill, uploadFor } from '../platform-sim/test-support';
+
+const { values } = parseArgs({
+  options: { 'catalog-size': { type: 'string' }, settlements: { type: 'string' } },
+});
+const CATALOG = Number(values['catalog-size'] ?? BENCHMARK_CATALOG_SIZE);
+const SETTLEMENTS = Number(values.settlements ?? 2000);
+const BATCH = 100;
+const LINES = 50;
+const STATION = { id: 'BENCH', secret: 'bench-secret-0123456789' };
+const HOSPITAL = 'H46010600001';
+
+const log = (s: string) => console.log(s);
+const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
+
+function client(p: RunningPlatform): PlatformClient {
+  return createPlatformClient({
+    baseUrl: p.url,
+    stationId: STATION.id,
+    secret: STATION.secret,
+    fixmedinsCode: HOSPITAL,
+    fixmedinsName: '海南省人民医院',
+    mdtrtareaAdmvs: '460106',
+    timeoutMs: 300_000,
+  });
+}
+
+function batches(p: RunningPlatform, count: number, tag: string): UploadSettlementInput[][] {
+  const w = p.world;
+  const people = settleablePeople(w);
+  const out: UploadSettlementInput[][] = [];
+  for (let b = 0; b < Math.ceil(count / BATCH); b++) {
+    out.push(
+      Array.from({ length: Math.min(BATCH, count - b * BATCH) }, (_, i) => {
+        const n = b * BATCH + i;
+        return uploadFor(w, syntheticBill(w, people[n % people.length], LINES, HOSPITAL, n), {
+          stationId: STATION.id,
+          localSetlId: `${tag}${String(n).padStart(7, '0')}`,
+          mdtrtId: `${tag}-${n}`,
+        });
+      }),
+    );
+  }
+  return out;
+}
+
+/** 8201 is idempotent by local_setl_id, so a batch whose answer was lost (transient) is simply sent again. */
+async function upload(c: PlatformClient, batch: UploadSettlementInput[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await c.call('8201', { data: { settlements: batch } })).results;
+    } catch (err) {
+      if (!(err instanceof PlatformError) || !err.transient || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function bench(name: string, p: RunningPlatform, seedMs: number): Promise<void> {
+  log(
+    `\n${name}: world seeded in ${(seedMs / 1000).toFixed(1)} s (${CATALOG.toLocaleString('en-US')} catalog rows)`,
+  );
+  const c = client(p);
+  await c.signIn();
+  // Bills are built (and settled by the "station") before any timing starts.
+  const serial = batches(p, SETTLEMENTS, 'BS');
+  const parallel = batches(p, SETTLEMENTS, 'BP');
+
+  let t = performance.now();
+  let rows = 0;
+  let ver = 0;
+  for (;;) {
+    const page = await c.call('8101', { data: { dataset: 'catalog', since_ver: ver, page_size: 5000 } });
+    rows += page.rows.length;
+    ver = page.next_ver;
+    if (!page.more) break;
+  }
+  const pullMs = performance.now() - t;
+  log(
+    `  8101 catalog pull: ${rows.toLocaleString('en-US')} rows in ${(pullMs / 1000).toFixed(2)} s = ${rate(rows, pullMs)} rows/s (pages of 5,000)`,
+  );
+
+  t = performance.now();
+  const outcomes: Record<string, number> = {};
+  for (const b of serial)
+    for (const r of await upload(c, b)) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  const serialMs = performance.now() - t;
+  log(
+    `  8201 one client: ${SETTLEMENTS} settlements (${serial.length} batches of ${BATCH}, ${LINES}-line bills) in ${(serialMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, serialMs)} settlements/s ${JSON.stringify(outcomes)}`,
+  );
+
+  const clients = [c, client(p), client(p), client(p)];
+  t = performance.now();
+  let next = 0;
+  await Promise.all(
+    clients.map(async (k) => {
+      while (next < parallel.length) {
+        const b = parallel[next++];
+        await upload(k, b);
+      }
+    }),
+  );
+  const parMs = performance.now() - t;
+  log(
+    `  8201 four clients: ${SETTLEMENTS} settlements in ${(parMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, parMs)} settlements/s`,
+  );
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await probe.connect();
+    await probe.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  log(
+    `bench:platform — catalog ${CATALOG.toLocaleString('en-US')} rows, ${SETTLEMENTS} settlements per run; ${new Date().toISOString()}`,
+  );
+  const common = {
+    seed: 'bench-platform',
+    today: '2026-06-15',
+    catalogSize: CATALOG,
+    peopleCount: 400,
+    stations: [STATION],
+  };
+
+  const dir = await mkdtemp(join(tmpdir(), 'bench-platform-'));
+  try {
+    let t = performance.now();
+    const lite = await startPlatform({ ...common, dataDir: dir });
+    try {
+      await bench(`PGlite (data directory ${dir})`, lite, performance.now() - t);
+    } finally {
+      await lite.close();
+    }
+
+    const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!url) {
+      log('\nPostgreSQL: no TEST_DATABASE_URL or DATABASE_URL set — PostgreSQL figures skipped.');
+      return;
+    }
+    if (!(await reachable(url))) {
+      log(
+        `\nPostgreSQL: no server reachable at ${url.replace(/\/\/[^@]*@/, '//…@')} — PostgreSQL figures skipped.`,
+      );
+      return;
+    }
+    t = performance.now();
+    const server = await startPlatform({
+      ...common,
+      databaseUrl: url,
+      databaseSchema: `bench_${randomBytes(4).toString('hex')}`,
+      dropSchemaOnClose: true,
+    });
+    try {
+      await bench('PostgreSQL server', server, performance.now() - t);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error('bench:platform failed:', err);
+  process.exit(1);
+});

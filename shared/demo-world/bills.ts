@@ -1,0 +1,117 @@
+// Demo bills: a few per scenario, as a hospital system would export them, with lines that reference
+// real codes of the demo catalogs (catalog.ts) and the insured place's device catalog (places.ts).
+// Amounts are cnt × pric exactly (integer cnt, pric in fen), as settle/v1 requires.
+
+import { CURATED_CATALOG, CURATED_WI_CATALOG } from './catalog';
+import { addDays } from './dates';
+import { counterBills } from './bills-counter';
+import { moreBills } from './bills-more';
+import type { DemoPerson } from './people';
+import { insuredPlace } from './places';
+
+export interface DemoBillLine {
+  feedetl_sn: string;
+  med_list_codg: string;
+  name: string;
+  cnt: string;
+  pric: string;
+  det_item_fee_sumamt: string;
+  non_work_injury?: boolean;
+}
+
+export interface DemoBill {
+  bill_id: string;
+  scenario: string;
+  label_zh: string;
+  label_en: string;
+  psn_no: string;
+  fixmedins_code: string;
+  scheme: 'medical' | 'work_injury';
+  setl_type: 'inpatient' | 'outpatient' | 'chronic_outpatient' | 'rehab' | 'device';
+  admission_date: string;
+  settle_date: string;
+  dise_codg?: string;
+  circumstances?: {
+    emergency?: boolean;
+    trauma?: boolean;
+    trauma_commitment_signed?: boolean;
+    third_party_liable?: boolean;
+  };
+  lines: DemoBillLine[];
+}
+
+type LineSpec = [code: string, cnt: number, pric: string, nonWorkInjury?: boolean];
+
+/** cnt × pric to two decimals, through integer fen so no float error creeps in. */
+function lineAmount(cnt: number, pric: string): string {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(pric);
+  if (!m || !Number.isInteger(cnt)) throw new RangeError(`demo bill price ${pric} × ${cnt}`);
+  const fen = (Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))) * cnt;
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+const NAMES = new Map<string, string>([
+  ...CURATED_CATALOG.map(([c, n]) => [c, n] as const),
+  ...CURATED_WI_CATALOG.map(([c, n]) => [c, n] as const),
+]);
+
+export function lines(specs: LineSpec[], deviceNames: Record<string, { name: string }> = {}): DemoBillLine[] {
+  return specs.map(([code, cnt, pric, nwi], i) => {
+    const line: DemoBillLine = {
+      feedetl_sn: String(i + 1),
+      med_list_codg: code,
+      name: NAMES.get(code) ?? deviceNames[code]?.name ?? '院内自制项目（未列入目录）',
+      cnt: String(cnt),
+      pric,
+      det_item_fee_sumamt: lineAmount(cnt, pric),
+    };
+    if (nwi) line.non_work_injury = true;
+    return line;
+  });
+}
+
+/** What the bill lists get to build bills with. */
+export interface BillKit {
+  bill(
+    id: string,
+    scenario: string,
+    zh: string,
+    en: string,
+    fixmedins: string,
+    scheme: DemoBill['scheme'],
+    setl: DemoBill['setl_type'],
+    stay: number,
+    ls: DemoBillLine[],
+    extra?: Partial<DemoBill>,
+  ): DemoBill;
+  lines: typeof lines;
+  /** the device catalog of the work-injury device scenario's insured place */
+  devices: Record<string, { name: string; limit_amt: string }>;
+}
+
+export function buildBills(people: DemoPerson[], today: string): DemoBill[] {
+  const by = (scenario: string): DemoPerson => {
+    const p = people.find((x) => x.scenario === scenario);
+    if (!p) throw new RangeError(`demo scenario ${scenario} missing`);
+    return p;
+  };
+  const kit: BillKit = {
+    bill: (id, scenario, zh, en, fixmedins, scheme, setl, stay, ls, extra = {}) => ({
+      bill_id: id,
+      scenario,
+      label_zh: zh,
+      label_en: en,
+      psn_no: by(scenario).person.psn_no,
+      fixmedins_code: fixmedins,
+      scheme,
+      setl_type: setl,
+      admission_date: addDays(today, -stay),
+      settle_date: today,
+      lines: ls,
+      ...extra,
+    }),
+    lines,
+    devices: insuredPlace(by('wi-device').person.insuplc_admdvs).devices,
+  };
+  return [...counterBills(kit), ...moreBills(kit)];
+}

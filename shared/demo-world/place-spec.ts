@@ -1,0 +1,99 @@
+// Building blocks of an insured place's parameters (places.ts): per-level tables, the scheme
+// parameters, shared device catalogs and chronic disease lists, and the common scheme shapes.
+
+export type ByLevel = { '1': string; '2': string; '3': string };
+export const lv = (a: string, b: string, c: string): ByLevel => ({ '1': a, '2': b, '3': c });
+
+export interface RatioTable {
+  in_service: ByLevel;
+  retired: ByLevel;
+  resident: ByLevel;
+}
+
+export interface SchemeSpec {
+  deductible: ByLevel;
+  factors: string[];
+  bands: { upto: string | null; ratio: RatioTable }[];
+  cap: string;
+  large?: { ratio: string; annual_cap: string };
+  outpatient: { annual_deductible: string; ratio: RatioTable; annual_cap: string };
+}
+
+export interface InsuredPlace {
+  admdvs: string;
+  name_zh: string;
+  name_en: string;
+  /** The division code used for people's ID numbers and card issuing (a district of the city). */
+  district: string;
+  /** The first character of card numbers issued here (card spec: an uppercase district letter). */
+  card_letter: string;
+  employee: SchemeSpec;
+  resident: SchemeSpec;
+  chronic: Record<string, { name: string; annual_deductible: string; ratio: string; annual_limit: string }>;
+  reduction: { referral: string; emergency: string; other_temporary: string };
+  /** Work-injury assistive-device catalog and limits (辅助器具配置目录和限额) of the insured place. */
+  devices: Record<string, { name: string; limit_amt: string }>;
+}
+
+export const same = (r: string): ByLevel => lv(r, r, r);
+export const residentOutpatient = (ded: string, r: string, cap: string) => ({
+  annual_deductible: ded,
+  ratio: { in_service: same(r), retired: same(r), resident: same(r) },
+  annual_cap: cap,
+});
+
+export const DEVICES_NM: Record<string, { name: string; limit_amt: string }> = {
+  'FJ-QZ-0101': { name: '小腿假肢（普通型）', limit_amt: '12000' },
+  'FJ-QZ-0201': { name: '大腿假肢（普通型）', limit_amt: '20000' },
+  'FJ-LY-0101': { name: '普通轮椅', limit_amt: '1200' },
+  'FJ-ZJ-0101': { name: '腰围（护具）', limit_amt: '300' },
+  'FJ-TZ-0101': { name: '助听器（单耳）', limit_amt: '3500' },
+};
+
+export const DEVICES_STD: Record<string, { name: string; limit_amt: string }> = {
+  'FJ-QZ-0101': { name: '小腿假肢（普通型）', limit_amt: '10000' },
+  'FJ-LY-0101': { name: '普通轮椅', limit_amt: '1000' },
+  'FJ-GZ-0101': { name: '手杖', limit_amt: '150' },
+};
+
+export const CHRONIC_STD = {
+  I10: { name: '高血压', annual_deductible: '0', ratio: '0.70', annual_limit: '3000' },
+  E11: { name: '糖尿病', annual_deductible: '200', ratio: '0.65', annual_limit: '2500' },
+};
+
+/** Employee scheme with one open band. */
+export function simpleEmployee(
+  ded: ByLevel,
+  ratios: RatioTable,
+  cap: string,
+  large: string,
+  opDed: string,
+): SchemeSpec {
+  return {
+    deductible: ded,
+    factors: ['1', '0.5', '0'],
+    bands: [{ upto: null, ratio: ratios }],
+    cap,
+    large: { ratio: '0.85', annual_cap: large },
+    outpatient: {
+      annual_deductible: opDed,
+      ratio: {
+        in_service: lv('0.75', '0.70', '0.65'),
+        retired: lv('0.85', '0.80', '0.75'),
+        resident: same('0.50'),
+      },
+      annual_cap: '5000',
+    },
+  };
+}
+
+export function simpleResident(ded: ByLevel, r: ByLevel, cap: string): SchemeSpec {
+  return {
+    deductible: ded,
+    factors: ['1', '0.8', '0.6'],
+    bands: [{ upto: null, ratio: { in_service: r, retired: r, resident: r } }],
+    cap,
+    large: { ratio: '0.60', annual_cap: '300000' },
+    outpatient: residentOutpatient('200', '0.50', '600'),
+  };
+}

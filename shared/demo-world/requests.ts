@@ -1,0 +1,66 @@
+// Builds the settle/v1 request for a demo bill from the demo world's own data, as a station does
+// from its synced datasets: the person's filing, the insured place's policy in force, the treatment
+// place's catalog entries for the bill's lines, this year's accumulators.
+
+import type { SettleRequestInput } from '../settlement';
+import { selectFiling } from '../protocol/filing-choice';
+import type { DemoBill } from './bills';
+import type { DemoWorld } from './index';
+
+export function demoSettleRequest(
+  world: DemoWorld,
+  bill: DemoBill,
+  options: { acct_used?: boolean } = {},
+): SettleRequestInput {
+  const person = world.people.find((p) => p.person.psn_no === bill.psn_no);
+  if (!person) throw new RangeError(`no demo person ${bill.psn_no}`);
+  const institution = world.institutions.find((i) => i.fixmedins_code === bill.fixmedins_code);
+  if (!institution) throw new RangeError(`no demo institution ${bill.fixmedins_code}`);
+  const insutype = bill.scheme === 'work_injury' ? '310' : person.person.insutype;
+  const policy = world.policies.find(
+    (p) =>
+      p.insuplc_admdvs === person.person.insuplc_admdvs &&
+      p.insutype === insutype &&
+      p.valid_from <= bill.settle_date &&
+      (p.valid_to === null || bill.settle_date <= p.valid_to),
+  );
+  const row = selectFiling(
+    person.filings,
+    bill.scheme,
+    institution.institution.mdtrtarea_admvs,
+    bill.settle_date,
+    bill.admission_date,
+  );
+  const codes = new Set(bill.lines.map((l) => l.med_list_codg));
+  const request: SettleRequestInput = {
+    contract: 'settle/v1',
+    scheme: bill.scheme,
+    setl_type: bill.setl_type,
+    settle_date: bill.settle_date,
+    admission_date: bill.admission_date,
+    person: person.person,
+    institution: institution.institution,
+    filing: row ? row.filing : null,
+    circumstances: {
+      emergency: false,
+      trauma: false,
+      trauma_commitment_signed: false,
+      third_party_liable: false,
+      ...bill.circumstances,
+    },
+    accumulators: person.accumulators,
+    acct_used: options.acct_used ?? false,
+    policy,
+    lines: bill.lines,
+  };
+  if (bill.dise_codg) request.dise_codg = bill.dise_codg;
+  if (bill.scheme === 'medical')
+    request.catalog = Object.fromEntries(
+      world.catalog.filter((c) => codes.has(c.code)).map((c) => [c.code, c.entry]),
+    );
+  else if (bill.setl_type !== 'device')
+    request.wi_catalog = Object.fromEntries(
+      world.wi_catalog.filter((c) => codes.has(c.code)).map((c) => [c.code, c.entry]),
+    );
+  return request;
+}
