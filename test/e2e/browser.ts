@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { HEADLESS_CHROMIUM_FLAGS } from '../../electron/services/printing/chromium-pdf';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts/e2e');
@@ -9,16 +10,7 @@ export const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts/e2e');
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...HEADLESS_CHROMIUM_FLAGS],
     // playwright gives every launch a fresh temporary profile (it refuses --user-data-dir in args).
   });
 }

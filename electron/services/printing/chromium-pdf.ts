@@ -11,6 +11,20 @@ import type { RenderPdf } from './receipt-printer';
 
 const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
+
+/** Flags for headless Chromium on these machines (build-environment.md): no sandbox as root, and no
+ * background networking, which a closed network answers with a storm of refused connections. */
+export const HEADLESS_CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+] as const;
+
 export function chromiumPdfRenderer(executable: string, timeoutMs = 30_000): RenderPdf {
   return async (html) => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'station-receipt-'));
@@ -19,13 +33,7 @@ export function chromiumPdfRenderer(executable: string, timeoutMs = 30_000): Ren
       const pdf = path.join(work, 'receipt.pdf');
       fs.writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">${html}`);
       const args = [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...HEADLESS_CHROMIUM_FLAGS,
         `--user-data-dir=${path.join(work, 'profile')}`,
         '--no-pdf-header-footer',
         `--print-to-pdf=${pdf}`,
