@@ -21,22 +21,14 @@ async function byCodePrefix(db: StationDb, q: string, limit: number): Promise<Ca
   return db.catalog.where(':id').startsWithAnyOf(prefixes).limit(limit).toArray();
 }
 
-async function byPinyinInitials(db: StationDb, n: string, limit: number): Promise<CatalogRow[]> {
-  const key = n.slice(0, MAX_KEY_CHARS);
-  if (n.length <= MAX_KEY_CHARS) return db.catalog.where('py').startsWith(key).limit(limit).toArray();
-  return db.catalog
-    .where('py')
-    .startsWith(key)
-    .filter((row) => pinyinInitials(row.name).startsWith(n))
-    .limit(limit)
-    .toArray();
-}
-
-async function byNameFragment(db: StationDb, n: string, limit: number): Promise<CatalogRow[]> {
-  // A name can hold the fragment twice (two suffixes match): distinct() keeps one row per key.
-  const coll = db.catalog.where('frags').startsWith(n.slice(0, MAX_KEY_CHARS)).distinct();
-  const filtered = n.length > MAX_KEY_CHARS ? coll.filter((row) => normalizeSearchText(row.name).includes(n)) : coll;
-  return filtered.limit(limit).toArray();
+/** A prefix range on the terms index (pinyin initials and name fragments), one row per key; a query
+ * longer than the indexed keys is checked against the full name. */
+async function byTerm(db: StationDb, n: string, kind: 'pinyin' | 'fragment', limit: number): Promise<CatalogRow[]> {
+  const coll = db.catalog.where('terms').startsWith(n.slice(0, MAX_KEY_CHARS)).distinct();
+  if (n.length <= MAX_KEY_CHARS) return coll.limit(limit).toArray();
+  const matches = (row: CatalogRow) =>
+    kind === 'pinyin' ? pinyinInitials(row.name).startsWith(n) || normalizeSearchText(row.name).startsWith(n) : normalizeSearchText(row.name).includes(n);
+  return coll.filter(matches).limit(limit).toArray();
 }
 
 /**
@@ -49,10 +41,10 @@ export async function searchCatalog(db: StationDb, query: string, opts: CatalogS
   if (n.length === 0) return [];
   const found: CatalogRow[][] = [];
   if (CJK.test(n)) {
-    found.push(await byNameFragment(db, n, limit));
+    found.push(await byTerm(db, n, 'fragment', limit));
   } else {
     found.push(await byCodePrefix(db, query, limit));
-    if (/^[a-z]+$/.test(n)) found.push(await byPinyinInitials(db, n, limit));
+    if (/^[a-z]+$/.test(n)) found.push(await byTerm(db, n, 'pinyin', limit));
   }
   const seen = new Set<string>();
   const out: CatalogRow[] = [];

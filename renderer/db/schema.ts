@@ -33,22 +33,24 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 2,
     why:
       'catalog search by pinyin initials and name fragments; accumulators keep the platform figures ' +
-      'apart from the local ones so a pull never erases an offline settlement; institutions; sync state',
+      'apart from the local ones so a pull never erases an offline settlement; outbox by state; ' +
+      'institutions; sync state',
     stores: {
-      // No plain name index: frags holds the whole normalised name as its first suffix, so a name
-      // prefix is a frags range, and every index entry costs pull time (docs/sync.md).
-      catalog: 'key, py, *frags',
+      // One multi-entry index for pinyin initials and name fragments, no plain name index: terms
+      // hold the whole normalised name as a suffix, so a name prefix is a terms range, and every
+      // index costs pull time (docs/sync.md).
+      catalog: 'key, *terms',
       institutions: 'key',
       sync_state: 'key',
+      // the entries whose answer may have been lost, found at every start of a drain
+      outbox: '++seq, &local_setl_id, psn_no, state',
     },
     upgrade: async (tx) => {
       await tx
         .table('catalog')
         .toCollection()
-        .modify((row: { name: string; py?: string; frags?: string[] }) => {
-          const keys = catalogSearchKeys(row.name);
-          row.py = keys.py;
-          row.frags = keys.frags;
+        .modify((row: { name: string; terms?: string[] }) => {
+          row.terms = catalogSearchKeys(row.name).terms;
         });
       // v1 rows held one `accumulators` object, which was both the platform's and the local figures.
       await tx

@@ -28,8 +28,7 @@ export interface CatalogRow {
   key: string; // med_list_codg
   name: string;
   entry: CatalogEntry;
-  py: string; // pinyin initials (search-keys.ts)
-  frags: string[]; // name fragments (search-keys.ts)
+  terms: string[]; // pinyin initials and name fragments (search-keys.ts)
 }
 
 export interface WiCatalogRow {

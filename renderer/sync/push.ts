@@ -37,9 +37,12 @@ export interface DrainReport {
   error?: { code: string; message: string };
 }
 
-/** Station-wide refusals: no single settlement is at fault, so none is marked; the queue waits for a
- * person (fix the station's registration or secret) instead of rejecting every entry. */
-const STATION_LEVEL = /SIGNATURE|STATION|AUTH|UNAUTHORI[SZ]ED|FORBIDDEN|SIGN_?IN/i;
+/** Permanent refusals that can be the fault of one settlement in the message (its content does not
+ * pass the input schema, or it makes the message too large): the batch is narrowed down to find it.
+ * Every other permanent refusal (signature, unknown station or institution, an answer that breaks
+ * the protocol …) is the station's or the platform's, not a settlement's: the queue is blocked and
+ * waits for a person, and no settlement is marked, since the platform may even have settled it. */
+const SETTLEMENT_LEVEL = new Set(['INPUT_INVALID', 'BODY_TOO_LARGE', 'BAD_JSON']);
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -63,7 +66,7 @@ export function createPusher(deps: PusherDeps) {
 
   /** Entries whose 8201 answer may have been lost: ask 8202, apply what is known, requeue the rest. */
   async function recoverInFlight(): Promise<number> {
-    const inFlight = await db.outbox.where('seq').above(0).filter((e) => e.state === 'in_flight').toArray();
+    const inFlight = await db.outbox.where('state').equals('in_flight').sortBy('seq');
     if (inFlight.length === 0) return 0;
     const ids = inFlight.map((e) => e.local_setl_id);
     const answers = checkStatusAnswers(await port.call('8202', { data: { local_setl_ids: ids } }), ids);
@@ -102,17 +105,15 @@ export function createPusher(deps: PusherDeps) {
     return applyAnswers(db, answers.map((answer, i) => ({ local_setl_id: ids[i]!, answer })), iso());
   }
 
-  /** A permanent refusal of the whole message: find the entry at fault by sending the head alone;
-   * if the platform refuses it alone too, it becomes a rejected settlement (a task), and the queue
-   * moves on. Station-level refusals block the queue instead. */
-  async function handlePermanent(e: unknown, size: number): Promise<'continue' | 'blocked'> {
-    const code = failureCode(e);
-    if (STATION_LEVEL.test(code)) return 'blocked';
-    if (size > 1) return 'continue'; // the caller retries with a batch of one
+  /** A settlement-level refusal of the whole message: with more than one entry, the caller sends the
+   * head alone next; if the platform refuses it alone too, it becomes a rejected settlement (a task)
+   * and the queue moves on. */
+  async function rejectHeadIfAlone(e: unknown, size: number): Promise<void> {
+    if (size > 1) return;
     const head = await db.outbox.orderBy('seq').first();
-    if (!head) return 'continue';
-    await applyAnswers(db, [{ local_setl_id: head.local_setl_id, answer: { local_setl_id: head.local_setl_id, outcome: 'rejected', reasons: [{ code, message: failureMessage(e) }] } }], iso());
-    return 'continue';
+    if (!head) return;
+    const reasons = [{ code: failureCode(e), message: failureMessage(e) }];
+    await applyAnswers(db, [{ local_setl_id: head.local_setl_id, answer: { local_setl_id: head.local_setl_id, outcome: 'rejected', reasons } }], iso());
   }
 
   async function setPushState(value: unknown): Promise<void> {
@@ -131,19 +132,19 @@ export function createPusher(deps: PusherDeps) {
           report.answered += n;
           size = batchSize;
         } catch (e) {
-          if (e instanceof SyncError || failureKind(e) !== 'permanent') throw e;
-          await db.outbox.where('state').equals('in_flight').modify({ state: 'queued' }).catch(() => undefined);
-          if ((await handlePermanent(e, size)) === 'blocked') {
-            report.outcome = 'blocked';
-            report.error = { code: failureCode(e), message: failureMessage(e) };
-            break;
-          }
+          if (e instanceof SyncError || failureKind(e) !== 'permanent' || !SETTLEMENT_LEVEL.has(failureCode(e))) throw e;
+          // The message was refused for its content before anything was settled: nothing is in
+          // flight any more. Narrow down to the entry at fault.
+          await db.outbox.where('state').equals('in_flight').modify({ state: 'queued' });
+          await rejectHeadIfAlone(e, size);
           size = 1;
         }
       }
     } catch (e) {
       const mapped = toStationDbError(e);
-      report.outcome = 'transient';
+      // Any other permanent refusal (8201 or 8202) is the station's or the platform's: block, and
+      // leave in_flight entries as they are — the platform may have settled them, 8202 will tell.
+      report.outcome = !(mapped instanceof SyncError) && failureKind(mapped) === 'permanent' ? 'blocked' : 'transient';
       report.error = { code: failureCode(mapped), message: failureMessage(mapped) };
     }
     await setPushState({ outcome: report.outcome, error: report.error ?? null, at: iso() }).catch(() => undefined);

@@ -29,7 +29,7 @@ function lastCompletePull(checkpoints: CheckpointRow[]): string | null {
 export async function queueStatus(db: StationDb, now: Date = new Date()): Promise<QueueStatus> {
   return db.transaction('r', [db.outbox, db.checkpoints, db.sync_state, db.settlements], async () => {
     const queued = await db.outbox.count();
-    const in_flight = await db.outbox.filter((e) => e.state === 'in_flight').count();
+    const in_flight = await db.outbox.where('state').equals('in_flight').count();
     const head = await db.outbox.orderBy('seq').first();
     const checkpoints = await db.checkpoints.toArray();
     const push = (await db.sync_state.get('push'))?.value as QueueStatus['push'] | undefined;
