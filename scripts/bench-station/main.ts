@@ -95,6 +95,17 @@ async function runBench(params: BenchParams) {
   const floorCatalog = await rawPutRate('raw-catalog', { name: 'catalog', indexes: [] }, catalogRows, params.pageSize);
   const floorFilings = await rawPutRate('raw-filings', { name: 'filings', indexes: [] }, filingRows, params.pageSize);
   const stationCatalogRows = (catalogRows as { key: string; entry: { name: string } }[]).map((r) => ({ ...r, name: r.entry.name, ...catalogSearchKeys(r.entry.name) }));
+  const stationFilingRows = (filingRows as { key: string; person: { psn_no: string; certno: string } }[]).map((r) => ({
+    ...r,
+    psn_no: r.person.psn_no,
+    certno: r.person.certno,
+  }));
+  const floorFilingsIndexed = await rawPutRate(
+    'raw-filings-ix',
+    { name: 'filings', indexes: [{ name: 'certno', keyPath: 'certno' }, { name: 'psn_no', keyPath: 'psn_no' }] },
+    stationFilingRows,
+    params.pageSize,
+  );
   const floorCatalogIndexed = await rawPutRate(
     'raw-catalog-ix',
     { name: 'catalog', indexes: [{ name: 'terms', keyPath: 'terms', multiEntry: true }] },
@@ -137,6 +148,7 @@ async function runBench(params: BenchParams) {
     floorCatalog,
     floorFilings,
     floorCatalogIndexed,
+    floorFilingsIndexed,
     lookup,
     codeSearch,
     pinyinSearch,
