@@ -8,7 +8,10 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'This layer must not use Node.' })) };
-const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer must not import ${name}/.` });
+const layer = (name) => ({
+  group: [`**/${name}`, `**/${name}/**`],
+  message: `This layer must not import ${name}/.`,
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-artifacts/', 'renderer/dist/'] },
@@ -31,7 +34,10 @@ export default tseslint.config(
         {
           ...noNode,
           patterns: [
-            { regex: '^(?!\\.|decimal\\.js$|zod$|zod/)', message: 'shared/ may import only its own files, decimal.js and zod.' },
+            {
+              regex: '^(?!\\.|decimal\\.js$|zod$|zod/)',
+              message: 'shared/ may import only its own files, decimal.js and zod.',
+            },
             layer('electron'),
             layer('renderer'),
             layer('platform-sim'),
@@ -39,7 +45,15 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'localStorage', 'indexedDB', 'fetch'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'localStorage',
+        'indexedDB',
+        'fetch',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'shared/ takes the clock as a parameter.' },
@@ -54,8 +68,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'services never import electron: they run in the agent too.' }],
-          patterns: [layer('renderer'), layer('platform-sim'), layer('main'), layer('preload'), layer('agent')],
+          paths: [
+            { name: 'electron', message: 'services never import electron: they run in the agent too.' },
+          ],
+          patterns: [
+            layer('renderer'),
+            layer('platform-sim'),
+            layer('main'),
+            layer('preload'),
+            layer('agent'),
+          ],
         },
       ],
     },
@@ -64,7 +86,10 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [layer('renderer'), layer('platform-sim'), layer('agent')] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer('renderer'), layer('platform-sim'), layer('agent')] },
+      ],
     },
   },
   {
@@ -87,7 +112,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...noNode.paths, { name: 'electron', message: 'The renderer talks to main only through StationApi.' }, { name: 'node-hid', message: 'Devices live in the main process.' }],
+          paths: [
+            ...noNode.paths,
+            { name: 'electron', message: 'The renderer talks to main only through StationApi.' },
+            { name: 'node-hid', message: 'Devices live in the main process.' },
+          ],
           patterns: [layer('electron'), layer('platform-sim')],
         },
       ],
@@ -99,7 +128,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The platform is a plain Node server.' }], patterns: [layer('electron'), layer('renderer')] },
+        {
+          paths: [{ name: 'electron', message: 'The platform is a plain Node server.' }],
+          patterns: [layer('electron'), layer('renderer')],
+        },
       ],
     },
   },

@@ -8,7 +8,10 @@ import { Decimal, formatAmount, round2 } from '../shared/money';
 import { settle, type SettleRequestInput } from '../shared/settlement';
 
 const base = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../shared/settlement/fixtures/01-worked-example.request.json'), 'utf8'),
+  readFileSync(
+    join(import.meta.dirname, '../shared/settlement/fixtures/01-worked-example.request.json'),
+    'utf8',
+  ),
 ) as SettleRequestInput;
 
 /** A deterministic catalog of 2,000 codes across classes 01/02/03, a third with price ceilings. */
@@ -35,7 +38,13 @@ function makeBill(lines: number, catalog: ReturnType<typeof makeCatalog>): Settl
     const cnt = String((next() % 40) + 1) + (i % 5 === 0 ? '.5' : '');
     const pric = `${next() % 300}.${String(next() % 1000).padStart(3, '0')}`;
     const code = i % 50 === 49 ? 'OFF-CATALOG' : codes[next() % codes.length]!;
-    out.push({ feedetl_sn: String(i + 1), med_list_codg: code, cnt, pric, det_item_fee_sumamt: formatAmount(round2(new Decimal(cnt).times(pric))) });
+    out.push({
+      feedetl_sn: String(i + 1),
+      med_list_codg: code,
+      cnt,
+      pric,
+      det_item_fee_sumamt: formatAmount(round2(new Decimal(cnt).times(pric))),
+    });
   }
   return { ...base, catalog, lines: out };
 }
@@ -44,13 +53,20 @@ function makeBill(lines: number, catalog: ReturnType<typeof makeCatalog>): Settl
 function floor(req: SettleRequestInput): string {
   const catalog = req.catalog!;
   const tolerance = new Decimal('0.01');
-  let medfee = new Decimal(0), ful = new Decimal(0), over = new Decimal(0), pre = new Decimal(0), inscp = new Decimal(0);
+  let medfee = new Decimal(0),
+    ful = new Decimal(0),
+    over = new Decimal(0),
+    pre = new Decimal(0),
+    inscp = new Decimal(0);
   let sink = '';
   for (const line of req.lines) {
     const amount = new Decimal(line.det_item_fee_sumamt);
     if (new Decimal(line.cnt).times(line.pric).minus(amount).abs().gt(tolerance)) throw new Error('bad line');
     const e = catalog[line.med_list_codg];
-    let o = new Decimal(0), p = new Decimal(0), f = new Decimal(0), base = amount;
+    let o = new Decimal(0),
+      p = new Decimal(0),
+      f = new Decimal(0),
+      base = amount;
     if (!e || e.chrgitm_lv === '03') f = amount;
     else {
       if (e.pric_uplmt_amt !== null) {
@@ -61,7 +77,11 @@ function floor(req: SettleRequestInput): string {
       if (e.chrgitm_lv === '02') p = round2(base.times(e.selfpay_prop));
     }
     const i = f.isZero() ? base.minus(p) : new Decimal(0);
-    medfee = medfee.plus(amount); ful = ful.plus(f); over = over.plus(o); pre = pre.plus(p); inscp = inscp.plus(i);
+    medfee = medfee.plus(amount);
+    ful = ful.plus(f);
+    over = over.plus(o);
+    pre = pre.plus(p);
+    inscp = inscp.plus(i);
     sink = amount.toFixed(2) + f.toFixed(2) + o.toFixed(2) + p.toFixed(2) + i.toFixed(2);
   }
   return sink + medfee.toFixed(2) + inscp.toFixed(2);
@@ -86,13 +106,19 @@ function time(fn: () => unknown, runs: number): number {
 const catalog = makeCatalog();
 console.log(`settle/v1 benchmark — node ${process.version}, ${process.arch}`);
 console.log('lines   | engine median ms | lines/s    | floor median ms | engine/floor');
-for (const [lines, runs] of [[5_000, 31], [50_000, 9]] as const) {
+for (const [lines, runs] of [
+  [5_000, 31],
+  [50_000, 9],
+] as const) {
   const req = makeBill(lines, catalog);
   const result = settle(req);
-  if (result.status !== 'settled' || result.items?.length !== lines) throw new Error('benchmark bill did not settle');
+  if (result.status !== 'settled' || result.items?.length !== lines)
+    throw new Error('benchmark bill did not settle');
   const engine = time(() => settle(req), runs);
   const bare = time(() => floor(req), runs);
   console.log(
-    `${String(lines).padEnd(7)} | ${engine.toFixed(2).padStart(16)} | ${Math.round((lines / engine) * 1000).toLocaleString('en').padStart(10)} | ${bare.toFixed(2).padStart(15)} | ${(engine / bare).toFixed(2).padStart(12)}`,
+    `${String(lines).padEnd(7)} | ${engine.toFixed(2).padStart(16)} | ${Math.round((lines / engine) * 1000)
+      .toLocaleString('en')
+      .padStart(10)} | ${bare.toFixed(2).padStart(15)} | ${(engine / bare).toFixed(2).padStart(12)}`,
   );
 }

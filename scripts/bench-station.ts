@@ -31,10 +31,24 @@ function log(line: string): void {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  log(`bench:station — catalog ${CATALOG} rows, ${PEOPLE} people, ${SETTLEMENTS} settlements; starting the platform…`);
-  const platform = await startPlatform({ port: 0, seed: 'bench-station', today, catalogSize: CATALOG, peopleCount: PEOPLE, stations: [station] });
+  log(
+    `bench:station — catalog ${CATALOG} rows, ${PEOPLE} people, ${SETTLEMENTS} settlements; starting the platform…`,
+  );
+  const platform = await startPlatform({
+    port: 0,
+    seed: 'bench-station',
+    today,
+    catalogSize: CATALOG,
+    peopleCount: PEOPLE,
+    stations: [station],
+  });
   log(`platform ready at ${platform.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const hospital = demoWorld({ seed: 'bench-station', today, catalogSize: 1, peopleCount: 1 }).institutions.find((i) => i.fixmedins_code === DEMO_HOSPITAL)!;
+  const hospital = demoWorld({
+    seed: 'bench-station',
+    today,
+    catalogSize: 1,
+    peopleCount: 1,
+  }).institutions.find((i) => i.fixmedins_code === DEMO_HOSPITAL)!;
   const client = createPlatformClient({
     baseUrl: platform.url,
     stationId: station.id,
@@ -61,14 +75,22 @@ async function main(): Promise<void> {
     await page.goto(pageUrl);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'bench ready');
     const params: BenchParams = {
-      station: { station_id: station.id, fixmedins_code: hospital.fixmedins_code, mdtrtarea_admvs: hospital.institution.mdtrtarea_admvs, hosp_lv: hospital.institution.hosp_lv },
+      station: {
+        station_id: station.id,
+        fixmedins_code: hospital.fixmedins_code,
+        mdtrtarea_admvs: hospital.institution.mdtrtarea_admvs,
+        hosp_lv: hospital.institution.hosp_lv,
+      },
       today,
       settlements: SETTLEMENTS,
       pageSize: 5000,
       lookups: 2000,
       searches: 500,
     };
-    const f = (await page.evaluate((p) => (window as unknown as { runBench: (p: BenchParams) => Promise<BenchFigures> }).runBench(p), params)) as BenchFigures;
+    const f = (await page.evaluate(
+      (p) => (window as unknown as { runBench: (p: BenchParams) => Promise<BenchFigures> }).runBench(p),
+      params,
+    )) as BenchFigures;
     report(f);
   } finally {
     await context.close();
@@ -88,21 +110,50 @@ function report(f: BenchFigures): void {
   log('');
   log(`navigator.storage.persist(): ${f.persistence}`);
   log('pull (8101 → validation → Dexie, page 5,000, one transaction per page with its checkpoint)');
-  log(`  catalog      ${n0(f.catalog.rows)} rows in ${(f.catalog.ms / 1000).toFixed(1)} s = ${n0(f.catalog.rowsPerSec)} rows/s`);
-  log(`  filings      ${n0(f.filings.rows)} rows in ${(f.filings.ms / 1000).toFixed(1)} s = ${n0(f.filings.rowsPerSec)} rows/s`);
-  log(`  accumulators ${n0(f.accumulators.rows)} rows in ${(f.accumulators.ms / 1000).toFixed(1)} s = ${n0(f.accumulators.rowsPerSec)} rows/s`);
-  log('raw IndexedDB put floor (same rows, bare API, one strict readwrite transaction per 5,000 rows, measured first)');
-  log(`  catalog rows as delivered, no index      ${n0(f.floorCatalog.rowsPerSec)} rows/s → pull is ${pct(f.catalog.rowsPerSec, f.floorCatalog.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.catalog.rowsPerSec >= 0.6 * f.floorCatalog.rowsPerSec)})`);
-  log(`  filing rows as delivered, no index       ${n0(f.floorFilings.rowsPerSec)} rows/s → pull is ${pct(f.filings.rowsPerSec, f.floorFilings.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.filings.rowsPerSec >= 0.6 * f.floorFilings.rowsPerSec)})`);
-  log(`  catalog rows with the station's indexes  ${n0(f.floorCatalogIndexed.rowsPerSec)} rows/s → pull is ${pct(f.catalog.rowsPerSec, f.floorCatalogIndexed.rowsPerSec)} of it`);
+  log(
+    `  catalog      ${n0(f.catalog.rows)} rows in ${(f.catalog.ms / 1000).toFixed(1)} s = ${n0(f.catalog.rowsPerSec)} rows/s`,
+  );
+  log(
+    `  filings      ${n0(f.filings.rows)} rows in ${(f.filings.ms / 1000).toFixed(1)} s = ${n0(f.filings.rowsPerSec)} rows/s`,
+  );
+  log(
+    `  accumulators ${n0(f.accumulators.rows)} rows in ${(f.accumulators.ms / 1000).toFixed(1)} s = ${n0(f.accumulators.rowsPerSec)} rows/s`,
+  );
+  log(
+    'raw IndexedDB put floor (same rows, bare API, one strict readwrite transaction per 5,000 rows, measured first)',
+  );
+  log(
+    `  catalog rows as delivered, no index      ${n0(f.floorCatalog.rowsPerSec)} rows/s → pull is ${pct(f.catalog.rowsPerSec, f.floorCatalog.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.catalog.rowsPerSec >= 0.6 * f.floorCatalog.rowsPerSec)})`,
+  );
+  log(
+    `  filing rows as delivered, no index       ${n0(f.floorFilings.rowsPerSec)} rows/s → pull is ${pct(f.filings.rowsPerSec, f.floorFilings.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.filings.rowsPerSec >= 0.6 * f.floorFilings.rowsPerSec)})`,
+  );
+  log(
+    `  catalog rows with the station's indexes  ${n0(f.floorCatalogIndexed.rowsPerSec)} rows/s → pull is ${pct(f.catalog.rowsPerSec, f.floorCatalogIndexed.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.catalog.rowsPerSec >= 0.6 * f.floorCatalogIndexed.rowsPerSec)})`,
+  );
+  log(
+    `  filing rows with the station's indexes   ${n0(f.floorFilingsIndexed.rowsPerSec)} rows/s → pull is ${pct(f.filings.rowsPerSec, f.floorFilingsIndexed.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.filings.rowsPerSec >= 0.6 * f.floorFilingsIndexed.rowsPerSec)})`,
+  );
   log('lookups and searches (right after the pull, one at a time)');
-  log(`  filing by ID number          p95 ${ms(f.lookup.p95)} (median ${ms(f.lookup.median)}, n=${f.lookup.n}; goal ≤ 5 ms: ${verdict(f.lookup.p95 <= 5)})`);
-  log(`  catalog by code prefix       p95 ${ms(f.codeSearch.p95)} (median ${ms(f.codeSearch.median)}, n=${f.codeSearch.n}; goal ≤ 50 ms: ${verdict(f.codeSearch.p95 <= 50)})`);
-  log(`  catalog by pinyin initials   p95 ${ms(f.pinyinSearch.p95)} (median ${ms(f.pinyinSearch.median)}, n=${f.pinyinSearch.n}; goal ≤ 50 ms: ${verdict(f.pinyinSearch.p95 <= 50)})`);
-  log(`  catalog by name fragment     p95 ${ms(f.fragSearch.p95)} (median ${ms(f.fragSearch.median)}, n=${f.fragSearch.n}; goal ≤ 50 ms: ${verdict(f.fragSearch.p95 <= 50)})`);
+  log(
+    `  filing by ID number          p95 ${ms(f.lookup.p95)} (median ${ms(f.lookup.median)}, n=${f.lookup.n}; goal ≤ 5 ms: ${verdict(f.lookup.p95 <= 5)})`,
+  );
+  log(
+    `  catalog by code prefix       p95 ${ms(f.codeSearch.p95)} (median ${ms(f.codeSearch.median)}, n=${f.codeSearch.n}; goal ≤ 50 ms: ${verdict(f.codeSearch.p95 <= 50)})`,
+  );
+  log(
+    `  catalog by pinyin initials   p95 ${ms(f.pinyinSearch.p95)} (median ${ms(f.pinyinSearch.median)}, n=${f.pinyinSearch.n}; goal ≤ 50 ms: ${verdict(f.pinyinSearch.p95 <= 50)})`,
+  );
+  log(
+    `  catalog by name fragment     p95 ${ms(f.fragSearch.p95)} (median ${ms(f.fragSearch.median)}, n=${f.fragSearch.n}; goal ≤ 50 ms: ${verdict(f.fragSearch.p95 <= 50)})`,
+  );
   log('settle and push');
-  log(`  queued ${f.queued.queued} settlements (commit p95 ${ms(f.queued.commit_p95_ms)}; ${f.queued.refused_previews} previews refused and skipped)`);
-  log(`  drain: ${(f.drain.ms / 1000).toFixed(1)} s for ${f.queued.queued} (goal ≤ 30 s: ${verdict(f.drain.ms <= 30_000)}); left in outbox ${f.drain.left}; outcomes ${JSON.stringify(f.drain.outcomes)}`);
+  log(
+    `  queued ${f.queued.queued} settlements (commit p95 ${ms(f.queued.commit_p95_ms)}; ${f.queued.refused_previews} previews refused and skipped)`,
+  );
+  log(
+    `  drain: ${(f.drain.ms / 1000).toFixed(1)} s for ${f.queued.queued} (goal ≤ 30 s: ${verdict(f.drain.ms <= 30_000)}); left in outbox ${f.drain.left}; outcomes ${JSON.stringify(f.drain.outcomes)}`,
+  );
 }
 
 main().catch((e: unknown) => {

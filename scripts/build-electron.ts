@@ -20,7 +20,10 @@ export async function buildMain(outDir = path.join(root, 'out', 'main')): Promis
       emptyOutDir: true,
       target: 'node20',
       sourcemap: true,
-      rollupOptions: { external: ['electron', 'node-hid', 'ws', ...nodeExternals], output: { format: 'es', entryFileNames: 'index.js' } },
+      rollupOptions: {
+        external: ['electron', 'node-hid', 'ws', ...nodeExternals],
+        output: { format: 'es', entryFileNames: 'index.js' },
+      },
     },
   });
   return path.join(outDir, 'index.js');
@@ -32,7 +35,11 @@ export async function buildPreload(outDir = path.join(root, 'out', 'preload')): 
     root,
     logLevel: 'error',
     build: {
-      lib: { entry: path.join(root, 'electron', 'preload', 'index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      lib: {
+        entry: path.join(root, 'electron', 'preload', 'index.ts'),
+        formats: ['cjs'],
+        fileName: () => 'index.cjs',
+      },
       outDir,
       emptyOutDir: true,
       target: 'chrome120',

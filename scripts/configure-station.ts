@@ -34,7 +34,14 @@ try {
 } catch (err) {
   fail((err as Error).message);
 }
-for (const name of ['station-id', 'institution', 'institution-name', 'treatment-place', 'platform-url', 'secret-file'] as const) {
+for (const name of [
+  'station-id',
+  'institution',
+  'institution-name',
+  'treatment-place',
+  'platform-url',
+  'secret-file',
+] as const) {
   if (!values[name]) fail(`--${name} is required`);
 }
 const parsed = stationConfigSchema.safeParse({

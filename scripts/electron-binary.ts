@@ -17,20 +17,36 @@ function lookup(root: string): ElectronLookup {
     // moment ago counts.
     const dir = path.dirname(resolved);
     const pathTxt = path.join(dir, 'path.txt');
-    if (!fs.existsSync(pathTxt)) return { ok: false, reason: 'the electron package has no binary (its download did not run)' };
-    const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), fs.readFileSync(pathTxt, 'utf8').trim());
-    return fs.existsSync(binary) ? { ok: true, binary } : { ok: false, reason: `the Electron binary is missing at ${binary}` };
+    if (!fs.existsSync(pathTxt))
+      return { ok: false, reason: 'the electron package has no binary (its download did not run)' };
+    const binary = path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+      fs.readFileSync(pathTxt, 'utf8').trim(),
+    );
+    return fs.existsSync(binary)
+      ? { ok: true, binary }
+      : { ok: false, reason: `the Electron binary is missing at ${binary}` };
   } catch (err) {
-    return { ok: false, reason: `the electron package is not installed (${(err as Error).message.split('\n')[0]})` };
+    return {
+      ok: false,
+      reason: `the electron package is not installed (${(err as Error).message.split('\n')[0]})`,
+    };
   }
 }
 
-export function findElectron(root: string, options: { tryDownload: boolean; timeoutMs?: number }): ElectronLookup {
+export function findElectron(
+  root: string,
+  options: { tryDownload: boolean; timeoutMs?: number },
+): ElectronLookup {
   const first = lookup(root);
   if (first.ok || !options.tryDownload) return first;
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(installer)) return first;
-  const run = spawnSync(process.execPath, [installer], { cwd: path.dirname(installer), timeout: options.timeoutMs ?? 90_000, stdio: 'ignore' });
+  const run = spawnSync(process.execPath, [installer], {
+    cwd: path.dirname(installer),
+    timeout: options.timeoutMs ?? 90_000,
+    stdio: 'ignore',
+  });
   const second = lookup(root);
   if (second.ok) return second;
   const why = run.error ? run.error.message : `exit code ${run.status}`;

@@ -29,18 +29,30 @@ const electronVersion = (require('electron/package.json') as { version: string }
 const allowFile = path.join(root, 'electron', 'electronegativity-allow.json');
 const allowed = JSON.parse(fs.readFileSync(allowFile, 'utf8')) as Allowed[];
 for (const entry of allowed) {
-  if (!entry.check || !entry.file || !entry.reason || entry.reason.length < 20) throw new Error(`${allowFile}: every entry needs check, file and a real reason: ${JSON.stringify(entry)}`);
+  if (!entry.check || !entry.file || !entry.reason || entry.reason.length < 20)
+    throw new Error(
+      `${allowFile}: every entry needs check, file and a real reason: ${JSON.stringify(entry)}`,
+    );
 }
 
-const run = require('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<{ issues: Issue[]; errors: unknown[] }>;
-const result = await run({ input: path.join(root, 'electron'), electronVersionOverride: electronVersion, isRelative: true, parserPlugins: [] });
+const run = require('@doyensec/electronegativity') as (
+  options: Record<string, unknown>,
+) => Promise<{ issues: Issue[]; errors: unknown[] }>;
+const result = await run({
+  input: path.join(root, 'electron'),
+  electronVersionOverride: electronVersion,
+  isRelative: true,
+  parserPlugins: [],
+});
 
 const severityName = (issue: Issue) => issue.severity.name.toUpperCase();
 const serious = result.issues.filter((i) => ['HIGH', 'MEDIUM'].includes(severityName(i)));
 const used = new Set<Allowed>();
 const unexplained: Issue[] = [];
 for (const issue of result.issues.filter((i) => !serious.includes(i))) {
-  console.log(`note        ${severityName(issue)} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`);
+  console.log(
+    `note        ${severityName(issue)} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`,
+  );
 }
 for (const issue of serious) {
   const entry = allowed.find((a) => a.check === issue.id && a.file === issue.file.split(path.sep).join('/'));
@@ -50,12 +62,19 @@ for (const issue of serious) {
 const stale = allowed.filter((a) => !used.has(a));
 
 for (const issue of result.issues.filter((i) => !serious.includes(i))) {
-  console.log(`note        ${severityName(issue)} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`);
+  console.log(
+    `note        ${severityName(issue)} ${issue.id} ${issue.file}:${issue.location.line} ${issue.description}`,
+  );
 }
 for (const issue of serious) {
   const entry = allowed.find((a) => a.check === issue.id && a.file === issue.file.split(path.sep).join('/'));
-  console.log(`${entry ? 'explained ' : 'UNEXPLAINED'} ${severityName(issue)} ${issue.id} ${issue.file}:${issue.location.line} ${entry ? `— ${entry.reason}` : issue.description}`);
+  console.log(
+    `${entry ? 'explained ' : 'UNEXPLAINED'} ${severityName(issue)} ${issue.id} ${issue.file}:${issue.location.line} ${entry ? `— ${entry.reason}` : issue.description}`,
+  );
 }
-console.log(`Electronegativity ${electronVersion}: ${result.issues.length} findings, ${serious.length} HIGH/MEDIUM, ${unexplained.length} unexplained, ${result.errors.length} parse errors`);
-if (stale.length) console.log(`stale allow-list entries: ${stale.map((s) => `${s.check} ${s.file}`).join(', ')}`);
+console.log(
+  `Electronegativity ${electronVersion}: ${result.issues.length} findings, ${serious.length} HIGH/MEDIUM, ${unexplained.length} unexplained, ${result.errors.length} parse errors`,
+);
+if (stale.length)
+  console.log(`stale allow-list entries: ${stale.map((s) => `${s.check} ${s.file}`).join(', ')}`);
 if (unexplained.length || stale.length || result.errors.length) process.exit(1);

@@ -51,7 +51,11 @@ export function startPlatformProcess(options: PlatformProcessOptions): Promise<P
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the demo platform did not start within ${options.startTimeoutMs ?? 120_000} ms:\n${output.slice(-2000)}`));
+      reject(
+        new Error(
+          `the demo platform did not start within ${options.startTimeoutMs ?? 120_000} ms:\n${output.slice(-2000)}`,
+        ),
+      );
     }, options.startTimeoutMs ?? 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -73,7 +77,9 @@ export function startPlatformProcess(options: PlatformProcessOptions): Promise<P
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the demo platform exited (code ${code}) before it was ready:\n${output.slice(-2000)}`));
+      reject(
+        new Error(`the demo platform exited (code ${code}) before it was ready:\n${output.slice(-2000)}`),
+      );
     });
   });
 }

@@ -23,8 +23,17 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   station = await startStation({
-    dataDir: path.join(work, 'data'), mode: 'browser', open: false, admin: true, agentPort: 0, platformPort: 0,
-    rendererDir, seed: 'shell-test', today: '2025-06-30', catalogSize: 50, say: (l) => lines.push(l),
+    dataDir: path.join(work, 'data'),
+    mode: 'browser',
+    open: false,
+    admin: true,
+    agentPort: 0,
+    platformPort: 0,
+    rendererDir,
+    seed: 'shell-test',
+    today: '2025-06-30',
+    catalogSize: 50,
+    say: (l) => lines.push(l),
   });
   const url = new URL(station.url);
   ({ api, close } = connectStation({
@@ -38,7 +47,10 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
-function nextEvent<T>(subscribe: (listener: (payload: T) => void) => () => void, accept: (p: T) => boolean = () => true): Promise<T> {
+function nextEvent<T>(
+  subscribe: (listener: (payload: T) => void) => () => void,
+  accept: (p: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no event within 15 s')), 15_000);
     const off = subscribe((payload) => {
@@ -55,7 +67,12 @@ describe('startStation (browser mode)', () => {
     expect(station.mode).toBe('browser');
     expect(station.adminUrl).toBe(station.platformUrl);
     const config = await api.config.get();
-    expect(config).toMatchObject({ stationId: station.stationId, platformUrl: station.platformUrl, secretStorage: 'file', institution: { fixmedins_code: 'H46010600001' } });
+    expect(config).toMatchObject({
+      stationId: station.stationId,
+      platformUrl: station.platformUrl,
+      secretStorage: 'file',
+      institution: { fixmedins_code: 'H46010600001' },
+    });
     const secret = fs.readFileSync(path.join(station.dataDir, 'station', 'station-secret'), 'utf8');
     expect(JSON.stringify(config)).not.toContain(secret);
     expect(fs.statSync(path.join(station.dataDir, 'station', 'station-secret')).mode & 0o777).toBe(0o600);
@@ -63,22 +80,41 @@ describe('startStation (browser mode)', () => {
   });
 
   it('signs platform calls in the host and tracks the platform status through an outage', async () => {
-    const { output } = await api.platform.call({ infno: '8101', input: { data: { dataset: 'institutions', since_ver: 0, page_size: 100 } } });
+    const { output } = await api.platform.call({
+      infno: '8101',
+      input: { data: { dataset: 'institutions', since_ver: 0, page_size: 100 } },
+    });
     expect((output as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
     await expect(api.platform.status()).resolves.toMatchObject({ state: 'online', lastError: null });
 
-    const offline = nextEvent<PlatformStatus>((l) => api.on('platform.status', l), (s) => s.state === 'offline');
+    const offline = nextEvent<PlatformStatus>(
+      (l) => api.on('platform.status', l),
+      (s) => s.state === 'offline',
+    );
     await station.stopPlatform();
-    const err = await api.platform.call({ infno: '8101', input: { data: { dataset: 'institutions', since_ver: 0, page_size: 1 } } }).catch((e: unknown) => e);
+    const err = await api.platform
+      .call({ infno: '8101', input: { data: { dataset: 'institutions', since_ver: 0, page_size: 1 } } })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'PLATFORM_TRANSIENT', kind: 'transient' });
     expect((await offline).lastError?.kind).toBe('transient');
 
     await station.startPlatform();
-    await api.platform.call({ infno: '8101', input: { data: { dataset: 'institutions', since_ver: 0, page_size: 1 } } });
+    await api.platform.call({
+      infno: '8101',
+      input: { data: { dataset: 'institutions', since_ver: 0, page_size: 1 } },
+    });
     await expect(api.platform.status()).resolves.toMatchObject({ state: 'online' });
     // A refusal is an answer: permanent, and the platform counts as reachable.
-    await expect(api.platform.call({ infno: '8101', input: { data: { dataset: 'nonsense', since_ver: 0, page_size: 1 } } })).rejects.toMatchObject({ kind: 'permanent' });
-    await expect(api.platform.status()).resolves.toMatchObject({ state: 'online', lastError: { kind: 'permanent' } });
+    await expect(
+      api.platform.call({
+        infno: '8101',
+        input: { data: { dataset: 'nonsense', since_ver: 0, page_size: 1 } },
+      }),
+    ).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(api.platform.status()).resolves.toMatchObject({
+      state: 'online',
+      lastError: { kind: 'permanent' },
+    });
   }, 60_000);
 
   it("holds the platform's demo people in the tray and emits the card read", async () => {
@@ -88,17 +124,27 @@ describe('startStation (browser mode)', () => {
     const card = world.cards.find((c) => c.spec_version === '2.00' && !c.damaged)!;
     const read = nextEvent<CardReadEvent>((l) => api.on('card.read', l));
     await api.card.insertDemoCard({ card_id: card.card_id });
-    expect(await read).toMatchObject({ kind: 'social-security-card', ssn: card.certno, name: card.psn_name, cardId: card.card_id });
+    expect(await read).toMatchObject({
+      kind: 'social-security-card',
+      ssn: card.certno,
+      name: card.psn_name,
+      cardId: card.card_id,
+    });
     await expect(api.card.status()).resolves.toMatchObject({ demoTray: { insertedCardId: card.card_id } });
     await api.card.removeDemoCard();
-    await expect(api.card.insertDemoCard({ card_id: 'NO-SUCH-CARD' })).rejects.toMatchObject({ code: 'CARD_FAILED', errCode: 'DEMO_CARD_UNKNOWN' });
+    await expect(api.card.insertDemoCard({ card_id: 'NO-SUCH-CARD' })).rejects.toMatchObject({
+      code: 'CARD_FAILED',
+      errCode: 'DEMO_CARD_UNKNOWN',
+    });
   }, 30_000);
 
   it("hands over the demo world's bills of a person at this station's institution only", async () => {
     const world = demoWorld({ seed: 'shell-test', today: '2025-06-30', catalogSize: 1 });
     const bill = world.bills.find((b) => b.fixmedins_code === 'H46010600001')!;
     const person = world.people.find((p) => p.person.psn_no === bill.psn_no)!;
-    const expected = world.bills.filter((b) => b.psn_no === bill.psn_no && b.fixmedins_code === 'H46010600001');
+    const expected = world.bills.filter(
+      (b) => b.psn_no === bill.psn_no && b.fixmedins_code === 'H46010600001',
+    );
     await expect(api.demo.bills({ certno: person.person.certno })).resolves.toEqual({ bills: expected });
     await expect(api.demo.bills({ psn_no: bill.psn_no })).resolves.toEqual({ bills: expected });
     const elsewhere = world.bills.find((b) => b.fixmedins_code !== 'H46010600001')!;
@@ -107,14 +153,22 @@ describe('startStation (browser mode)', () => {
     await expect(api.demo.bills({})).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  it.runIf(findChromium() !== null)('prints a receipt PDF into the station folder', async () => {
-    const { path: file } = await api.print.receiptPdf({ html: '<h1>结算单</h1>', name: 'SETL-TEST' });
-    expect(file).toBe(path.join(station.dataDir, 'station', 'receipts', 'SETL-TEST.pdf'));
-    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 30_000);
+  it.runIf(findChromium() !== null)(
+    'prints a receipt PDF into the station folder',
+    async () => {
+      const { path: file } = await api.print.receiptPdf({ html: '<h1>结算单</h1>', name: 'SETL-TEST' });
+      expect(file).toBe(path.join(station.dataDir, 'station', 'receipts', 'SETL-TEST.pdf'));
+      expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    },
+    30_000,
+  );
 
   it('logs to rotating files with ID numbers masked', async () => {
-    await api.log.write({ level: 'warn', message: 'typed 11010519491231002X', fields: { certno: '11010519491231002X' } });
+    await api.log.write({
+      level: 'warn',
+      message: 'typed 11010519491231002X',
+      fields: { certno: '11010519491231002X' },
+    });
     const log = fs.readFileSync(path.join(station.dataDir, 'station', 'logs', 'station.log'), 'utf8');
     expect(log).toContain('110105********002X');
     expect(log).not.toContain('11010519491231002X');

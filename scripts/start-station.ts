@@ -79,7 +79,13 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
   let platform: PlatformProcess = await startPlatformProcess(platformOptions);
   const platformUrl = platform.url;
   try {
-    provisionStation(stationDir, identity, platformUrl, { seed: platform.seed, today: platform.today }, options.institution);
+    provisionStation(
+      stationDir,
+      identity,
+      platformUrl,
+      { seed: platform.seed, today: platform.today },
+      options.institution,
+    );
   } catch (err) {
     await platform.stop();
     throw err;
@@ -97,7 +103,10 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
     let binary: string | null = null;
     if (options.mode !== 'browser') {
       // Short when Electron is only a preference: an offline machine should reach browser mode fast.
-      const found = findElectron(ROOT, { tryDownload: true, timeoutMs: options.mode === 'electron' ? 300_000 : 30_000 });
+      const found = findElectron(ROOT, {
+        tryDownload: true,
+        timeoutMs: options.mode === 'electron' ? 300_000 : 30_000,
+      });
       if (found.ok) {
         mode = 'electron';
         binary = found.binary;
@@ -123,8 +132,15 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
       });
       url = 'app://station/';
     } else {
-      const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-      browser = await startBrowserStation({ dataDir: stationDir, rendererDir, version, port: options.agentPort ?? DEFAULT_AGENT_PORT });
+      const version = (
+        JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+      ).version;
+      browser = await startBrowserStation({
+        dataDir: stationDir,
+        rendererDir,
+        version,
+        port: options.agentPort ?? DEFAULT_AGENT_PORT,
+      });
       url = browser.agent.url;
       if (open) openChromium(url, dataDir, say);
     }
@@ -169,7 +185,12 @@ function openChromium(url: string, dataDir: string, say: (line: string) => void)
     return;
   }
   // A profile of its own keeps the station's IndexedDB apart from the cashier's everyday browsing.
-  const args = [`--user-data-dir=${path.join(dataDir, 'browser-profile')}`, '--no-first-run', '--no-default-browser-check', `--app=${url}`];
+  const args = [
+    `--user-data-dir=${path.join(dataDir, 'browser-profile')}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    `--app=${url}`,
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const child = spawn(chromium, args, { stdio: 'ignore', detached: true });
   child.on('error', (err) => say(`could not open ${chromium}: ${err.message}`));

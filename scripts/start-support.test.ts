@@ -29,14 +29,22 @@ function fakeProject(name: string, layout: { pathTxt?: string; binary?: boolean 
 describe('findElectron', () => {
   it('reports a package whose download never ran', () => {
     const result = findElectron(fakeProject('no-download', {}), { tryDownload: false });
-    expect(result).toEqual({ ok: false, reason: 'the electron package has no binary (its download did not run)' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'the electron package has no binary (its download did not run)',
+    });
   });
   it('reports a missing binary', () => {
-    expect(findElectron(fakeProject('missing', { pathTxt: 'electron' }), { tryDownload: false })).toMatchObject({ ok: false, reason: /missing at/ });
+    expect(
+      findElectron(fakeProject('missing', { pathTxt: 'electron' }), { tryDownload: false }),
+    ).toMatchObject({ ok: false, reason: /missing at/ });
   });
   it('finds an installed binary', () => {
     const root = fakeProject('installed', { pathTxt: 'electron', binary: true });
-    expect(findElectron(root, { tryDownload: false })).toEqual({ ok: true, binary: path.join(root, 'node_modules', 'electron', 'dist', 'electron') });
+    expect(findElectron(root, { tryDownload: false })).toEqual({
+      ok: true,
+      binary: path.join(root, 'node_modules', 'electron', 'dist', 'electron'),
+    });
   });
   it('says when the package is absent', () => {
     const root = path.join(work, 'empty');
@@ -48,7 +56,9 @@ describe('findElectron', () => {
 
 describe('station files', () => {
   it('uses the platform app-data folder', () => {
-    expect(appDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toBe('C:\\Users\\a\\AppData\\Roaming');
+    expect(appDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toBe(
+      'C:\\Users\\a\\AppData\\Roaming',
+    );
     expect(appDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux', '/home/a')).toBe('/x/cfg');
     expect(appDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config');
     expect(appDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support');
@@ -60,13 +70,24 @@ describe('station files', () => {
     const identity = stationIdentity(platformDir);
     expect(stationIdentity(platformDir)).toEqual(identity);
     expect(fs.statSync(path.join(platformDir, 'station-identity.json')).mode & 0o777).toBe(0o600);
-    provisionStation(stationDir, identity, 'http://127.0.0.1:47101', { seed: 'demo', today: '2025-06-30' }, 'F46010800009');
+    provisionStation(
+      stationDir,
+      identity,
+      'http://127.0.0.1:47101',
+      { seed: 'demo', today: '2025-06-30' },
+      'F46010800009',
+    );
     expect(loadStationConfig(stationDir)).toMatchObject({
-      stationId: identity.stationId, platformUrl: 'http://127.0.0.1:47101', institution: { fixmedins_code: 'F46010800009' },
-      treatmentPlace: { mdtrtarea_admvs: '460108' }, demo: { seed: 'demo', today: '2025-06-30' },
+      stationId: identity.stationId,
+      platformUrl: 'http://127.0.0.1:47101',
+      institution: { fixmedins_code: 'F46010800009' },
+      treatmentPlace: { mdtrtarea_admvs: '460108' },
+      demo: { seed: 'demo', today: '2025-06-30' },
     });
     expect(fs.readFileSync(path.join(stationDir, 'station-secret'), 'utf8')).toBe(identity.secret);
-    expect(() => provisionStation(stationDir, identity, 'http://x', { seed: 'd', today: '2025-01-01' }, 'H00000000000')).toThrow(/unknown demo institution/);
+    expect(() =>
+      provisionStation(stationDir, identity, 'http://x', { seed: 'd', today: '2025-01-01' }, 'H00000000000'),
+    ).toThrow(/unknown demo institution/);
   });
 
   it('does not write a plain secret again once the desktop app has encrypted it', () => {

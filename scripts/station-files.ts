@@ -12,7 +12,11 @@ import { INSTITUTIONS } from '../shared/demo-world/institutions';
 
 export const APP_FOLDER = 'direct-settlement-station';
 
-export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string {
+export function appDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  home = os.homedir(),
+): string {
   if (platform === 'win32') return env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME || path.join(home, '.config');
@@ -36,7 +40,10 @@ export function stationIdentity(platformDir: string): StationIdentity {
   } catch {
     // first start (or a damaged file): make a new identity below
   }
-  const identity = { stationId: `ST-${randomBytes(4).toString('hex').toUpperCase()}`, secret: randomBytes(24).toString('base64url') };
+  const identity = {
+    stationId: `ST-${randomBytes(4).toString('hex').toUpperCase()}`,
+    secret: randomBytes(24).toString('base64url'),
+  };
   fs.mkdirSync(platformDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, JSON.stringify(identity), { mode: 0o600 });
   return identity;
@@ -56,7 +63,10 @@ export function provisionStation(
   institution: string = DEMO_HOSPITAL,
 ): StationConfig {
   const hospital = INSTITUTIONS.find((i) => i.fixmedins_code === institution);
-  if (!hospital) throw new RangeError(`unknown demo institution ${institution}; one of ${INSTITUTIONS.map((i) => i.fixmedins_code).join(', ')}`);
+  if (!hospital)
+    throw new RangeError(
+      `unknown demo institution ${institution}; one of ${INSTITUTIONS.map((i) => i.fixmedins_code).join(', ')}`,
+    );
   const config: StationConfig = {
     stationId: identity.stationId,
     institution: { fixmedins_code: hospital.fixmedins_code, fixmedins_name: hospital.fixmedins_name },

@@ -30,9 +30,18 @@ describe('import boundaries', () => {
   });
 
   it.each([
-    ['shared/x/probe.ts', "import Decimal from 'decimal.js';\nimport { z } from 'zod';\nimport { y } from '../money';\nexport const a = [Decimal, z, y];\n"],
-    ['renderer/x/probe.ts', "import Dexie from 'dexie';\nimport { settle } from '../../shared/settlement';\nexport const a = [Dexie, settle];\n"],
-    ['electron/services/x/probe.ts', "import fs from 'node:fs';\nimport { settle } from '../../../shared/settlement';\nexport const a = [fs, settle];\n"],
+    [
+      'shared/x/probe.ts',
+      "import Decimal from 'decimal.js';\nimport { z } from 'zod';\nimport { y } from '../money';\nexport const a = [Decimal, z, y];\n",
+    ],
+    [
+      'renderer/x/probe.ts',
+      "import Dexie from 'dexie';\nimport { settle } from '../../shared/settlement';\nexport const a = [Dexie, settle];\n",
+    ],
+    [
+      'electron/services/x/probe.ts',
+      "import fs from 'node:fs';\nimport { settle } from '../../../shared/settlement';\nexport const a = [fs, settle];\n",
+    ],
     ['electron/main/probe.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ])('%s allows what the architecture allows', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);

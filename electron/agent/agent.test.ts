@@ -21,7 +21,11 @@ const log = createRotatingLog({ dir: path.join(work, 'logs') });
 const host = createStationHost({
   app: { name: 'station', version: '0.1.0', mode: 'browser', os: 'linux-x64' },
   configView: () => {
-    throw Object.assign(new Error('x'), { code: 'NOT_CONFIGURED', message_zh: '未配置', message_en: 'not configured' });
+    throw Object.assign(new Error('x'), {
+      code: 'NOT_CONFIGURED',
+      message_zh: '未配置',
+      message_en: 'not configured',
+    });
   },
   platform: null,
   card: null,
@@ -38,26 +42,47 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-function get(urlPath: string, headers: Record<string, string> = {}, address = '127.0.0.1'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  urlPath: string,
+  headers: Record<string, string> = {},
+  address = '127.0.0.1',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: address, port: agent.port, path: urlPath, headers: { host: `127.0.0.1:${agent.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: address,
+        port: agent.port,
+        path: urlPath,
+        headers: { host: `127.0.0.1:${agent.port}`, ...headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 /** Opens a WebSocket and reports either 'open' or the HTTP status of the refusal. */
-function tryConnect(opts: { token?: string | null; origin?: string | null; address?: string; wsPath?: string; port?: number }): Promise<WebSocket | number> {
+function tryConnect(opts: {
+  token?: string | null;
+  origin?: string | null;
+  address?: string;
+  wsPath?: string;
+  port?: number;
+}): Promise<WebSocket | number> {
   const port = opts.port ?? agent.port;
   const query = opts.token === null ? '' : `?token=${encodeURIComponent(opts.token ?? agent.token)}`;
-  const ws = new WebSocket(`ws://${opts.address ?? '127.0.0.1'}:${port}${opts.wsPath ?? '/station-api'}${query}`, {
-    ...(opts.origin === null ? {} : { origin: opts.origin ?? agent.origin }),
-    headers: { host: `127.0.0.1:${port}` },
-  });
+  const ws = new WebSocket(
+    `ws://${opts.address ?? '127.0.0.1'}:${port}${opts.wsPath ?? '/station-api'}${query}`,
+    {
+      ...(opts.origin === null ? {} : { origin: opts.origin ?? agent.origin }),
+      headers: { host: `127.0.0.1:${port}` },
+    },
+  );
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
@@ -77,14 +102,23 @@ describe('agent HTTP', () => {
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>station</title>');
-    expect(res.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${agent.port}`);
+    expect(res.headers['content-security-policy']).toContain(
+      `connect-src 'self' ws://127.0.0.1:${agent.port}`,
+    );
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect((await get('/assets/app.js')).headers['content-type']).toMatch(/javascript/);
     expect((await get('/settle/review')).body).toContain('<title>station</title>'); // client-side route
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/%E0%A4%A'])('refuses %s', async (p) => {
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%00',
+    '/%E0%A4%A',
+  ])('refuses %s', async (p) => {
     const res = await get(p);
     expect([400, 404]).toContain(res.status);
     expect(res.body).not.toContain('top secret');
@@ -107,14 +141,35 @@ describe('agent WebSocket', () => {
     expect(ws).toBeInstanceOf(WebSocket);
     const socket = ws as WebSocket;
     expect(await rpc(socket, { type: 'call', id: 1, channel: 'app.info', input: {} })).toEqual({
-      type: 'result', id: 1, output: { name: 'station', version: '0.1.0', mode: 'browser', os: 'linux-x64' },
+      type: 'result',
+      id: 1,
+      output: { name: 'station', version: '0.1.0', mode: 'browser', os: 'linux-x64' },
     });
-    expect(await rpc(socket, { type: 'call', id: 2, channel: 'config.get', input: {} })).toMatchObject({ type: 'error', id: 2, error: { code: 'NOT_CONFIGURED', message_en: 'not configured' } });
-    expect(await rpc(socket, { type: 'call', id: 3, channel: 'fs.read', input: {} })).toMatchObject({ id: 3, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await rpc(socket, { type: 'call', id: 4, channel: 'platform.call', input: { infno: 'x' } })).toMatchObject({ id: 4, error: { code: 'INVALID_INPUT', path: 'infno' } });
+    expect(await rpc(socket, { type: 'call', id: 2, channel: 'config.get', input: {} })).toMatchObject({
+      type: 'error',
+      id: 2,
+      error: { code: 'NOT_CONFIGURED', message_en: 'not configured' },
+    });
+    expect(await rpc(socket, { type: 'call', id: 3, channel: 'fs.read', input: {} })).toMatchObject({
+      id: 3,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(
+      await rpc(socket, { type: 'call', id: 4, channel: 'platform.call', input: { infno: 'x' } }),
+    ).toMatchObject({ id: 4, error: { code: 'INVALID_INPUT', path: 'infno' } });
     expect(await rpc(socket, 'not json')).toMatchObject({ id: null, error: { code: 'BAD_MESSAGE' } });
-    expect(await rpc(socket, { type: 'call', id: 5 })).toMatchObject({ id: 5, error: { code: 'BAD_MESSAGE' } });
-    expect(await rpc(socket, { type: 'call', id: 6, channel: 'platform.call', input: { infno: '1101', input: {} } })).toMatchObject({ id: 6, error: { code: 'NOT_CONFIGURED' } });
+    expect(await rpc(socket, { type: 'call', id: 5 })).toMatchObject({
+      id: 5,
+      error: { code: 'BAD_MESSAGE' },
+    });
+    expect(
+      await rpc(socket, {
+        type: 'call',
+        id: 6,
+        channel: 'platform.call',
+        input: { infno: '1101', input: {} },
+      }),
+    ).toMatchObject({ id: 6, error: { code: 'NOT_CONFIGURED' } });
     socket.close();
   });
 
@@ -138,37 +193,68 @@ describe('agent WebSocket', () => {
 
 describe('non-loopback peers', () => {
   it.each([
-    ['127.0.0.1', true], ['127.8.9.10', true], ['::1', true], ['::ffff:127.0.0.1', true],
-    ['192.0.2.2', false], ['10.0.0.1', false], ['::ffff:192.168.1.2', false], ['fe80::1', false], ['0.0.0.0', false],
-    ['::', false], ['128.0.0.1', false], ['localhost', false], ['', false], [undefined, false], ['127.0.0.1.evil', false],
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['192.0.2.2', false],
+    ['10.0.0.1', false],
+    ['::ffff:192.168.1.2', false],
+    ['fe80::1', false],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['128.0.0.1', false],
+    ['localhost', false],
+    ['', false],
+    [undefined, false],
+    ['127.0.0.1.evil', false],
   ] as const)('isLoopbackAddress(%j) is %s', (address, expected) => {
     expect(isLoopbackAddress(address)).toBe(expected);
   });
 
-  const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 
-  it.runIf(external !== undefined)('cannot be reached on a non-loopback interface address at all', async () => {
-    await expect(tryConnect({ address: external! })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
-  });
+  it.runIf(external !== undefined)(
+    'cannot be reached on a non-loopback interface address at all',
+    async () => {
+      await expect(tryConnect({ address: external! })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    },
+  );
 
-  it.runIf(external !== undefined)('refuses a non-loopback peer even when listening on every interface', async () => {
-    const wide = await startAgent({ host, rendererDir, log, listenHost: '0.0.0.0' });
-    try {
-      expect(await tryConnect({ address: external!, port: wide.port, token: wide.token, origin: wide.origin })).toBe(403);
-      const res = await new Promise<number>((resolve, reject) => {
-        http.get({ host: external!, port: wide.port, path: '/', headers: { host: `127.0.0.1:${wide.port}` } }, (r) => resolve(r.statusCode ?? 0)).on('error', reject);
-      });
-      expect(res).toBe(403);
-      // The same agent still serves a loopback peer.
-      expect(await tryConnect({ port: wide.port, token: wide.token, origin: wide.origin })).toBeInstanceOf(WebSocket);
-    } finally {
-      await wide.close();
-    }
-  });
+  it.runIf(external !== undefined)(
+    'refuses a non-loopback peer even when listening on every interface',
+    async () => {
+      const wide = await startAgent({ host, rendererDir, log, listenHost: '0.0.0.0' });
+      try {
+        expect(
+          await tryConnect({ address: external!, port: wide.port, token: wide.token, origin: wide.origin }),
+        ).toBe(403);
+        const res = await new Promise<number>((resolve, reject) => {
+          http
+            .get(
+              { host: external!, port: wide.port, path: '/', headers: { host: `127.0.0.1:${wide.port}` } },
+              (r) => resolve(r.statusCode ?? 0),
+            )
+            .on('error', reject);
+        });
+        expect(res).toBe(403);
+        // The same agent still serves a loopback peer.
+        expect(await tryConnect({ port: wide.port, token: wide.token, origin: wide.origin })).toBeInstanceOf(
+          WebSocket,
+        );
+      } finally {
+        await wide.close();
+      }
+    },
+  );
 });
 
 describe('agent start-up', () => {
   it('refuses to start without a built renderer, naming the folder', async () => {
-    await expect(startAgent({ host, rendererDir: path.join(work, 'nothing-here'), log })).rejects.toThrow(/no built renderer in .*nothing-here/);
+    await expect(startAgent({ host, rendererDir: path.join(work, 'nothing-here'), log })).rejects.toThrow(
+      /no built renderer in .*nothing-here/,
+    );
   });
 });

@@ -34,7 +34,12 @@ export async function startBrowserStation(options: BrowserStationOptions): Promi
     cards: options.cards ?? true,
   });
   try {
-    const agent = await startAgent({ host: station.host, rendererDir: options.rendererDir, log: station.log, port: options.port });
+    const agent = await startAgent({
+      host: station.host,
+      rendererDir: options.rendererDir,
+      log: station.log,
+      port: options.port,
+    });
     return {
       agent,
       station,

@@ -37,11 +37,16 @@ export function checkRequest(facts: RequestFacts, port: number): Verdict {
 }
 
 /** Checks a WebSocket upgrade on top of checkRequest: same-origin page and the launch token. */
-export function checkUpgrade(facts: RequestFacts & { token: string | null }, port: number, expectedToken: string): Verdict {
+export function checkUpgrade(
+  facts: RequestFacts & { token: string | null },
+  port: number,
+  expectedToken: string,
+): Verdict {
   const base = checkRequest(facts, port);
   if (!base.ok) return base;
   if (facts.origin !== agentOrigin(port)) return { ok: false, status: 403, reason: 'foreign Origin' };
-  if (!tokensEqual(facts.token, expectedToken)) return { ok: false, status: 401, reason: 'missing or wrong token' };
+  if (!tokensEqual(facts.token, expectedToken))
+    return { ok: false, status: 401, reason: 'missing or wrong token' };
   return { ok: true };
 }
 

@@ -18,13 +18,25 @@ export function attachRpcSession(socket: WebSocket, host: StationHost): void {
         if (isBinary) throw new Error('binary frame');
         raw = JSON.parse(String(data));
       } catch {
-        send({ type: 'error', id: null, error: stationError('BAD_MESSAGE', '消息不是 JSON 文本', 'The message is not JSON text').toPayload() });
+        send({
+          type: 'error',
+          id: null,
+          error: stationError(
+            'BAD_MESSAGE',
+            '消息不是 JSON 文本',
+            'The message is not JSON text',
+          ).toPayload(),
+        });
         return;
       }
       const call = rpcCallSchema.safeParse(raw);
       if (!call.success) {
         const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : null;
-        send({ type: 'error', id, error: stationError('BAD_MESSAGE', '消息格式无效', 'The message is not a call').toPayload() });
+        send({
+          type: 'error',
+          id,
+          error: stationError('BAD_MESSAGE', '消息格式无效', 'The message is not a call').toPayload(),
+        });
         return;
       }
       const result = await host.dispatch(call.data.channel, call.data.input);

@@ -43,9 +43,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   let port = 0;
 
   const server = http.createServer((req, res) => {
-    const verdict = checkRequest({ remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: req.headers.origin }, port);
+    const verdict = checkRequest(
+      { remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: req.headers.origin },
+      port,
+    );
     if (!verdict.ok) {
-      log.write('warn', `agent refused HTTP: ${verdict.reason}`, { remote: req.socket.remoteAddress, host: req.headers.host });
+      log.write('warn', `agent refused HTTP: ${verdict.reason}`, {
+        remote: req.socket.remoteAddress,
+        host: req.headers.host,
+      });
       res.writeHead(verdict.status, { 'content-type': 'text/plain' }).end('Refused');
       return;
     }
@@ -55,7 +61,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     }
     const found = resolveRendererFile(rendererDir, req.url ?? '/');
     if (found.status !== 200) {
-      res.writeHead(found.status, { 'content-type': 'text/plain' }).end(found.status === 404 ? 'Not found' : 'Bad request');
+      res
+        .writeHead(found.status, { 'content-type': 'text/plain' })
+        .end(found.status === 404 ? 'Not found' : 'Bad request');
       return;
     }
     res.writeHead(200, {
@@ -81,9 +89,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       origin: req.headers.origin,
       token: url.searchParams.get('token'),
     };
-    const verdict = url.pathname === AGENT_WS_PATH ? checkUpgrade(facts, port, token) : ({ ok: false, status: 400, reason: 'unknown path' } as const);
+    const verdict =
+      url.pathname === AGENT_WS_PATH
+        ? checkUpgrade(facts, port, token)
+        : ({ ok: false, status: 400, reason: 'unknown path' } as const);
     if (!verdict.ok) {
-      log.write('warn', `agent refused WebSocket: ${verdict.reason}`, { remote: facts.remoteAddress, origin: facts.origin });
+      log.write('warn', `agent refused WebSocket: ${verdict.reason}`, {
+        remote: facts.remoteAddress,
+        origin: facts.origin,
+      });
       socket.end(`HTTP/1.1 ${verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }

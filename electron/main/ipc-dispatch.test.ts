@@ -21,7 +21,9 @@ const host = createStationHost({
 
 describe('IPC invoke handler', () => {
   const refused: string[] = [];
-  const handle = createIpcInvokeHandler(host, (sender, channel) => refused.push(`${channel}@${sender.frameUrl}`));
+  const handle = createIpcInvokeHandler(host, (sender, channel) =>
+    refused.push(`${channel}@${sender.frameUrl}`),
+  );
 
   it.each<[string, IpcSender]>([
     ['a foreign page', { frameUrl: 'https://evil.example/', isMainFrame: true }],
@@ -29,7 +31,10 @@ describe('IPC invoke handler', () => {
     ['a file:// page', { frameUrl: 'file:///tmp/x.html', isMainFrame: true }],
     ['a frame without URL', { frameUrl: undefined, isMainFrame: true }],
   ])('refuses %s with FORBIDDEN and records it', async (_what, sender) => {
-    await expect(handle(sender, 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await expect(handle(sender, 'app.info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(refused.at(-1)).toBe(`app.info@${sender.frameUrl}`);
   });
 
@@ -38,7 +43,9 @@ describe('IPC invoke handler', () => {
       ok: true,
       output: { name: 'station', version: '1', mode: 'electron', os: 'linux-x64' },
     });
-    await expect(handle({ frameUrl: APP_START_URL, isMainFrame: true }, 'log.write', { level: 'loud' })).resolves.toMatchObject({
+    await expect(
+      handle({ frameUrl: APP_START_URL, isMainFrame: true }, 'log.write', { level: 'loud' }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', path: 'level' },
     });

@@ -10,13 +10,27 @@ export interface IpcSender {
   isMainFrame: boolean;
 }
 
-export type IpcInvokeHandler = (sender: IpcSender, channel: StationChannel, input: unknown) => Promise<StationResult>;
+export type IpcInvokeHandler = (
+  sender: IpcSender,
+  channel: StationChannel,
+  input: unknown,
+) => Promise<StationResult>;
 
-export function createIpcInvokeHandler(host: StationHost, onRefused: (sender: IpcSender, channel: string) => void): IpcInvokeHandler {
+export function createIpcInvokeHandler(
+  host: StationHost,
+  onRefused: (sender: IpcSender, channel: string) => void,
+): IpcInvokeHandler {
   return async (sender, channel, input) => {
     if (!isTrustedIpcSender(sender.frameUrl, sender.isMainFrame)) {
       onRefused(sender, channel);
-      return { ok: false, error: stationError('FORBIDDEN', '拒绝来自非本应用页面的调用', 'Refused a call from a page that is not the station').toPayload() };
+      return {
+        ok: false,
+        error: stationError(
+          'FORBIDDEN',
+          '拒绝来自非本应用页面的调用',
+          'Refused a call from a page that is not the station',
+        ).toPayload(),
+      };
     }
     return host.dispatch(channel, input);
   };

@@ -15,13 +15,24 @@ describe('main bundle', () => {
   it('imports only electron, Node built-ins and runtime dependencies', async () => {
     const file = await buildMain(outDir);
     const code = fs.readFileSync(file, 'utf8');
-    const specifiers = new Set([...code.matchAll(/(?:^import [^;]*? from |import\()"([^"]+)"/gm)].map((m) => m[1]!));
-    const pkg = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+    const specifiers = new Set(
+      [...code.matchAll(/(?:^import [^;]*? from |import\()"([^"]+)"/gm)].map((m) => m[1]!),
+    );
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+    ) as {
       dependencies: Record<string, string>;
       optionalDependencies?: Record<string, string>;
     };
-    const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies ?? {})]);
-    const packageOf = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+    const allowed = new Set([
+      'electron',
+      ...builtinModules,
+      ...builtinModules.map((m) => `node:${m}`),
+      ...Object.keys(pkg.dependencies),
+      ...Object.keys(pkg.optionalDependencies ?? {}),
+    ]);
+    const packageOf = (s: string) =>
+      s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!;
     expect(specifiers).toContain('electron');
     expect([...specifiers].filter((s) => !allowed.has(s) && !allowed.has(packageOf(s)))).toEqual([]);
     // The main process must not carry the reference platform or its database drivers.

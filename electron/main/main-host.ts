@@ -2,14 +2,21 @@
 // a file secret provisioned by `npm start` into it), PDFs and the print dialog through Electron.
 import { app, safeStorage } from 'electron';
 import path from 'node:path';
-import { createEncryptedSecretStore, createFileSecretStore, migrateSecret, type SecretStore } from '../services/config';
+import {
+  createEncryptedSecretStore,
+  createFileSecretStore,
+  migrateSecret,
+  type SecretStore,
+} from '../services/config';
 import { createNodeHost, type NodeHost } from '../services/station-host/node-host';
 import { electronPdf, electronPrintDialog } from './receipt-window';
 
 export function stationDataDir(): string {
   // STATION_DATA_DIR lets `npm start` point the app at the folder it provisioned. Otherwise the same
   // folder `npm start` and `npm run station:configure` use, whatever the installer's product name.
-  return process.env.STATION_DATA_DIR || path.join(app.getPath('appData'), 'direct-settlement-station', 'station');
+  return (
+    process.env.STATION_DATA_DIR || path.join(app.getPath('appData'), 'direct-settlement-station', 'station')
+  );
 }
 
 function secretStore(dataDir: string): SecretStore {

@@ -27,7 +27,9 @@ async function withReceiptWindow<T>(html: string, use: (win: BrowserWindow) => P
 }
 
 export function electronPdf(html: string): Promise<Buffer> {
-  return withReceiptWindow(html, (win) => win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+  return withReceiptWindow(html, (win) =>
+    win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true }),
+  );
 }
 
 export function electronPrintDialog(html: string): Promise<'printed' | 'cancelled'> {
@@ -35,7 +37,9 @@ export function electronPrintDialog(html: string): Promise<'printed' | 'cancelle
     html,
     (win) =>
       new Promise((resolve) => {
-        win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success ? 'printed' : 'cancelled'));
+        win.webContents.print({ silent: false, printBackground: true }, (success) =>
+          resolve(success ? 'printed' : 'cancelled'),
+        );
       }),
   );
 }

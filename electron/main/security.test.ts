@@ -54,8 +54,22 @@ describe('navigation guard', () => {
 
 describe('permission guard', () => {
   it.each([
-    'media', 'geolocation', 'notifications', 'midi', 'midiSysex', 'pointerLock', 'fullscreen', 'openExternal',
-    'hid', 'serial', 'usb', 'display-capture', 'clipboard-read', 'idle-detection', 'storage-access', 'unknown',
+    'media',
+    'geolocation',
+    'notifications',
+    'midi',
+    'midiSysex',
+    'pointerLock',
+    'fullscreen',
+    'openExternal',
+    'hid',
+    'serial',
+    'usb',
+    'display-capture',
+    'clipboard-read',
+    'idle-detection',
+    'storage-access',
+    'unknown',
   ])('refuses %s even to the app', (permission) => {
     expect(allowPermission(permission, APP_START_URL)).toBe(false);
   });

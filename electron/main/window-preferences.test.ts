@@ -6,17 +6,27 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 function webPreferencesOf(file: string): Record<string, string> {
-  const source = ts.createSourceFile(file, fs.readFileSync(path.join(import.meta.dirname, file), 'utf8'), ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(path.join(import.meta.dirname, file), 'utf8'),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const found: Record<string, string>[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow') {
       const options = node.arguments?.[0];
       if (options && ts.isObjectLiteralExpression(options)) {
         for (const prop of options.properties) {
-          if (ts.isPropertyAssignment(prop) && prop.name.getText() === 'webPreferences' && ts.isObjectLiteralExpression(prop.initializer)) {
+          if (
+            ts.isPropertyAssignment(prop) &&
+            prop.name.getText() === 'webPreferences' &&
+            ts.isObjectLiteralExpression(prop.initializer)
+          ) {
             const flags: Record<string, string> = {};
             for (const p of prop.initializer.properties) {
-              if (!ts.isPropertyAssignment(p)) throw new Error(`${file}: webPreferences must be written out literally`);
+              if (!ts.isPropertyAssignment(p))
+                throw new Error(`${file}: webPreferences must be written out literally`);
               flags[p.name.getText()] = p.initializer.getText();
             }
             found.push(flags);

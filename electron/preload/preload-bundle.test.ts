@@ -38,21 +38,33 @@ beforeAll(async () => {
     return electron;
   };
   const module = { exports: {} };
-  vm.runInNewContext(fs.readFileSync(file, 'utf8'), { require: sandboxRequire, module, exports: module.exports, console }, { filename: file });
+  vm.runInNewContext(
+    fs.readFileSync(file, 'utf8'),
+    { require: sandboxRequire, module, exports: module.exports, console },
+    { filename: file },
+  );
 }, 60_000);
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 describe('preload bundle', () => {
   it('loads with only electron available and exposes exactly the contract', () => {
     expect(exposedKey).toBe('stationApi');
-    const names = Object.entries(exposed).flatMap(([ns, v]) => (typeof v === 'function' ? [ns] : Object.keys(v as object).map((m) => `${ns}.${m}`)));
+    const names = Object.entries(exposed).flatMap(([ns, v]) =>
+      typeof v === 'function' ? [ns] : Object.keys(v as object).map((m) => `${ns}.${m}`),
+    );
     expect(names.sort()).toEqual([...stationChannels, 'on'].sort());
   });
 
   it('invokes by the contract channel name and returns the envelope', async () => {
-    await expect(exposed.platform.call({ infno: '1101', input: {} })).resolves.toEqual({ ok: true, output: { echoed: 'platform.call' } });
+    await expect(exposed.platform.call({ infno: '1101', input: {} })).resolves.toEqual({
+      ok: true,
+      output: { echoed: 'platform.call' },
+    });
     await exposed.app.info();
-    expect(invoked).toEqual([['platform.call', { infno: '1101', input: {} }], ['app.info', {}]]);
+    expect(invoked).toEqual([
+      ['platform.call', { infno: '1101', input: {} }],
+      ['app.info', {}],
+    ]);
   });
 
   it('relays events without the IPC event object and unsubscribes', () => {

@@ -26,13 +26,14 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       const s = useUiStore.getState();
       const handled = () => e.preventDefault();
-      if (e.key === 'F1') return handled(), useUiStore.setState({ screen: 'counter' });
-      if (e.key === 'F6') return handled(), useUiStore.setState({ screen: 'queue' });
-      if (e.key === 'F9') return handled(), void station.sync.runOnce();
+      if (e.key === 'F1') return (handled(), useUiStore.setState({ screen: 'counter' }));
+      if (e.key === 'F6') return (handled(), useUiStore.setState({ screen: 'queue' }));
+      if (e.key === 'F9') return (handled(), void station.sync.runOnce());
       if (s.screen !== 'counter') return;
-      if (e.key === 'F4' && s.lines.length > 0 && !s.receiptId) return handled(), void actions.compute();
-      if (e.key === 'F8' && s.preview && !s.receiptId) return handled(), void actions.commit();
-      if (e.key === 'Enter' && s.receiptId && !(e.target instanceof HTMLInputElement)) return handled(), s.nextPatient();
+      if (e.key === 'F4' && s.lines.length > 0 && !s.receiptId) return (handled(), void actions.compute());
+      if (e.key === 'F8' && s.preview && !s.receiptId) return (handled(), void actions.commit());
+      if (e.key === 'Enter' && s.receiptId && !(e.target instanceof HTMLInputElement))
+        return (handled(), s.nextPatient());
       if (e.key === 'Escape') {
         handled();
         if (s.preview && !s.receiptId) useUiStore.setState({ preview: null });
@@ -55,13 +56,26 @@ export function App() {
           {t('app.cashier')} {station.cashier} · {t(`app.mode_${station.mode}`)}
         </span>
         <nav>
-          <button type="button" className={screen === 'counter' ? 'active' : ''} onClick={() => useUiStore.setState({ screen: 'counter' })}>
+          <button
+            type="button"
+            className={screen === 'counter' ? 'active' : ''}
+            onClick={() => useUiStore.setState({ screen: 'counter' })}
+          >
             {t('app.counter')}
           </button>
-          <button type="button" className={screen === 'queue' ? 'active' : ''} onClick={() => useUiStore.setState({ screen: 'queue' })} data-testid="nav-queue">
+          <button
+            type="button"
+            className={screen === 'queue' ? 'active' : ''}
+            onClick={() => useUiStore.setState({ screen: 'queue' })}
+            data-testid="nav-queue"
+          >
             {t('app.queue')}
           </button>
-          <button type="button" onClick={() => setLanguage(lang.startsWith('zh') ? 'en' : 'zh-CN')} data-testid="lang">
+          <button
+            type="button"
+            onClick={() => setLanguage(lang.startsWith('zh') ? 'en' : 'zh-CN')}
+            data-testid="lang"
+          >
             {t('app.lang')}
           </button>
         </nav>
@@ -70,7 +84,10 @@ export function App() {
       <div className="notices">
         {notices.map((n) => (
           <div key={n.id} className={`notice notice-${n.level}`} role="status">
-            {t(n.key, n.params)} <button type="button" onClick={() => useUiStore.getState().dismiss(n.id)}>×</button>
+            {t(n.key, n.params)}{' '}
+            <button type="button" onClick={() => useUiStore.getState().dismiss(n.id)}>
+              ×
+            </button>
           </div>
         ))}
       </div>
@@ -81,7 +98,12 @@ export function App() {
           ) : receiptId ? (
             <>
               <ReceiptPanel id={receiptId} />
-              <button type="button" className="primary" onClick={() => useUiStore.getState().nextPatient()} data-testid="next-patient">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => useUiStore.getState().nextPatient()}
+                data-testid="next-patient"
+              >
                 {t('receipt.next')}
               </button>
             </>
@@ -93,7 +115,12 @@ export function App() {
               </div>
               {hasPerson && <PersonBill />}
               {hasPerson && lines.length > 0 && !preview && (
-                <button type="button" className="primary" onClick={() => void actions.compute()} data-testid="compute">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void actions.compute()}
+                  data-testid="compute"
+                >
                   {t('bill.review')}
                 </button>
               )}

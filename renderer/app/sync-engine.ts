@@ -13,7 +13,12 @@ export interface SyncState {
   lastCycleAt: string | null;
 }
 
-export const useSyncStore = create<SyncState>(() => ({ connection: 'unknown', running: false, lastError: null, lastCycleAt: null }));
+export const useSyncStore = create<SyncState>(() => ({
+  connection: 'unknown',
+  running: false,
+  lastError: null,
+  lastCycleAt: null,
+}));
 
 export interface SyncEngine {
   /** One pull + push now; resolves when done (a cycle already running is joined, not doubled). */

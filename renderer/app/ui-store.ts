@@ -57,7 +57,8 @@ export const useUiStore = create<UiState>((set) => ({
   setlType: 'inpatient',
   ...emptyPatient,
   notices: [],
-  notify: (level, key, params) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, level, key, params }] })),
+  notify: (level, key, params) =>
+    set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, level, key, params }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   nextPatient: () => set({ ...emptyPatient }),
 }));

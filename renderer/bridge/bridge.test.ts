@@ -9,7 +9,13 @@ import { startAgent, type Agent } from '../../electron/agent';
 import { createRotatingLog } from '../../electron/services/logging';
 import { createStationHost } from '../../electron/services/station-host';
 import { buildExposedApi, StationApiError } from '../../shared/station-api';
-import { connectStation, platformPort, readAgentToken, type BridgeEnvironment, type SocketLike } from './index';
+import {
+  connectStation,
+  platformPort,
+  readAgentToken,
+  type BridgeEnvironment,
+  type SocketLike,
+} from './index';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-'));
 fs.mkdirSync(path.join(work, 'renderer'));
@@ -18,8 +24,11 @@ const log = createRotatingLog({ dir: path.join(work, 'logs'), minLevel: 'debug' 
 const host = createStationHost({
   app: { name: 'station', version: '0.1.0', mode: 'browser', os: 'linux-x64' },
   configView: () => ({
-    stationId: 'ST-1', institution: { fixmedins_code: 'H11010100001', fixmedins_name: '示范医院' },
-    treatmentPlace: { mdtrtarea_admvs: '110100' }, platformUrl: 'http://127.0.0.1:1', secretStorage: 'file',
+    stationId: 'ST-1',
+    institution: { fixmedins_code: 'H11010100001', fixmedins_name: '示范医院' },
+    treatmentPlace: { mdtrtarea_admvs: '110100' },
+    platformUrl: 'http://127.0.0.1:1',
+    secretStorage: 'file',
   }),
   platform: null,
   card: null,
@@ -35,7 +44,10 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-function browserEnv(hash: string, storage = new Map<string, string>()): BridgeEnvironment & { replaced: string[] } {
+function browserEnv(
+  hash: string,
+  storage = new Map<string, string>(),
+): BridgeEnvironment & { replaced: string[] } {
   const replaced: string[] = [];
   return {
     replaced,
@@ -53,10 +65,19 @@ describe('bridge in browser mode', () => {
     const station = connectStation(env);
     expect(station.mode).toBe('browser');
     expect(env.replaced).toEqual(['/#tab=2']);
-    await expect(station.api.app.info()).resolves.toEqual({ name: 'station', version: '0.1.0', mode: 'browser', os: 'linux-x64' });
+    await expect(station.api.app.info()).resolves.toEqual({
+      name: 'station',
+      version: '0.1.0',
+      mode: 'browser',
+      os: 'linux-x64',
+    });
     await expect(station.api.config.get()).resolves.toMatchObject({ stationId: 'ST-1' });
-    await expect(station.api.print.receiptDialog({ html: '<p>x</p>' })).resolves.toEqual({ outcome: 'browser' });
-    await expect(station.api.log.write({ level: 'info', message: 'card 11010519491231002X read' })).resolves.toEqual({ ok: true });
+    await expect(station.api.print.receiptDialog({ html: '<p>x</p>' })).resolves.toEqual({
+      outcome: 'browser',
+    });
+    await expect(
+      station.api.log.write({ level: 'info', message: 'card 11010519491231002X read' }),
+    ).resolves.toEqual({ ok: true });
     expect(fs.readFileSync(log.file, 'utf8')).toContain('110105********002X');
     station.close();
     // A reload: the fragment is gone, the token comes from sessionStorage.
@@ -68,9 +89,14 @@ describe('bridge in browser mode', () => {
     const err = await station.api.platform.call({ infno: '1101', input: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StationApiError);
     expect(err).toMatchObject({ code: 'NOT_CONFIGURED' });
-    await expect(platformPort(station.api).call('9001', {})).rejects.toMatchObject({ code: 'NOT_CONFIGURED' });
+    await expect(platformPort(station.api).call('9001', {})).rejects.toMatchObject({
+      code: 'NOT_CONFIGURED',
+    });
     // Input is checked before it leaves the page.
-    await expect(station.api.card.insertDemoCard({ card_id: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT', path: 'card_id' });
+    await expect(station.api.card.insertDemoCard({ card_id: '' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'card_id',
+    });
     station.close();
   });
 
@@ -85,7 +111,8 @@ describe('bridge in browser mode', () => {
     const port = first.port;
     const env = browserEnv(`#agent-token=${token}`);
     env.location.host = `127.0.0.1:${port}`;
-    env.openSocket = (url) => new WebSocket(url, { origin: `http://127.0.0.1:${port}` }) as unknown as SocketLike;
+    env.openSocket = (url) =>
+      new WebSocket(url, { origin: `http://127.0.0.1:${port}` }) as unknown as SocketLike;
     const station = connectStation(env);
     await expect(station.api.app.info()).resolves.toMatchObject({ name: 'station' });
     await first.close();
@@ -106,12 +133,21 @@ describe('bridge in browser mode', () => {
 
 describe('bridge in Electron mode (preload object over the same host)', () => {
   it('exposes only contract functions and unwraps envelopes into typed errors', async () => {
-    const exposed = buildExposedApi((channel, input) => host.dispatch(channel, input), () => () => undefined);
+    const exposed = buildExposedApi(
+      (channel, input) => host.dispatch(channel, input),
+      () => () => undefined,
+    );
     const station = connectStation({ exposed, location: { host: '', hash: '', pathname: '/', search: '' } });
     expect(station.mode).toBe('electron');
     await expect(station.api.app.info()).resolves.toMatchObject({ mode: 'browser' });
-    await expect(station.api.platform.call({ infno: '1101', input: {} })).rejects.toMatchObject({ code: 'NOT_CONFIGURED', message_zh: expect.any(String) });
+    await expect(station.api.platform.call({ infno: '1101', input: {} })).rejects.toMatchObject({
+      code: 'NOT_CONFIGURED',
+      message_zh: expect.any(String),
+    });
     // What the preload returns is plain data: an envelope, never a thrown Error whose fields contextBridge would drop.
-    await expect(exposed.platform.call({ infno: 'bad' })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await expect(exposed.platform.call({ infno: 'bad' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -35,16 +35,28 @@ export function readAgentToken(env: BridgeEnvironment): string | null {
     env.sessionStorage?.setItem(TOKEN_KEY, fromHash);
     params.delete(AGENT_TOKEN_PARAM);
     const rest = params.toString();
-    env.history?.replaceState(null, '', `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`);
+    env.history?.replaceState(
+      null,
+      '',
+      `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`,
+    );
     return fromHash;
   }
   return env.sessionStorage?.getItem(TOKEN_KEY) ?? null;
 }
 
-export function connectStation(env: BridgeEnvironment): { api: StationApi; mode: StationMode; close(): void } {
+export function connectStation(env: BridgeEnvironment): {
+  api: StationApi;
+  mode: StationMode;
+  close(): void;
+} {
   const options = { validateInput: true, validateOutput: true, onInvalidEvent: env.onInvalidEvent };
   if (env.exposed) {
-    return { api: buildStationApi(transportFromExposed(env.exposed), options), mode: 'electron', close: () => undefined };
+    return {
+      api: buildStationApi(transportFromExposed(env.exposed), options),
+      mode: 'electron',
+      close: () => undefined,
+    };
   }
   const token = readAgentToken(env);
   if (!token) {
@@ -55,8 +67,15 @@ export function connectStation(env: BridgeEnvironment): { api: StationApi; mode:
     );
   }
   const openSocket = env.openSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
-  const transport = createWebSocketTransport(`ws://${env.location.host}${AGENT_WS_PATH}?token=${encodeURIComponent(token)}`, openSocket);
-  return { api: buildStationApi(transport as StationTransport, options), mode: 'browser', close: () => transport.close() };
+  const transport = createWebSocketTransport(
+    `ws://${env.location.host}${AGENT_WS_PATH}?token=${encodeURIComponent(token)}`,
+    openSocket,
+  );
+  return {
+    api: buildStationApi(transport as StationTransport, options),
+    mode: 'browser',
+    close: () => transport.close(),
+  };
 }
 
 /** The page's own environment. */

@@ -15,7 +15,11 @@ export function platformPort(api: StationApi): { call(infno: string, input: unkn
  * Prints a receipt through the host's system dialog; where the host has none (browser mode) the page
  * prints it itself from a hidden frame: the browser's own dialog is the system dialog there.
  */
-export async function printReceiptWithDialog(api: StationApi, html: string, doc: Document = document): Promise<'printed' | 'cancelled' | 'browser'> {
+export async function printReceiptWithDialog(
+  api: StationApi,
+  html: string,
+  doc: Document = document,
+): Promise<'printed' | 'cancelled' | 'browser'> {
   const { outcome } = await api.print.receiptDialog({ html });
   if (outcome !== 'browser') return outcome;
   const frame = doc.createElement('iframe');

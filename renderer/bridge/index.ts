@@ -1,6 +1,12 @@
 // renderer/bridge: the one way the renderer reaches the host. Call connectStation(browserEnvironment())
 // once at start-up and pass `api` down (or to sync as platformPort(api)).
-export { browserEnvironment, connectStation, readAgentToken, type BridgeEnvironment, type StationMode } from './connect';
+export {
+  browserEnvironment,
+  connectStation,
+  readAgentToken,
+  type BridgeEnvironment,
+  type StationMode,
+} from './connect';
 export { platformPort, printReceiptWithDialog } from './helpers';
 export { createWebSocketTransport, type SocketLike, type WebSocketTransport } from './ws-transport';
 export { StationApiError, type StationApi } from '../../shared/station-api';

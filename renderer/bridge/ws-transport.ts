@@ -26,11 +26,18 @@ export interface WebSocketTransport extends StationTransport {
 
 const OPEN = 1;
 
-export function createWebSocketTransport(url: string, openSocket: (url: string) => SocketLike, callTimeoutMs = 130_000): WebSocketTransport {
+export function createWebSocketTransport(
+  url: string,
+  openSocket: (url: string) => SocketLike,
+  callTimeoutMs = 130_000,
+): WebSocketTransport {
   let socket: SocketLike | null = null;
   let ready: Promise<SocketLike> | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: unknown): void; timer: ReturnType<typeof setTimeout> }
+  >();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   const failAll = (error: StationApiError) => {
@@ -56,7 +63,11 @@ export function createWebSocketTransport(url: string, openSocket: (url: string) 
           socket = null;
           ready = null;
         }
-        const error = stationError('TRANSPORT_CLOSED', '与本机服务的连接已断开', 'The connection to the station service closed');
+        const error = stationError(
+          'TRANSPORT_CLOSED',
+          '与本机服务的连接已断开',
+          'The connection to the station service closed',
+        );
         failAll(error);
         if (!opened) reject(error);
       });
@@ -101,7 +112,13 @@ export function createWebSocketTransport(url: string, openSocket: (url: string) 
         if (s.readyState !== OPEN) {
           pending.delete(id);
           clearTimeout(timer);
-          reject(stationError('TRANSPORT_CLOSED', '与本机服务的连接已断开', 'The connection to the station service closed'));
+          reject(
+            stationError(
+              'TRANSPORT_CLOSED',
+              '与本机服务的连接已断开',
+              'The connection to the station service closed',
+            ),
+          );
           return;
         }
         s.send(JSON.stringify({ type: 'call', id, channel, input }));

@@ -1,6 +1,14 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { catalogSearchKeys, classifyQuery, nameFragments, openStationDb, pinyinInitials, searchCatalog, type CatalogRow } from './index';
+import {
+  catalogSearchKeys,
+  classifyQuery,
+  nameFragments,
+  openStationDb,
+  pinyinInitials,
+  searchCatalog,
+  type CatalogRow,
+} from './index';
 
 const row = (key: string, name: string): CatalogRow => ({
   key,
@@ -13,7 +21,14 @@ describe('search keys', () => {
   it('computes pinyin initials and Chinese name fragments', () => {
     expect(pinyinInitials('阿莫西林胶囊')).toBe('amxljn');
     expect(pinyinInitials('0.9%氯化钠注射液')).toBe('09lhnzsy');
-    expect(nameFragments('阿莫西林胶囊 0.25g')).toEqual(['阿莫西林胶囊025g', '莫西林胶囊025g', '西林胶囊025g', '林胶囊025g', '胶囊025g', '囊025g']);
+    expect(nameFragments('阿莫西林胶囊 0.25g')).toEqual([
+      '阿莫西林胶囊025g',
+      '莫西林胶囊025g',
+      '西林胶囊025g',
+      '林胶囊025g',
+      '胶囊025g',
+      '囊025g',
+    ]);
     expect(nameFragments('阿')).toEqual([]);
   });
 
@@ -69,7 +84,10 @@ describe('searchCatalog', () => {
 
   it('matches queries longer than the indexed key length exactly', async () => {
     const db = await seeded();
-    await db.catalog.bulkPut([row('L1', '复方甘草酸苷注射液加长名称甲'), row('L2', '复方甘草酸苷注射液加长名称乙')]);
+    await db.catalog.bulkPut([
+      row('L1', '复方甘草酸苷注射液加长名称甲'),
+      row('L2', '复方甘草酸苷注射液加长名称乙'),
+    ]);
     expect((await searchCatalog(db, '甘草酸苷注射液加长名称乙')).map((r) => r.key)).toEqual(['L2']);
     expect((await searchCatalog(db, 'ffgcsgzsyjcmcy')).map((r) => r.key)).toEqual(['L2']);
     db.close();

@@ -23,11 +23,18 @@ async function byCodePrefix(db: StationDb, q: string, limit: number): Promise<Ca
 
 /** A prefix range on the terms index (pinyin initials and name fragments), one row per key; a query
  * longer than the indexed keys is checked against the full name. */
-async function byTerm(db: StationDb, n: string, kind: 'pinyin' | 'fragment', limit: number): Promise<CatalogRow[]> {
+async function byTerm(
+  db: StationDb,
+  n: string,
+  kind: 'pinyin' | 'fragment',
+  limit: number,
+): Promise<CatalogRow[]> {
   const coll = db.catalog.where('terms').startsWith(n.slice(0, MAX_KEY_CHARS)).distinct();
   if (n.length <= MAX_KEY_CHARS) return coll.limit(limit).toArray();
   const matches = (row: CatalogRow) =>
-    kind === 'pinyin' ? pinyinInitials(row.name).startsWith(n) || normalizeSearchText(row.name).startsWith(n) : normalizeSearchText(row.name).includes(n);
+    kind === 'pinyin'
+      ? pinyinInitials(row.name).startsWith(n) || normalizeSearchText(row.name).startsWith(n)
+      : normalizeSearchText(row.name).includes(n);
   return coll.filter(matches).limit(limit).toArray();
 }
 
@@ -35,7 +42,11 @@ async function byTerm(db: StationDb, n: string, kind: 'pinyin' | 'fragment', lim
  * Finds catalog entries by code prefix ("XB01"), pinyin initials ("amxl") or a fragment of the name
  * ("阿莫", "西林"). Code matches come first. An empty query finds nothing.
  */
-export async function searchCatalog(db: StationDb, query: string, opts: CatalogSearchOptions = {}): Promise<CatalogRow[]> {
+export async function searchCatalog(
+  db: StationDb,
+  query: string,
+  opts: CatalogSearchOptions = {},
+): Promise<CatalogRow[]> {
   const limit = opts.limit ?? 20;
   const n = normalizeSearchText(query);
   if (n.length === 0) return [];

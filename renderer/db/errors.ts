@@ -2,11 +2,7 @@
 // names (QuotaExceededError, AbortError, VersionError …) never reach the screen.
 
 export type StationDbErrorCode =
-  | 'QUOTA_EXCEEDED'
-  | 'UPGRADE_BLOCKED'
-  | 'VERSION_TOO_NEW'
-  | 'STORAGE_UNAVAILABLE'
-  | 'TRANSACTION_ABORTED';
+  'QUOTA_EXCEEDED' | 'UPGRADE_BLOCKED' | 'VERSION_TOO_NEW' | 'STORAGE_UNAVAILABLE' | 'TRANSACTION_ABORTED';
 
 const MESSAGES: Record<StationDbErrorCode, { zh: string; en: string }> = {
   QUOTA_EXCEEDED: {
@@ -62,7 +58,11 @@ function innerOf(e: unknown): unknown {
 /** True when the error (or the DOMException Dexie wraps) says the disk quota ran out. Chromium often
  * reports a full disk as an AbortError on the transaction whose inner error is QuotaExceededError. */
 export function isQuotaError(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur && depth < 4; cur = innerOf(cur) ?? (cur as { cause?: unknown }).cause, depth++) {
+  for (
+    let cur: unknown = e, depth = 0;
+    cur && depth < 4;
+    cur = innerOf(cur) ?? (cur as { cause?: unknown }).cause, depth++
+  ) {
     const name = errorName(cur);
     if (name === 'QuotaExceededError') return true;
     const msg = cur instanceof Error ? cur.message : '';
@@ -78,6 +78,7 @@ export function toStationDbError(e: unknown): unknown {
   const name = errorName(e);
   if (name === 'VersionError') return new StationDbError('VERSION_TOO_NEW', e);
   if (name === 'AbortError') return new StationDbError('TRANSACTION_ABORTED', e);
-  if (name === 'MissingAPIError' || name === 'InvalidStateError') return new StationDbError('STORAGE_UNAVAILABLE', e);
+  if (name === 'MissingAPIError' || name === 'InvalidStateError')
+    return new StationDbError('STORAGE_UNAVAILABLE', e);
   return e;
 }

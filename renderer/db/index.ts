@@ -9,6 +9,12 @@ export { requestPersistence } from './persistence';
 export type { PersistenceReport, PersistenceOutcome, StorageLike } from './persistence';
 export { searchCatalog } from './catalog-search';
 export type { CatalogSearchOptions } from './catalog-search';
-export { catalogSearchKeys, pinyinInitials, nameFragments, normalizeSearchText, classifyQuery } from './search-keys';
+export {
+  catalogSearchKeys,
+  pinyinInitials,
+  nameFragments,
+  normalizeSearchText,
+  classifyQuery,
+} from './search-keys';
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
 export type * from './types';

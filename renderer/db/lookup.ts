@@ -3,7 +3,10 @@ import type { StationDb } from './station-db';
 import type { AccumulatorRow, FilingRow, PolicyRow, Scheme } from './types';
 
 /** The filings of a person, by citizen ID number (what a card or a typed ID gives) or psn_no. */
-export async function findFilings(db: StationDb, who: { certno?: string; psn_no?: string }): Promise<FilingRow[]> {
+export async function findFilings(
+  db: StationDb,
+  who: { certno?: string; psn_no?: string },
+): Promise<FilingRow[]> {
   if (who.psn_no) return db.filings.where('psn_no').equals(who.psn_no).toArray();
   if (who.certno) return db.filings.where('certno').equals(who.certno.trim().toUpperCase()).toArray();
   return [];
@@ -26,7 +29,10 @@ export async function policyInForce(
   insutype: string,
   date: string,
 ): Promise<PolicyRow | undefined> {
-  const rows = await db.policies.where('[insuplc_admdvs+insutype]').equals([insuplc_admdvs, insutype]).toArray();
+  const rows = await db.policies
+    .where('[insuplc_admdvs+insutype]')
+    .equals([insuplc_admdvs, insutype])
+    .toArray();
   const inForce = rows.filter((r) => r.valid_from <= date && (r.valid_to === null || date <= r.valid_to));
   inForce.sort((a, b) => (a.valid_from < b.valid_from ? 1 : a.valid_from > b.valid_from ? -1 : 0));
   return inForce[0];
@@ -36,6 +42,10 @@ export function accumulatorKey(psn_no: string, year: number): string {
   return `${psn_no}:${year}`;
 }
 
-export async function accumulatorsOf(db: StationDb, psn_no: string, year: number): Promise<AccumulatorRow | undefined> {
+export async function accumulatorsOf(
+  db: StationDb,
+  psn_no: string,
+  year: number,
+): Promise<AccumulatorRow | undefined> {
   return db.accumulators.get(accumulatorKey(psn_no, year));
 }

@@ -31,13 +31,19 @@ const MESSAGES: Record<PersistenceOutcome, { zh: string; en: string }> = {
   },
 };
 
-export async function requestPersistence(storage: StorageLike | undefined = globalThis.navigator?.storage): Promise<PersistenceReport> {
+export async function requestPersistence(
+  storage: StorageLike | undefined = globalThis.navigator?.storage,
+): Promise<PersistenceReport> {
   let outcome: PersistenceOutcome = 'unsupported';
   if (storage?.persist) {
     const already = storage.persisted ? await storage.persisted() : false;
     outcome = already || (await storage.persist()) ? 'persisted' : 'denied';
   }
-  const report: PersistenceReport = { outcome, message_zh: MESSAGES[outcome].zh, message_en: MESSAGES[outcome].en };
+  const report: PersistenceReport = {
+    outcome,
+    message_zh: MESSAGES[outcome].zh,
+    message_en: MESSAGES[outcome].en,
+  };
   if (storage?.estimate) {
     const est = await storage.estimate();
     if (est.usage !== undefined) report.usage = est.usage;

@@ -1,9 +1,22 @@
 // Builds the settle/v1 request from what the station has cached: the person's filing, the insured
 // place's policy in force on the settle date, the treatment place's catalog entries for the codes
 // on the bill, and the person's local year-to-date accumulators. Reads only.
-import type { Accumulators, BillLine, Circumstances, Person, SettleRequestInput } from '../../shared/settlement';
+import type {
+  Accumulators,
+  BillLine,
+  Circumstances,
+  Person,
+  SettleRequestInput,
+} from '../../shared/settlement';
 import { selectFiling } from '../../shared/protocol';
-import { accumulatorKey, findFilings, policyInForce, type FilingRow, type Scheme, type StationDb } from '../db';
+import {
+  accumulatorKey,
+  findFilings,
+  policyInForce,
+  type FilingRow,
+  type Scheme,
+  type StationDb,
+} from '../db';
 import { SettleServiceError } from './errors';
 
 export interface StationProfile {
@@ -44,7 +57,11 @@ function insutypeFor(scheme: Scheme, person: Person): string {
   return person.insutype;
 }
 
-export async function buildSettleRequest(db: StationDb, station: StationProfile, input: SettleInput): Promise<BuiltRequest> {
+export async function buildSettleRequest(
+  db: StationDb,
+  station: StationProfile,
+  input: SettleInput,
+): Promise<BuiltRequest> {
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
@@ -53,7 +70,8 @@ export async function buildSettleRequest(db: StationDb, station: StationProfile,
   // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
   // so a person with several filings is settled against the same one on both sides.
   const schemeFiling =
-    selectFiling(filings, input.scheme, station.mdtrtarea_admvs, input.settle_date, input.admission_date) ?? undefined;
+    selectFiling(filings, input.scheme, station.mdtrtarea_admvs, input.settle_date, input.admission_date) ??
+    undefined;
 
   const insutype = insutypeFor(input.scheme, person);
   const policyRow = await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date);
@@ -72,7 +90,11 @@ export async function buildSettleRequest(db: StationDb, station: StationProfile,
     setl_type: input.setl_type,
     settle_date: input.settle_date,
     person,
-    institution: { fixmedins_code: station.fixmedins_code, mdtrtarea_admvs: station.mdtrtarea_admvs, hosp_lv: station.hosp_lv },
+    institution: {
+      fixmedins_code: station.fixmedins_code,
+      mdtrtarea_admvs: station.mdtrtarea_admvs,
+      hosp_lv: station.hosp_lv,
+    },
     filing: schemeFiling?.filing ?? null,
     circumstances: {
       emergency: false,

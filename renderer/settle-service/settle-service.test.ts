@@ -11,7 +11,12 @@ const TODAY = '2026-06-30';
 
 function stationFor(world: DemoWorld, fixmedins_code: string): StationProfile {
   const inst = world.institutions.find((i) => i.fixmedins_code === fixmedins_code)!;
-  return { station_id: 'ST-UNIT', fixmedins_code, mdtrtarea_admvs: inst.institution.mdtrtarea_admvs, hosp_lv: inst.institution.hosp_lv };
+  return {
+    station_id: 'ST-UNIT',
+    fixmedins_code,
+    mdtrtarea_admvs: inst.institution.mdtrtarea_admvs,
+    hosp_lv: inst.institution.hosp_lv,
+  };
 }
 
 function inputFor(world: DemoWorld, bill: DemoBill): SettleInput {
@@ -51,14 +56,23 @@ describe('settle service', () => {
   it('commits settlement, outbox entry, local accumulators, encounter and audit together; the next settlement sees the accumulators', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PNEUMONIA');
-    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code), now: () => new Date('2026-06-30T02:00:00Z') });
+    const service = createSettleService({
+      db,
+      station: stationFor(world, b.fixmedins_code),
+      now: () => new Date('2026-06-30T02:00:00Z'),
+    });
     const first = await service.preview(inputFor(world, b));
     const row = await service.commit(first, { opter: 'cashier-1', encounter_no: 'ZY0001' });
     expect(row.settled_at).toBe('2026-06-30T10:00:00+08:00');
-    expect(await db.settlements.get(row.local_setl_id)).toMatchObject({ status: 'pending', encounter_no: 'ZY0001' });
+    expect(await db.settlements.get(row.local_setl_id)).toMatchObject({
+      status: 'pending',
+      encounter_no: 'ZY0001',
+    });
     expect(await db.outbox.where('local_setl_id').equals(row.local_setl_id).count()).toBe(1);
     expect(await db.encounters.get('ZY0001')).toMatchObject({ local_setl_id: row.local_setl_id });
-    expect(await db.audit.where('local_setl_id').equals(row.local_setl_id).first()).toMatchObject({ kind: 'settlement.committed' });
+    expect(await db.audit.where('local_setl_id').equals(row.local_setl_id).first()).toMatchObject({
+      kind: 'settlement.committed',
+    });
     const acc = await db.accumulators.get(`${b.psn_no}:2026`);
     expect(acc!.local).toEqual(first.result.accumulators_after);
     expect(acc!.platform.inpatient_admissions).toBe(1);
@@ -66,7 +80,9 @@ describe('settle service', () => {
     const second = await service.preview(inputFor(world, bill(world, 'BILL-HIP')));
     expect(second.request.accumulators).toEqual(first.result.accumulators_after);
     expect(second.result.accumulators_after.inpatient_admissions).toBe(3);
-    await expect(service.commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY0001' })).rejects.toMatchObject({ code: 'ALREADY_SETTLED' });
+    await expect(
+      service.commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY0001' }),
+    ).rejects.toMatchObject({ code: 'ALREADY_SETTLED' });
     db.close();
   });
 
@@ -92,10 +108,16 @@ describe('settle service', () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
     const b = bill(world, 'BILL-OUTPATIENT');
-    await expect(service.preview({ ...inputFor(world, b), who: { certno: '110101199001011237' } })).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
-    await expect(service.preview({ ...inputFor(world, b), settle_date: '2019-01-01' })).rejects.toMatchObject({ code: 'NO_POLICY' });
+    await expect(
+      service.preview({ ...inputFor(world, b), who: { certno: '110101199001011237' } }),
+    ).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+    await expect(service.preview({ ...inputFor(world, b), settle_date: '2019-01-01' })).rejects.toMatchObject(
+      { code: 'NO_POLICY' },
+    );
     const badLine = { ...b.lines[0]!, det_item_fee_sumamt: '99999.00' };
-    await expect(service.preview({ ...inputFor(world, b), lines: [badLine] })).rejects.toMatchObject({ code: 'INVALID_BILL' });
+    await expect(service.preview({ ...inputFor(world, b), lines: [badLine] })).rejects.toMatchObject({
+      code: 'INVALID_BILL',
+    });
     db.close();
   });
 
@@ -112,7 +134,13 @@ describe('settle service', () => {
         ...down,
         table: (name) => {
           const t = down.table(name);
-          return name !== 'audit' ? t : { ...t, mutate: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
+          return name !== 'audit'
+            ? t
+            : {
+                ...t,
+                mutate: () =>
+                  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+              };
         },
       }),
     });
@@ -120,7 +148,9 @@ describe('settle service', () => {
     const b = bill(world, 'BILL-PNEUMONIA');
     const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
     const before = await db.accumulators.get(`${b.psn_no}:2026`);
-    const err = await service.commit(await service.preview(inputFor(world, b)), { opter: 'c' }).catch((e: unknown) => e);
+    const err = await service
+      .commit(await service.preview(inputFor(world, b)), { opter: 'c' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StationDbError);
     expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED' });
     expect(await db.settlements.count()).toBe(0);

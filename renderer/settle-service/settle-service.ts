@@ -2,9 +2,20 @@
 // transaction: settlement + outbox entry + the person's local accumulators + encounter + audit).
 // Nothing may print before commit resolves: that is the moment the settlement exists.
 import { ulid } from '../../shared/ids';
-import { accumulatorsSchema, InvalidInputError, settle, type Accumulators, type SettleResult } from '../../shared/settlement';
+import {
+  accumulatorsSchema,
+  InvalidInputError,
+  settle,
+  type Accumulators,
+  type SettleResult,
+} from '../../shared/settlement';
 import { toStationDbError, type SettlementRow, type StationDb } from '../db';
-import { buildSettleRequest, type BuiltRequest, type SettleInput, type StationProfile } from './build-request';
+import {
+  buildSettleRequest,
+  type BuiltRequest,
+  type SettleInput,
+  type StationProfile,
+} from './build-request';
 import { SettleServiceError } from './errors';
 import { chinaOffsetIso } from './time';
 
@@ -42,7 +53,8 @@ export function createSettleService(deps: SettleServiceDeps) {
     try {
       result = settle(built.request);
     } catch (e) {
-      if (e instanceof InvalidInputError) throw new SettleServiceError('INVALID_BILL', `${e.path}: ${e.message}`, e);
+      if (e instanceof InvalidInputError)
+        throw new SettleServiceError('INVALID_BILL', `${e.path}: ${e.message}`, e);
       throw e;
     }
     return { ...built, result, input };
@@ -84,28 +96,52 @@ export function createSettleService(deps: SettleServiceDeps) {
     const iso = at.toISOString();
     const year = Number(p.request.settle_date.slice(0, 4));
     try {
-      await db.transaction('rw', [db.settlements, db.outbox, db.accumulators, db.encounters, db.audit], async () => {
-        const acc = await db.accumulators.get(p.accumulatorsKey);
-        if (!sameAccumulators(acc?.local, p.accumulatorsBasis)) throw new SettleServiceError('STALE_PREVIEW', person.psn_no);
-        const enc = await db.encounters.get(encounter_no);
-        if (enc?.local_setl_id) throw new SettleServiceError('ALREADY_SETTLED', `${encounter_no} → ${enc.local_setl_id}`);
-        await db.settlements.add(row);
-        await db.outbox.add({ local_setl_id, psn_no: person.psn_no, state: 'queued', attempts: 0, enqueued_at: iso, last_error: null });
-        await db.accumulators.put({
-          key: p.accumulatorsKey,
-          psn_no: person.psn_no,
-          year,
-          platform: acc?.platform ?? accumulatorsSchema.parse({ year }),
-          local: p.result.accumulators_after,
-        });
-        await db.encounters.put({ encounter_no, psn_no: person.psn_no, fixmedins_code: station.fixmedins_code, opened_at: enc?.opened_at ?? iso, local_setl_id });
-        await db.audit.add({
-          at: iso,
-          kind: 'settlement.committed',
-          local_setl_id,
-          detail: { opter: opts.opter, psn_no: person.psn_no, medfee_sumamt: p.result.setlinfo.medfee_sumamt, psn_cash_pay: p.result.setlinfo.psn_cash_pay },
-        });
-      });
+      await db.transaction(
+        'rw',
+        [db.settlements, db.outbox, db.accumulators, db.encounters, db.audit],
+        async () => {
+          const acc = await db.accumulators.get(p.accumulatorsKey);
+          if (!sameAccumulators(acc?.local, p.accumulatorsBasis))
+            throw new SettleServiceError('STALE_PREVIEW', person.psn_no);
+          const enc = await db.encounters.get(encounter_no);
+          if (enc?.local_setl_id)
+            throw new SettleServiceError('ALREADY_SETTLED', `${encounter_no} → ${enc.local_setl_id}`);
+          await db.settlements.add(row);
+          await db.outbox.add({
+            local_setl_id,
+            psn_no: person.psn_no,
+            state: 'queued',
+            attempts: 0,
+            enqueued_at: iso,
+            last_error: null,
+          });
+          await db.accumulators.put({
+            key: p.accumulatorsKey,
+            psn_no: person.psn_no,
+            year,
+            platform: acc?.platform ?? accumulatorsSchema.parse({ year }),
+            local: p.result.accumulators_after,
+          });
+          await db.encounters.put({
+            encounter_no,
+            psn_no: person.psn_no,
+            fixmedins_code: station.fixmedins_code,
+            opened_at: enc?.opened_at ?? iso,
+            local_setl_id,
+          });
+          await db.audit.add({
+            at: iso,
+            kind: 'settlement.committed',
+            local_setl_id,
+            detail: {
+              opter: opts.opter,
+              psn_no: person.psn_no,
+              medfee_sumamt: p.result.setlinfo.medfee_sumamt,
+              psn_cash_pay: p.result.setlinfo.psn_cash_pay,
+            },
+          });
+        },
+      );
     } catch (e) {
       throw toStationDbError(e);
     }

@@ -3,7 +3,12 @@
 // says so. An answer that arrives twice (8202 after a lost 8201 answer) changes nothing the second
 // time, because the outbox entry it would remove is already gone.
 import { z } from 'zod';
-import { statusResultSchema, uploadResultSchema, type StatusResult, type UploadResult } from '../../shared/protocol';
+import {
+  statusResultSchema,
+  uploadResultSchema,
+  type StatusResult,
+  type UploadResult,
+} from '../../shared/protocol';
 import type { Accumulators } from '../../shared/settlement';
 import type { Difference, Reason, SettlementRow, StationDb } from '../db';
 import { SyncError } from './errors';
@@ -11,16 +16,25 @@ import { SyncError } from './errors';
 /** An answer the station stores on the settlement: an 8201 result, or an 8202 one that is final. */
 export type FinalAnswer = UploadResult | Extract<StatusResult, { outcome: 'cancelled' }>;
 
-function checkResults<T extends { local_setl_id: string }>(infno: string, output: unknown, ids: string[], schema: z.ZodType<T>): T[] {
+function checkResults<T extends { local_setl_id: string }>(
+  infno: string,
+  output: unknown,
+  ids: string[],
+  schema: z.ZodType<T>,
+): T[] {
   const parsed = z.object({ results: z.array(z.unknown()) }).safeParse(output);
   if (!parsed.success) throw new SyncError('PROTOCOL_VIOLATION', `${infno}: output.results is missing`);
   const results = parsed.data.results;
   if (results.length !== ids.length) {
-    throw new SyncError('PROTOCOL_VIOLATION', `${infno}: ${results.length} results for ${ids.length} settlements`);
+    throw new SyncError(
+      'PROTOCOL_VIOLATION',
+      `${infno}: ${results.length} results for ${ids.length} settlements`,
+    );
   }
   return results.map((r, i) => {
     const one = schema.safeParse(r);
-    if (!one.success) throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}]: ${one.error.issues[0]?.message}`);
+    if (!one.success)
+      throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}]: ${one.error.issues[0]?.message}`);
     const id = one.data.local_setl_id;
     if (id !== ids[i]) {
       throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}] is for ${id}, expected ${ids[i]}`);
@@ -50,7 +64,11 @@ function outcomeFields(a: FinalAnswer, at: string): Partial<SettlementRow> {
         answered_at: at,
       };
     case 'rejected':
-      return { status: 'rejected', reasons: a.reasons.map((r): Reason => ({ code: r.code, message: r.message })), answered_at: at };
+      return {
+        status: 'rejected',
+        reasons: a.reasons.map((r): Reason => ({ code: r.code, message: r.message })),
+        answered_at: at,
+      };
     case 'cancelled':
       return { status: 'cancelled', setl_id: a.setl_id, answered_at: at };
   }
@@ -61,7 +79,8 @@ function outcomeFields(a: FinalAnswer, at: string): Partial<SettlementRow> {
  * the platform settled nothing. A confirmed settlement leaves the local figures as they are. */
 function accumulatorsAfterAnswer(s: SettlementRow, a: FinalAnswer): Accumulators | undefined {
   if (a.outcome === 'discrepancy') return a.platform_result.accumulators_after;
-  if (a.outcome === 'rejected' || a.outcome === 'cancelled') return s.request.accumulators as Accumulators | undefined;
+  if (a.outcome === 'rejected' || a.outcome === 'cancelled')
+    return s.request.accumulators as Accumulators | undefined;
   return undefined;
 }
 

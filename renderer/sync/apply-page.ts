@@ -26,7 +26,14 @@ function toCatalogRow(r: DatasetRow<'catalog'>): CatalogRow {
 
 function toPolicyRow(r: DatasetRow<'policies'>): PolicyRow {
   const p = r.policy;
-  return { key: r.key, insuplc_admdvs: p.insuplc_admdvs, insutype: p.insutype ?? '', valid_from: p.valid_from, valid_to: p.valid_to ?? null, policy: p };
+  return {
+    key: r.key,
+    insuplc_admdvs: p.insuplc_admdvs,
+    insutype: p.insutype ?? '',
+    valid_from: p.valid_from,
+    valid_to: p.valid_to ?? null,
+    policy: p,
+  };
 }
 
 /** Rows of this page in the shape of the dataset's table (everything except accumulators, which
@@ -38,7 +45,11 @@ export function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): 
     case 'catalog':
       return (page.rows as DatasetRow<'catalog'>[]).map(toCatalogRow);
     case 'wi_catalog':
-      return (page.rows as DatasetRow<'wi_catalog'>[]).map((r) => ({ key: r.key, name: r.entry.name, entry: r.entry }));
+      return (page.rows as DatasetRow<'wi_catalog'>[]).map((r) => ({
+        key: r.key,
+        name: r.entry.name,
+        entry: r.entry,
+      }));
     case 'policies':
       return (page.rows as DatasetRow<'policies'>[]).map(toPolicyRow);
     case 'institutions':
@@ -51,12 +62,13 @@ export function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): 
 /** The platform's accumulators replace the local ones only for people with nothing in the outbox:
  * while a settlement is unanswered the platform's figures do not include it yet, and overwriting
  * would let the next offline settlement pay the same deductible twice. */
-async function mergeAccumulators(db: StationDb, rows: DatasetRow<'accumulators'>[]): Promise<AccumulatorRow[]> {
+async function mergeAccumulators(
+  db: StationDb,
+  rows: DatasetRow<'accumulators'>[],
+): Promise<AccumulatorRow[]> {
   const existing = await db.accumulators.bulkGet(rows.map((r) => r.key));
   const psnNos = [...new Set(rows.map((r) => r.psn_no))];
-  const pending = new Set(
-    (await db.outbox.where('psn_no').anyOf(psnNos).toArray()).map((o) => o.psn_no),
-  );
+  const pending = new Set((await db.outbox.where('psn_no').anyOf(psnNos).toArray()).map((o) => o.psn_no));
   return rows.map((r, i) => {
     const year = r.accumulators.year ?? Number(r.key.split(':')[1]);
     const keepLocal = pending.has(r.psn_no) && existing[i] !== undefined;
@@ -81,7 +93,10 @@ export async function applyPage(
   const tables = dataset === 'accumulators' ? [table, db.checkpoints, db.outbox] : [table, db.checkpoints];
   await db.transaction('rw', tables, async () => {
     if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
-    const toPut = dataset === 'accumulators' ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[]) : rows;
+    const toPut =
+      dataset === 'accumulators'
+        ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
+        : rows;
     if (toPut.length > 0) await table.bulkPut(toPut);
     const prev = await db.checkpoints.get(dataset);
     await db.checkpoints.put({

@@ -1,11 +1,7 @@
 // Sync errors with a stable code and zh-CN / English messages, for the queue screen and the log.
 
 export type SyncErrorCode =
-  | 'PROTOCOL_VIOLATION'
-  | 'ROW_COUNT_MISMATCH'
-  | 'PLATFORM_UNREACHABLE'
-  | 'PLATFORM_REFUSED'
-  | 'PUSH_BUSY';
+  'PROTOCOL_VIOLATION' | 'ROW_COUNT_MISMATCH' | 'PLATFORM_UNREACHABLE' | 'PLATFORM_REFUSED' | 'PUSH_BUSY';
 
 const MESSAGES: Record<SyncErrorCode, { zh: string; en: string }> = {
   PROTOCOL_VIOLATION: {

@@ -38,7 +38,11 @@ export function validatePage<D extends DatasetName>(
     throw violation(dataset, request.since_ver, `next_ver ${page.next_ver} goes back before since_ver`);
   }
   if (page.rows.length > request.page_size) {
-    throw violation(dataset, request.since_ver, `${page.rows.length} rows for page_size ${request.page_size}`);
+    throw violation(
+      dataset,
+      request.since_ver,
+      `${page.rows.length} rows for page_size ${request.page_size}`,
+    );
   }
   if (page.more && page.next_ver === request.since_ver) {
     throw violation(dataset, request.since_ver, 'more=true without progress would loop forever');
@@ -46,7 +50,11 @@ export function validatePage<D extends DatasetName>(
   // A page that says more is full: anything less means rows went missing between the platform's
   // query and this page (a row skipped here could never be noticed later).
   if (page.more && page.rows.length + page.deleted.length !== request.page_size) {
-    throw violation(dataset, request.since_ver, `more=true with ${page.rows.length + page.deleted.length} changes for page_size ${request.page_size}`);
+    throw violation(
+      dataset,
+      request.since_ver,
+      `more=true with ${page.rows.length + page.deleted.length} changes for page_size ${request.page_size}`,
+    );
   }
   const schema = datasetRowSchemas[dataset] as unknown as z.ZodType<DatasetRow<D>>;
   const rows: DatasetRow<D>[] = new Array(page.rows.length);
@@ -58,7 +66,8 @@ export function validatePage<D extends DatasetName>(
       throw violation(dataset, request.since_ver, `rows[${i}]${issuePath(issue.path)}: ${issue.message}`);
     }
     const row = parsed.data;
-    if (keys.has(row.key)) throw violation(dataset, request.since_ver, `rows[${i}].key ${row.key} appears twice`);
+    if (keys.has(row.key))
+      throw violation(dataset, request.since_ver, `rows[${i}].key ${row.key} appears twice`);
     keys.add(row.key);
     rows[i] = row;
   }

@@ -9,7 +9,14 @@ import { SyncError } from './errors';
 import { validatePage, type ValidPage } from './page-validation';
 import type { PlatformPort } from './platform-port';
 
-export const DATASETS: DatasetName[] = ['policies', 'institutions', 'catalog', 'wi_catalog', 'filings', 'accumulators'];
+export const DATASETS: DatasetName[] = [
+  'policies',
+  'institutions',
+  'catalog',
+  'wi_catalog',
+  'filings',
+  'accumulators',
+];
 export const MAX_PAGE_SIZE = 5000;
 
 export interface PullProgress {
@@ -54,21 +61,40 @@ export async function pullDataset(
   const now = opts.now ?? (() => new Date());
   const checkpoint = await db.checkpoints.get(dataset);
   let since = checkpoint?.since_ver ?? 0;
-  const report: PullReport = { dataset, pages: 0, rows: 0, deleted: 0, since_ver: since, total_rows: 0, local_rows: 0 };
+  const report: PullReport = {
+    dataset,
+    pages: 0,
+    rows: 0,
+    deleted: 0,
+    since_ver: since,
+    total_rows: 0,
+    local_rows: 0,
+  };
 
   // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
   // so every page must account for the one before it: a platform that skips rows is caught here.
   let expectedLeft: number | null = null;
-  let next: Promise<{ page: ValidPage<DatasetName>; rows: unknown[] }> | null = fetchPage(port, dataset, since, pageSize);
+  let next: Promise<{ page: ValidPage<DatasetName>; rows: unknown[] }> | null = fetchPage(
+    port,
+    dataset,
+    since,
+    pageSize,
+  );
   while (next) {
     const { page, rows } = await next;
     next = null;
     const delivered = page.rows.length + page.deleted.length;
     if (expectedLeft !== null && page.total_rows < expectedLeft) {
-      throw new SyncError('ROW_COUNT_MISMATCH', `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`);
+      throw new SyncError(
+        'ROW_COUNT_MISMATCH',
+        `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
+      );
     }
     if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows)) {
-      throw new SyncError('ROW_COUNT_MISMATCH', `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`);
+      throw new SyncError(
+        'ROW_COUNT_MISMATCH',
+        `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
+      );
     }
     expectedLeft = page.total_rows - delivered;
     if (page.more) {
@@ -88,7 +114,14 @@ export async function pullDataset(
     report.deleted += page.deleted.length;
     report.since_ver = since;
     if (report.pages === 1) report.total_rows = page.total_rows;
-    opts.onPage?.({ dataset, since_ver: since, rows: page.rows.length, deleted: page.deleted.length, total_rows: page.total_rows, more: page.more });
+    opts.onPage?.({
+      dataset,
+      since_ver: since,
+      rows: page.rows.length,
+      deleted: page.deleted.length,
+      total_rows: page.total_rows,
+      more: page.more,
+    });
   }
 
   report.local_rows = await db.table(dataset).count();
@@ -97,7 +130,11 @@ export async function pullDataset(
 
 /** Pulls every dataset in turn. Stops at the first failure; what was stored stays and the next
  * pull resumes from the stored checkpoints. */
-export async function pullAll(db: StationDb, port: PlatformPort, opts: PullOptions & { datasets?: DatasetName[] } = {}): Promise<PullReport[]> {
+export async function pullAll(
+  db: StationDb,
+  port: PlatformPort,
+  opts: PullOptions & { datasets?: DatasetName[] } = {},
+): Promise<PullReport[]> {
   const reports: PullReport[] = [];
   for (const dataset of opts.datasets ?? DATASETS) {
     reports.push(await pullDataset(db, port, dataset, opts));

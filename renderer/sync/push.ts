@@ -84,10 +84,13 @@ export function createPusher(deps: PusherDeps) {
 
   async function markInFlight(seqs: number[]): Promise<void> {
     await db.transaction('rw', db.outbox, async () => {
-      await db.outbox.where('seq').anyOf(seqs).modify((e) => {
-        e.state = 'in_flight';
-        e.attempts++;
-      });
+      await db.outbox
+        .where('seq')
+        .anyOf(seqs)
+        .modify((e) => {
+          e.state = 'in_flight';
+          e.attempts++;
+        });
     });
   }
 
@@ -102,7 +105,11 @@ export function createPusher(deps: PusherDeps) {
     await markInFlight(entries.map((e) => e.seq!));
     const output = await port.call('8201', { data: { settlements: payload } });
     const answers = checkUploadAnswers(output, ids);
-    return applyAnswers(db, answers.map((answer, i) => ({ local_setl_id: ids[i]!, answer })), iso());
+    return applyAnswers(
+      db,
+      answers.map((answer, i) => ({ local_setl_id: ids[i]!, answer })),
+      iso(),
+    );
   }
 
   /** A settlement-level refusal of the whole message: with more than one entry, the caller sends the
@@ -113,7 +120,16 @@ export function createPusher(deps: PusherDeps) {
     const head = await db.outbox.orderBy('seq').first();
     if (!head) return;
     const reasons = [{ code: failureCode(e), message: failureMessage(e) }];
-    await applyAnswers(db, [{ local_setl_id: head.local_setl_id, answer: { local_setl_id: head.local_setl_id, outcome: 'rejected', reasons } }], iso());
+    await applyAnswers(
+      db,
+      [
+        {
+          local_setl_id: head.local_setl_id,
+          answer: { local_setl_id: head.local_setl_id, outcome: 'rejected', reasons },
+        },
+      ],
+      iso(),
+    );
   }
 
   async function setPushState(value: unknown): Promise<void> {
@@ -132,7 +148,12 @@ export function createPusher(deps: PusherDeps) {
           report.answered += n;
           size = batchSize;
         } catch (e) {
-          if (e instanceof SyncError || failureKind(e) !== 'permanent' || !SETTLEMENT_LEVEL.has(failureCode(e))) throw e;
+          if (
+            e instanceof SyncError ||
+            failureKind(e) !== 'permanent' ||
+            !SETTLEMENT_LEVEL.has(failureCode(e))
+          )
+            throw e;
           // The message was refused for its content before anything was settled: nothing is in
           // flight any more. Narrow down to the entry at fault.
           await db.outbox.where('state').equals('in_flight').modify({ state: 'queued' });
@@ -144,10 +165,13 @@ export function createPusher(deps: PusherDeps) {
       const mapped = toStationDbError(e);
       // Any other permanent refusal (8201 or 8202) is the station's or the platform's: block, and
       // leave in_flight entries as they are — the platform may have settled them, 8202 will tell.
-      report.outcome = !(mapped instanceof SyncError) && failureKind(mapped) === 'permanent' ? 'blocked' : 'transient';
+      report.outcome =
+        !(mapped instanceof SyncError) && failureKind(mapped) === 'permanent' ? 'blocked' : 'transient';
       report.error = { code: failureCode(mapped), message: failureMessage(mapped) };
     }
-    await setPushState({ outcome: report.outcome, error: report.error ?? null, at: iso() }).catch(() => undefined);
+    await setPushState({ outcome: report.outcome, error: report.error ?? null, at: iso() }).catch(
+      () => undefined,
+    );
     return report;
   }
 
@@ -159,7 +183,9 @@ export function createPusher(deps: PusherDeps) {
 
   /** Drains until the outbox is empty, a permanent refusal blocks it, or signal aborts; transient
    * failures retry after exponential backoff with full jitter, reset whenever an answer arrives. */
-  async function drainWithRetry(opts: { signal?: AbortSignal; maxAttempts?: number } = {}): Promise<DrainReport> {
+  async function drainWithRetry(
+    opts: { signal?: AbortSignal; maxAttempts?: number } = {},
+  ): Promise<DrainReport> {
     let attempt = 0;
     for (;;) {
       const r = await drain();

@@ -5,8 +5,18 @@ import { validatePage } from './page-validation';
 import { failureKind } from './platform-port';
 import { inProcessWriterLock, webLocksWriterLock } from './writer-lock';
 
-const cat = (key: string) => ({ key, entry: { name: '阿莫西林胶囊', chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: null } });
-const page = (over: Record<string, unknown> = {}) => ({ rows: [cat('A'), cat('B')], deleted: ['Z'], next_ver: 12, more: true, total_rows: 40, ...over });
+const cat = (key: string) => ({
+  key,
+  entry: { name: '阿莫西林胶囊', chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: null },
+});
+const page = (over: Record<string, unknown> = {}) => ({
+  rows: [cat('A'), cat('B')],
+  deleted: ['Z'],
+  next_ver: 12,
+  more: true,
+  total_rows: 40,
+  ...over,
+});
 const req = { since_ver: 10, page_size: 3 };
 
 describe('validatePage refuses a page that breaks the protocol', () => {
@@ -17,9 +27,24 @@ describe('validatePage refuses a page that breaks the protocol', () => {
     ['next_ver going back', page({ next_ver: 9 }), /goes back/],
     ['more rows than asked', page({ rows: [1, 2, 3, 4].map((i) => cat(`K${i}`)) }), /page_size/],
     ['more without progress', page({ next_ver: 10 }), /loop forever/],
-    ['more with a page that is not full', page({ rows: [cat('A')], deleted: [] }), /more=true with 1 changes for page_size 3/],
-    ['a row of the wrong shape', page({ rows: [cat('A'), { key: 'B', entry: { name: 'x' } }] }), /rows\[1\]\.entry/],
-    ['a bad amount', page({ more: false, rows: [{ key: 'A', entry: { name: 'x', chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: '-1' } }] }), /rows\[0\]/],
+    [
+      'more with a page that is not full',
+      page({ rows: [cat('A')], deleted: [] }),
+      /more=true with 1 changes for page_size 3/,
+    ],
+    [
+      'a row of the wrong shape',
+      page({ rows: [cat('A'), { key: 'B', entry: { name: 'x' } }] }),
+      /rows\[1\]\.entry/,
+    ],
+    [
+      'a bad amount',
+      page({
+        more: false,
+        rows: [{ key: 'A', entry: { name: 'x', chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: '-1' } }],
+      }),
+      /rows\[0\]/,
+    ],
     ['an empty key', page({ more: false, rows: [cat('')] }), /rows\[0\]\.key/],
     ['a key twice', page({ rows: [cat('A'), cat('A')] }), /appears twice/],
     ['negative total', page({ total_rows: -1 }), /total_rows/],

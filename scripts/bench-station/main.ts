@@ -1,6 +1,14 @@
 // The bench page: runs in real Chromium (scripts/bench-station.ts launches it) against the local
 // platform through the bench relay, and returns its figures to the script.
-import { catalogSearchKeys, findFilings, openStationDb, pinyinInitials, requestPersistence, searchCatalog, type StationDb } from '../../renderer/db';
+import {
+  catalogSearchKeys,
+  findFilings,
+  openStationDb,
+  pinyinInitials,
+  requestPersistence,
+  searchCatalog,
+  type StationDb,
+} from '../../renderer/db';
 import { createSettleService, type StationProfile } from '../../renderer/settle-service';
 import { createPusher, pullDataset, queueStatus, type PlatformPort } from '../../renderer/sync';
 import type { DatasetName } from '../../shared/protocol';
@@ -16,11 +24,19 @@ export interface BenchParams {
   searches: number;
 }
 
-async function fetchAll(port: PlatformPort, dataset: DatasetName, pageSize: number): Promise<{ key: string }[]> {
+async function fetchAll(
+  port: PlatformPort,
+  dataset: DatasetName,
+  pageSize: number,
+): Promise<{ key: string }[]> {
   const rows: { key: string }[] = [];
   let since = 0;
   for (;;) {
-    const out = (await port.call('8101', { data: { dataset, since_ver: since, page_size: pageSize } })) as { rows: { key: string }[]; next_ver: number; more: boolean };
+    const out = (await port.call('8101', { data: { dataset, since_ver: since, page_size: pageSize } })) as {
+      rows: { key: string }[];
+      next_ver: number;
+      more: boolean;
+    };
     rows.push(...out.rows);
     since = out.next_ver;
     if (!out.more) return rows;
@@ -43,7 +59,10 @@ function pick<T>(xs: T[], n: number, seed: number): T[] {
   return out;
 }
 
-async function latencies<T>(items: T[], fn: (x: T) => Promise<unknown>): Promise<{ p95: number; median: number; n: number }> {
+async function latencies<T>(
+  items: T[],
+  fn: (x: T) => Promise<unknown>,
+): Promise<{ p95: number; median: number; n: number }> {
   const ms: number[] = [];
   for (const x of items) {
     const t0 = performance.now();
@@ -55,15 +74,33 @@ async function latencies<T>(items: T[], fn: (x: T) => Promise<unknown>): Promise
 
 async function pullRate(db: StationDb, port: PlatformPort, dataset: DatasetName, pageSize: number) {
   const { ms, value } = await timed(() => pullDataset(db, port, dataset, { pageSize }));
-  return { rows: value.rows, ms, rowsPerSec: value.rows / (ms / 1000), local_rows: value.local_rows, total_rows: value.total_rows };
+  return {
+    rows: value.rows,
+    ms,
+    rowsPerSec: value.rows / (ms / 1000),
+    local_rows: value.local_rows,
+    total_rows: value.total_rows,
+  };
 }
 
 async function queueSettlements(db: StationDb, params: BenchParams) {
   const service = createSettleService({ db, station: params.station });
   const filings = (await db.filings.toArray()).filter((f) => f.scheme === 'medical');
   const lines = [
-    { feedetl_sn: '1', med_list_codg: '001101000010000', cnt: '1', pric: '20.00', det_item_fee_sumamt: '20.00' },
-    { feedetl_sn: '2', med_list_codg: 'XJ01CAA040A001', cnt: '2', pric: '15.50', det_item_fee_sumamt: '31.00' },
+    {
+      feedetl_sn: '1',
+      med_list_codg: '001101000010000',
+      cnt: '1',
+      pric: '20.00',
+      det_item_fee_sumamt: '20.00',
+    },
+    {
+      feedetl_sn: '2',
+      med_list_codg: 'XJ01CAA040A001',
+      cnt: '2',
+      pric: '15.50',
+      det_item_fee_sumamt: '31.00',
+    },
   ];
   const commitMs: number[] = [];
   const seen = new Set<string>();
@@ -72,7 +109,13 @@ async function queueSettlements(db: StationDb, params: BenchParams) {
     if (commitMs.length >= params.settlements) break;
     if (seen.has(f.psn_no)) continue;
     seen.add(f.psn_no);
-    const preview = await service.preview({ who: { psn_no: f.psn_no }, scheme: 'medical', setl_type: 'outpatient', settle_date: params.today, lines });
+    const preview = await service.preview({
+      who: { psn_no: f.psn_no },
+      scheme: 'medical',
+      setl_type: 'outpatient',
+      settle_date: params.today,
+      lines,
+    });
     if (preview.result.status !== 'settled') {
       refused++;
       continue;
@@ -92,17 +135,39 @@ async function runBench(params: BenchParams) {
   // throwaway databases, so the pull below does not share the disk with their cleanup.
   const catalogRows = await fetchAll(port, 'catalog', params.pageSize);
   const filingRows = await fetchAll(port, 'filings', params.pageSize);
-  const floorCatalog = await rawPutRate('raw-catalog', { name: 'catalog', indexes: [] }, catalogRows, params.pageSize);
-  const floorFilings = await rawPutRate('raw-filings', { name: 'filings', indexes: [] }, filingRows, params.pageSize);
-  const stationCatalogRows = (catalogRows as { key: string; entry: { name: string } }[]).map((r) => ({ ...r, name: r.entry.name, ...catalogSearchKeys(r.entry.name) }));
-  const stationFilingRows = (filingRows as { key: string; person: { psn_no: string; certno: string } }[]).map((r) => ({
+  const floorCatalog = await rawPutRate(
+    'raw-catalog',
+    { name: 'catalog', indexes: [] },
+    catalogRows,
+    params.pageSize,
+  );
+  const floorFilings = await rawPutRate(
+    'raw-filings',
+    { name: 'filings', indexes: [] },
+    filingRows,
+    params.pageSize,
+  );
+  const stationCatalogRows = (catalogRows as { key: string; entry: { name: string } }[]).map((r) => ({
     ...r,
-    psn_no: r.person.psn_no,
-    certno: r.person.certno,
+    name: r.entry.name,
+    ...catalogSearchKeys(r.entry.name),
   }));
+  const stationFilingRows = (filingRows as { key: string; person: { psn_no: string; certno: string } }[]).map(
+    (r) => ({
+      ...r,
+      psn_no: r.person.psn_no,
+      certno: r.person.certno,
+    }),
+  );
   const floorFilingsIndexed = await rawPutRate(
     'raw-filings-ix',
-    { name: 'filings', indexes: [{ name: 'certno', keyPath: 'certno' }, { name: 'psn_no', keyPath: 'psn_no' }] },
+    {
+      name: 'filings',
+      indexes: [
+        { name: 'certno', keyPath: 'certno' },
+        { name: 'psn_no', keyPath: 'psn_no' },
+      ],
+    },
     stationFilingRows,
     params.pageSize,
   );
@@ -115,18 +180,34 @@ async function runBench(params: BenchParams) {
 
   const db = await openStationDb({ name: `bench-station-${Date.now()}` });
   const small = [];
-  for (const d of ['policies', 'institutions', 'wi_catalog'] as const) small.push(await pullRate(db, port, d, params.pageSize));
+  for (const d of ['policies', 'institutions', 'wi_catalog'] as const)
+    small.push(await pullRate(db, port, d, params.pageSize));
   const catalog = await pullRate(db, port, 'catalog', params.pageSize);
   const filings = await pullRate(db, port, 'filings', params.pageSize);
   const accumulators = await pullRate(db, port, 'accumulators', params.pageSize);
 
-  const certnos = pick(filingRows as unknown as { person: { certno: string } }[], params.lookups, 7).map((r) => r.person.certno);
+  const certnos = pick(filingRows as unknown as { person: { certno: string } }[], params.lookups, 7).map(
+    (r) => r.person.certno,
+  );
   const lookup = await latencies(certnos, (c) => findFilings(db, { certno: c }));
   const sample = pick(stationCatalogRows, params.searches, 11);
-  const codeSearch = await latencies(sample.map((r) => r.key.slice(0, 6)), (q) => searchCatalog(db, q));
-  const pinyinSearch = await latencies(sample.map((r) => pinyinInitials(r.name).slice(0, 4)).filter((q) => /^[a-z]{2,}$/.test(q)), (q) => searchCatalog(db, q));
+  const codeSearch = await latencies(
+    sample.map((r) => r.key.slice(0, 6)),
+    (q) => searchCatalog(db, q),
+  );
+  const pinyinSearch = await latencies(
+    sample.map((r) => pinyinInitials(r.name).slice(0, 4)).filter((q) => /^[a-z]{2,}$/.test(q)),
+    (q) => searchCatalog(db, q),
+  );
   const fragSearch = await latencies(
-    sample.map((r) => Array.from(r.name).filter((ch) => /[\u3400-\u9fff]/u.test(ch)).slice(1, 3).join('')).filter((q) => q.length === 2),
+    sample
+      .map((r) =>
+        Array.from(r.name)
+          .filter((ch) => /[\u3400-\u9fff]/u.test(ch))
+          .slice(1, 3)
+          .join(''),
+      )
+      .filter((q) => q.length === 2),
     (q) => searchCatalog(db, q),
   );
 

@@ -8,15 +8,31 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function buildPage(root: string): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'station-page-'));
-  await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false } });
+  await build({
+    root,
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
   return outDir;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -39,7 +55,10 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function servePage(outDir: string, call: (infno: string, input: unknown) => Promise<unknown>): Promise<PageServer> {
+export async function servePage(
+  outDir: string,
+  call: (infno: string, input: unknown) => Promise<unknown>,
+): Promise<PageServer> {
   const stats: RelayStats = { calls: {}, maxConcurrent: {} };
   const running: Record<string, number> = {};
   const server = createServer(async (req, res) => {
@@ -54,7 +73,14 @@ export async function servePage(outDir: string, call: (infno: string, input: unk
           body = { ok: true, output: await call(infno, input) };
         } catch (e) {
           const err = e as { kind?: string; errCode?: string; message?: string };
-          body = { ok: false, error: { kind: err.kind ?? 'transient', errCode: err.errCode ?? 'RELAY', message: err.message ?? String(e) } };
+          body = {
+            ok: false,
+            error: {
+              kind: err.kind ?? 'transient',
+              errCode: err.errCode ?? 'RELAY',
+              message: err.message ?? String(e),
+            },
+          };
         } finally {
           running[infno]!--;
         }
@@ -65,7 +91,10 @@ export async function servePage(outDir: string, call: (infno: string, input: unk
         res.writeHead(204).end();
         return;
       }
-      const path = normalize(req.url === '/' || !req.url ? '/index.html' : req.url.split('?')[0]!).replace(/^(\.\.[/\\])+/, '');
+      const path = normalize(req.url === '/' || !req.url ? '/index.html' : req.url.split('?')[0]!).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
       const file = await readFile(join(outDir, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(file);
     } catch {

@@ -22,11 +22,17 @@ export interface RawStore {
 }
 
 /** Puts rows into a fresh database with one store of the given indexes; returns rows per second. */
-export async function rawPutRate(dbName: string, store: RawStore, rows: unknown[], pageSize: number): Promise<{ ms: number; rowsPerSec: number }> {
+export async function rawPutRate(
+  dbName: string,
+  store: RawStore,
+  rows: unknown[],
+  pageSize: number,
+): Promise<{ ms: number; rowsPerSec: number }> {
   const open = indexedDB.open(dbName, 1);
   open.onupgradeneeded = () => {
     const s = open.result.createObjectStore(store.name, { keyPath: 'key' });
-    for (const ix of store.indexes) s.createIndex(ix.name, ix.keyPath, { multiEntry: ix.multiEntry ?? false });
+    for (const ix of store.indexes)
+      s.createIndex(ix.name, ix.keyPath, { multiEntry: ix.multiEntry ?? false });
   };
   const db = await req(open);
   const t0 = performance.now();

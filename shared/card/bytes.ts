@@ -12,7 +12,8 @@ export function toHex(bytes: Uint8Array, sep = ''): string {
 /** Parses hex (spaces allowed). Throws TypeError on odd length or non-hex characters. */
 export function fromHex(hex: string): Uint8Array {
   const clean = hex.replace(/\s+/g, '');
-  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) throw new TypeError(`not hex: ${hex.slice(0, 40)}`);
+  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean))
+    throw new TypeError(`not hex: ${hex.slice(0, 40)}`);
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
   return out;

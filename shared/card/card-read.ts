@@ -30,8 +30,10 @@ export interface BuildOptions {
 
 export const NO_PSAM_WARNING: CardWarning = {
   code: 'PARTIAL_NO_PSAM',
-  message_zh: '这是 3.0 社保卡，本读卡器没有 PSAM，读不到身份证号和姓名。请改用带 PSAM 的读卡器、联网查询，或手工输入身份证号码。',
-  message_en: 'This is a 3.0 card and this reader has no PSAM, so the ID number and name cannot be read. Use a PSAM reader, resolve online, or type the ID number.',
+  message_zh:
+    '这是 3.0 社保卡，本读卡器没有 PSAM，读不到身份证号和姓名。请改用带 PSAM 的读卡器、联网查询，或手工输入身份证号码。',
+  message_en:
+    'This is a 3.0 card and this reader has no PSAM, so the ID number and name cannot be read. Use a PSAM reader, resolve online, or type the ID number.',
 };
 
 export function fieldsFromRecords(records: SsseRecords): CardFields {
@@ -57,7 +59,8 @@ export function buildCardRead(f: CardFields, opts: BuildOptions): CardRead {
   if (!/^[0-9A-F]{32}$/.test(f.cardId) || !/^\d{6}$/.test(f.region)) {
     throw new CardError('CARD_DAMAGED', `card identification code ${JSON.stringify(f.cardId.slice(0, 40))}`);
   }
-  if (!/^\d\.\d\d$/.test(f.specVersion)) throw new CardError('CARD_DAMAGED', `spec version ${JSON.stringify(f.specVersion.slice(0, 10))}`);
+  if (!/^\d\.\d\d$/.test(f.specVersion))
+    throw new CardError('CARD_DAMAGED', `spec version ${JSON.stringify(f.specVersion.slice(0, 10))}`);
 
   let partial = false;
   let gender: CardRead['gender'];

@@ -23,19 +23,34 @@ export type CardErrorCode =
 const MESSAGES: Record<CardErrorCode, [zh: string, en: string]> = {
   NO_CARD: ['读卡器中没有卡，请插卡或放卡', 'No card in the reader; insert or present the card'],
   CARD_MUTE: ['卡片无应答，请重新插卡', 'The card does not answer; insert it again'],
-  NOT_SOCIAL_SECURITY_CARD: ['这不是社会保障卡（找不到社保应用）', 'This is not a social security card (no SSSE application)'],
-  CARD_DAMAGED: ['卡内数据损坏或不完整，请改用身份证号码或电子凭证', 'The card data is damaged or incomplete; use the ID number or the e-certificate'],
+  NOT_SOCIAL_SECURITY_CARD: [
+    '这不是社会保障卡（找不到社保应用）',
+    'This is not a social security card (no SSSE application)',
+  ],
+  CARD_DAMAGED: [
+    '卡内数据损坏或不完整，请改用身份证号码或电子凭证',
+    'The card data is damaged or incomplete; use the ID number or the e-certificate',
+  ],
   APDU_FAILED: ['卡片返回错误状态', 'The card returned an error status'],
   FRAME_GARBLED: ['读卡器通信数据错误，请重试', 'Garbled data from the reader; try again'],
   READER_TIMEOUT: ['读卡器无响应，请检查连接', 'The reader does not answer; check its cable'],
   READER_UNPLUGGED: ['读卡器已拔出', 'The reader was unplugged'],
   READER_BUSY: ['读卡器正忙，请稍候', 'The reader is busy; wait a moment'],
   READER_NOT_FOUND: ['未找到读卡器', 'No reader found'],
-  DEVICE_OPEN_FAILED: ['无法打开读卡设备（权限或占用）', 'Cannot open the reading device (permissions or in use)'],
-  SSN_INVALID: ['卡内社会保障号码校验不通过，不能使用', 'The social security number on the card fails its check and cannot be used'],
+  DEVICE_OPEN_FAILED: [
+    '无法打开读卡设备（权限或占用）',
+    'Cannot open the reading device (permissions or in use)',
+  ],
+  SSN_INVALID: [
+    '卡内社会保障号码校验不通过，不能使用',
+    'The social security number on the card fails its check and cannot be used',
+  ],
   DLL_UNAVAILABLE: ['厂商读卡库只能在 Windows 上使用', 'The vendor reader DLL works only on Windows'],
   DLL_ERROR: ['读卡器厂商库返回错误', 'The reader vendor library returned an error'],
-  DLL_OUTPUT_INVALID: ['读卡器厂商库返回的数据格式不正确', 'The reader vendor library returned malformed data'],
+  DLL_OUTPUT_INVALID: [
+    '读卡器厂商库返回的数据格式不正确',
+    'The reader vendor library returned malformed data',
+  ],
   DEMO_CARD_UNKNOWN: ['演示托盘中没有这张卡', 'The demo tray holds no such card'],
   SCAN_INVALID: ['扫码数据不完整，请重新扫码', 'The scanned data is incomplete; scan again'],
 };

@@ -31,7 +31,10 @@ export function compactDateToIso(ymd: string): string {
 }
 
 export function encodeCn(digits: string, length: number): Uint8Array {
-  const hex = digits.toUpperCase().padEnd(length * 2, 'F').slice(0, length * 2);
+  const hex = digits
+    .toUpperCase()
+    .padEnd(length * 2, 'F')
+    .slice(0, length * 2);
   const out = new Uint8Array(length);
   for (let i = 0; i < length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;

@@ -36,7 +36,10 @@ function createDecoder(): FrameDecoder {
       const count = chunk[1];
       if (count > chunk.length - 2 || (flags & ~(FIRST | MORE)) !== 0) {
         parts = null;
-        throw new CardError('FRAME_GARBLED', `flags ${flags} count ${count} in a ${chunk.length}-byte report`);
+        throw new CardError(
+          'FRAME_GARBLED',
+          `flags ${flags} count ${count} in a ${chunk.length}-byte report`,
+        );
       }
       if (flags & FIRST) parts = [];
       else if (parts === null) throw new CardError('FRAME_GARBLED', 'continuation without a first report');

@@ -8,7 +8,10 @@ import type { FrameCodec, ReaderFrame } from './frame-codec';
 import { frameCodecByName } from './frame-codec';
 
 const codecs: FrameCodec[] = [stxBccCodec, chunkedCodec];
-const frameArb = fc.record({ head: fc.integer({ min: 0, max: 255 }), data: fc.uint8Array({ maxLength: 600 }) });
+const frameArb = fc.record({
+  head: fc.integer({ min: 0, max: 255 }),
+  data: fc.uint8Array({ maxLength: 600 }),
+});
 
 describe.each(codecs)('frame codec $name', (codec) => {
   it('round-trips any frame at several report sizes', () => {

@@ -5,7 +5,8 @@
 interface TextDecoderLike {
   decode(input: Uint8Array): string;
 }
-declare const TextDecoder: { new (label: string, options?: { fatal?: boolean }): TextDecoderLike } | undefined;
+declare const TextDecoder:
+  { new (label: string, options?: { fatal?: boolean }): TextDecoderLike } | undefined;
 
 let decoder: TextDecoderLike | null | undefined;
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createScanAssembler, decodeScanText, parseScannedDataReport, qrTokenRead, symbologyName } from './hid-pos';
+import {
+  createScanAssembler,
+  decodeScanText,
+  parseScannedDataReport,
+  qrTokenRead,
+  symbologyName,
+} from './hid-pos';
 import { CardError } from './errors';
 import { encodeGbk } from './gbk';
 
@@ -12,7 +18,10 @@ function reports(payload: Uint8Array, aim = ']Q1'): Uint8Array[] {
     const r = new Uint8Array(64);
     r[0] = 0x02;
     r[1] = part.length;
-    r.set([...aim].map((c) => c.charCodeAt(0)), 2);
+    r.set(
+      [...aim].map((c) => c.charCodeAt(0)),
+      2,
+    );
     r.set(part, 5);
     r[63] = off + 56 < payload.length ? 1 : 0;
     out.push(r);
@@ -74,7 +83,10 @@ describe('HID-POS scanned data', () => {
   });
 
   it('makes an unresolved token read, never an identity', () => {
-    const r = qrTokenRead({ symbology: ']Q1', text: 'TOKEN' }, { kind: 'hid-pos', deviceId: 'p', label: 'scanner' });
+    const r = qrTokenRead(
+      { symbology: ']Q1', text: 'TOKEN' },
+      { kind: 'hid-pos', deviceId: 'p', label: 'scanner' },
+    );
     expect(r).toMatchObject({ kind: 'qr-token', certType: '01', token: 'TOKEN', ssn: '', partial: true });
     expect(r.warnings[0].code).toBe('QR_UNRESOLVED');
   });

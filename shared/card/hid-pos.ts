@@ -47,7 +47,11 @@ export function parseScannedDataReport(report: Uint8Array, hasReportId = true): 
   }
   let symbology = '';
   for (let i = base + 1; i < base + 4; i++) symbology += String.fromCharCode(report[i] & 0x7f);
-  return { symbology, data: report.slice(dataStart, dataStart + count), continued: (report[report.length - 1] & 0x01) === 1 };
+  return {
+    symbology,
+    data: report.slice(dataStart, dataStart + count),
+    continued: (report[report.length - 1] & 0x01) === 1,
+  };
 }
 
 export interface ScanResult {
@@ -66,10 +70,18 @@ export function createScanAssembler(opts: { hasReportId?: boolean; maxBytes?: nu
     push(report: Uint8Array): ScanResult | null {
       const chunk = parseScannedDataReport(report, opts.hasReportId ?? true);
       if (!chunk) return null;
-      if (parts.length > 0 && chunk.symbology !== symbology && chunk.symbology.trim() !== '' && chunk.symbology !== '\0\0\0') {
+      if (
+        parts.length > 0 &&
+        chunk.symbology !== symbology &&
+        chunk.symbology.trim() !== '' &&
+        chunk.symbology !== '\0\0\0'
+      ) {
         parts = [];
         size = 0;
-        throw new CardError('SCAN_INVALID', `symbology changed from ${symbology} to ${chunk.symbology} mid-scan`);
+        throw new CardError(
+          'SCAN_INVALID',
+          `symbology changed from ${symbology} to ${chunk.symbology} mid-scan`,
+        );
       }
       if (parts.length === 0) symbology = chunk.symbology;
       parts.push(chunk.data);
@@ -105,7 +117,10 @@ export function decodeScanText(bytes: Uint8Array): string {
  * A scanned QR is an opaque e-certificate token (mdtrt_cert_type 01): resolved online only, kept
  * unresolved offline and never settled on (cards.md). The identity fields stay empty.
  */
-export function qrTokenRead(scan: { symbology: string; text: string; bytes?: Uint8Array }, source: CardSourceInfo): CardRead {
+export function qrTokenRead(
+  scan: { symbology: string; text: string; bytes?: Uint8Array },
+  source: CardSourceInfo,
+): CardRead {
   return {
     kind: 'qr-token',
     ssn: '',
@@ -122,7 +137,8 @@ export function qrTokenRead(scan: { symbology: string; text: string; bytes?: Uin
       {
         code: 'QR_UNRESOLVED',
         message_zh: '电子凭证二维码需联网解析；离线时请出示实体社保卡或输入身份证号码，不能凭未解析的码结算',
-        message_en: 'The e-certificate QR code must be resolved online; offline, ask for the physical card or the ID number — never settle on an unresolved code',
+        message_en:
+          'The e-certificate QR code must be resolved online; offline, ask for the physical card or the ID number — never settle on an unresolved code',
       },
     ],
     certType: '01',

@@ -7,7 +7,8 @@ import type { CardSourceInfo } from './types';
 
 const source: CardSourceInfo = { kind: 'vendor-dll', deviceId: 'dll:SSCardDriver.dll', label: 'vendor DLL' };
 const opts = { today: '2026-11-23', source };
-const EXAMPLE = '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00814E43238697159900BF7C7A|1.00|20101001|20201001|410100813475|终端设备号|';
+const EXAMPLE =
+  '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00814E43238697159900BF7C7A|1.00|20101001|20201001|410100813475|终端设备号|';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -42,9 +43,18 @@ describe('parseIReadCardBas', () => {
 
   it.each([
     ['without the trailing bar', EXAMPLE.slice(0, -1)],
-    ['without terminal fields', '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00814E43|1.00|20101001|20301001|'],
-    ['only the first five fields', '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|'],
-    ['with spaces and a NUL-terminated buffer', ' 639900 | 111111198101011110 |X00000019|639900d15600000500bf7c7a48fb4966|张三|\0garbage|||'],
+    [
+      'without terminal fields',
+      '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00814E43|1.00|20101001|20301001|',
+    ],
+    [
+      'only the first five fields',
+      '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|',
+    ],
+    [
+      'with spaces and a NUL-terminated buffer',
+      ' 639900 | 111111198101011110 |X00000019|639900d15600000500bf7c7a48fb4966|张三|\0garbage|||',
+    ],
     ['with an extra vendor field', EXAMPLE + 'extra|'],
   ])('accepts a field-count variant: %s', (_l, out) => {
     const r = parseIReadCardBas(0, out, opts);
@@ -54,13 +64,21 @@ describe('parseIReadCardBas', () => {
   });
 
   it('treats -2201 with a readable card part as a partial 3.0 read', () => {
-    const r = parseIReadCardBas(-2201, '630100||Q76543215|630100D1560000050011223344556677||3B6D|3.00|20240301|20340301|||', opts);
+    const r = parseIReadCardBas(
+      -2201,
+      '630100||Q76543215|630100D1560000050011223344556677||3B6D|3.00|20240301|20340301|||',
+      opts,
+    );
     expect(r).toMatchObject({ partial: true, ssn: '', name: '', region: '630100', specVersion: '3.00' });
     expect(r.fallbacks).toContain('type-id-number');
   });
 
   it('treats a 3.00 output with empty number and name as partial', () => {
-    const r = parseIReadCardBas(0, '630100||Q76543215|630100D1560000050011223344556677||3B6D|3.00|20240301|20340301|', opts);
+    const r = parseIReadCardBas(
+      0,
+      '630100||Q76543215|630100D1560000050011223344556677||3B6D|3.00|20240301|20340301|',
+      opts,
+    );
     expect(r.partial).toBe(true);
   });
 
@@ -90,7 +108,10 @@ describe('parseIReadCardBas', () => {
     ['too few fields', '639900|111111198101011110|X00000019|'],
     ['too many fields', '|'.repeat(20)],
     ['bad region', 'ABCDEF|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|'],
-    ['bad date', '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00|1.00|2010-10-01|20201001|'],
+    [
+      'bad date',
+      '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00|1.00|2010-10-01|20201001|',
+    ],
   ])('refuses %s with DLL_OUTPUT_INVALID', (_l, out) => {
     expect(codeOf(() => parseIReadCardBas(0, out, opts))).toBe('DLL_OUTPUT_INVALID');
   });
@@ -111,18 +132,36 @@ describe('parseIReadCardBas', () => {
   });
 
   it('fuzz: never throws anything but CardError, never reports an invalid ID number', () => {
-    const field = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('639900', '111111198101011110', '111111198101011111', 'X00000019', '639900D15600000500BF7C7A48FB4966', '张三', '3.00', '20101001', ''));
+    const field = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        '639900',
+        '111111198101011110',
+        '111111198101011111',
+        'X00000019',
+        '639900D15600000500BF7C7A48FB4966',
+        '张三',
+        '3.00',
+        '20101001',
+        '',
+      ),
+    );
     fc.assert(
-      fc.property(fc.integer({ min: -3000, max: 3 }), fc.array(field, { maxLength: 14 }), fc.boolean(), (code, fields, trailing) => {
-        const out = fields.join('|') + (trailing ? '|' : '');
-        try {
-          const r = parseIReadCardBas(code, out, opts);
-          if (r.ssn !== '') expect(validateCitizenId(r.ssn).ok).toBe(true);
-          else expect(r.partial).toBe(true);
-        } catch (e) {
-          expect(e).toBeInstanceOf(CardError);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: -3000, max: 3 }),
+        fc.array(field, { maxLength: 14 }),
+        fc.boolean(),
+        (code, fields, trailing) => {
+          const out = fields.join('|') + (trailing ? '|' : '');
+          try {
+            const r = parseIReadCardBas(code, out, opts);
+            if (r.ssn !== '') expect(validateCitizenId(r.ssn).ok).toBe(true);
+            else expect(r.partial).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(CardError);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });

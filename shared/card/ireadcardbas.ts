@@ -34,11 +34,14 @@ const NO_PSAM_CODES = new Set([-2201]);
 /** Error for a non-zero return code, or null for 0. */
 export function iReadCardBasError(returnCode: number): CardError | null {
   if (returnCode === 0) return null;
-  if (!Number.isInteger(returnCode)) return new CardError('DLL_OUTPUT_INVALID', `return code ${String(returnCode)}`);
+  if (!Number.isInteger(returnCode))
+    return new CardError('DLL_OUTPUT_INVALID', `return code ${String(returnCode)}`);
   if (NO_CARD_CODES.has(returnCode)) return new CardError('NO_CARD', `iReadCardBas ${returnCode}`);
   const known = RETURN_CODES[returnCode];
   const zh = known ? `${known[0]}（错误码 ${returnCode}）` : `读卡器厂商库返回错误码 ${returnCode}`;
-  const en = known ? `${known[1]} (code ${returnCode})` : `The reader vendor library returned code ${returnCode}`;
+  const en = known
+    ? `${known[1]} (code ${returnCode})`
+    : `The reader vendor library returned code ${returnCode}`;
   return new CardError('DLL_ERROR', `iReadCardBas ${returnCode}`, { zh, en });
 }
 
@@ -63,7 +66,10 @@ export function splitIReadCardBasOutput(output: string): IReadCardBasFields {
   const parts = text.split('|').map((p) => p.trim());
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length < 5 || parts.length > 12) {
-    throw new CardError('DLL_OUTPUT_INVALID', `${parts.length} fields in ${JSON.stringify(text.slice(0, 60))}`);
+    throw new CardError(
+      'DLL_OUTPUT_INVALID',
+      `${parts.length} fields in ${JSON.stringify(text.slice(0, 60))}`,
+    );
   }
   const at = (i: number) => parts[i] ?? '';
   return {
@@ -94,7 +100,8 @@ export function parseIReadCardBas(returnCode: number, output: string, opts: IRea
     if (typeof output !== 'string' || !output.includes('|')) throw iReadCardBasError(returnCode) as CardError;
   }
   const f = splitIReadCardBasOutput(output);
-  if (!/^\d{6}$/.test(f.region)) throw new CardError('DLL_OUTPUT_INVALID', `region ${JSON.stringify(f.region.slice(0, 20))}`);
+  if (!/^\d{6}$/.test(f.region))
+    throw new CardError('DLL_OUTPUT_INVALID', `region ${JSON.stringify(f.region.slice(0, 20))}`);
   const specVersion = f.specVersion === '' && noPsam ? '3.00' : f.specVersion;
   const dateOf = (s: string, what: string): string => {
     if (s === '') return '';

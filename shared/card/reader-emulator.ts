@@ -75,7 +75,8 @@ export function createReaderEmulator(opts: ReaderEmulatorOptions): ReaderEmulato
       try {
         frames = decoder.push(report);
       } catch (e) {
-        if (e instanceof CardError) return opts.codec.encode({ head: ReaderStatus.BAD_COMMAND, data: empty }, opts.reportSize);
+        if (e instanceof CardError)
+          return opts.codec.encode({ head: ReaderStatus.BAD_COMMAND, data: empty }, opts.reportSize);
         throw e;
       }
       return frames.flatMap((f) => opts.codec.encode(answer(f), opts.reportSize));

@@ -67,7 +67,14 @@ describe('reading a card through a reader', () => {
 
   it('reads a 3.0 card without PSAM as partial with the fallbacks', async () => {
     const r = await read(SAMPLE_CARDS[1], { psam: false });
-    expect(r).toMatchObject({ partial: true, ssn: '', name: '', region: '630100', specVersion: '3.00', cardNo: SAMPLE_CARDS[1].card_no });
+    expect(r).toMatchObject({
+      partial: true,
+      ssn: '',
+      name: '',
+      region: '630100',
+      specVersion: '3.00',
+      cardNo: SAMPLE_CARDS[1].card_no,
+    });
     expect(r.fallbacks).toEqual(['psam-reader', 'online-resolution', 'type-id-number']);
     expect(r.warnings.map((w) => w.code)).toEqual(['PARTIAL_NO_PSAM']);
     expect(r.raw).toContain('PSAM no-psam');
@@ -110,7 +117,9 @@ describe('reading a card through a reader', () => {
 
   it('refuses an impossible birth date inside the ID number', async () => {
     const first = '51010419800230201';
-    const err = await readError(createSimulatedCard({ ...SAMPLE_CARDS[0], certno: first + citizenIdCheckChar(first) }));
+    const err = await readError(
+      createSimulatedCard({ ...SAMPLE_CARDS[0], certno: first + citizenIdCheckChar(first) }),
+    );
     expect(err.code).toBe('SSN_INVALID');
   });
 
@@ -135,7 +144,10 @@ describe('fuzz: a card whose replies are corrupted', () => {
       fc.asyncProperty(
         fc.constantFrom(...SAMPLE_CARDS),
         fc.boolean(),
-        fc.array(fc.record({ reply: fc.nat(60), pos: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ reply: fc.nat(60), pos: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         async (demo, psam, flips) => {
           const real = createSimulatedCard(demo);
           let n = 0;

@@ -30,13 +30,18 @@ function statusError(status: number, what: string): CardError {
  * Asks the reader whether a card is present (the polling loop between reads). Readers that count
  * insertions send a second byte, so a card swapped between two polls is still seen as new.
  */
-export async function cardPresence(exchange: ReaderExchange): Promise<{ present: boolean; insertion: number | null }> {
+export async function cardPresence(
+  exchange: ReaderExchange,
+): Promise<{ present: boolean; insertion: number | null }> {
   const reply = await exchange({ head: ReaderCommand.CARD_STATUS, data: new Uint8Array(0) });
   if (reply.head !== ReaderStatus.OK) return { present: false, insertion: null };
   return { present: reply.data[0] === 1, insertion: reply.data.length > 1 ? reply.data[1] : null };
 }
 
-export async function readCardThroughReader(exchange: ReaderExchange, opts: ReaderReadOptions): Promise<CardRead> {
+export async function readCardThroughReader(
+  exchange: ReaderExchange,
+  opts: ReaderReadOptions,
+): Promise<CardRead> {
   const power = await exchange({ head: ReaderCommand.POWER_ON, data: Uint8Array.of(opts.slot ?? 0) });
   if (power.head !== ReaderStatus.OK) throw statusError(power.head, 'power on');
   try {

@@ -2,7 +2,15 @@
 // damaged). It behaves like the cards the station meets: a wrong Le gets 6Cxx, Le = 00 gets 61xx and
 // GET RESPONSE, a 3.0 card refuses EF06 (6982) until a PSAM authenticates, a damaged card holds a
 // truncated holder record. Pure: it is used by the simulated reader and by tests.
-import { SSSE_AID, SW_FILE_NOT_FOUND, SW_INS_NOT_SUPPORTED, SW_OK, SW_RECORD_NOT_FOUND, SW_SECURITY_NOT_SATISFIED, SW_WRONG_P1P2 } from './apdu';
+import {
+  SSSE_AID,
+  SW_FILE_NOT_FOUND,
+  SW_INS_NOT_SUPPORTED,
+  SW_OK,
+  SW_RECORD_NOT_FOUND,
+  SW_SECURITY_NOT_SATISFIED,
+  SW_WRONG_P1P2,
+} from './apdu';
 import { fromHex } from './bytes';
 import { encodeCn, encodeAn } from './field-codec';
 import { encodeGbk } from './gbk';

@@ -38,19 +38,29 @@ describe('transceive', () => {
   });
 
   it('gives up on a card that chains replies forever', async () => {
-    const err = await transceive(async () => Uint8Array.of(0x61, 0x01), Uint8Array.of(0, 0xb2, 1, 0, 0), []).catch((e: unknown) => e);
+    const err = await transceive(
+      async () => Uint8Array.of(0x61, 0x01),
+      Uint8Array.of(0, 0xb2, 1, 0, 0),
+      [],
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CardError);
     expect((err as CardError).code).toBe('APDU_FAILED');
   });
 
   it('gives up on a card that keeps asking for another Le', async () => {
     let le = 1;
-    const err = await transceive(async () => Uint8Array.of(0x6c, ++le), Uint8Array.of(0, 0xb2, 1, 0, 1), []).catch((e: unknown) => e);
+    const err = await transceive(
+      async () => Uint8Array.of(0x6c, ++le),
+      Uint8Array.of(0, 0xb2, 1, 0, 1),
+      [],
+    ).catch((e: unknown) => e);
     expect((err as CardError).code).toBe('APDU_FAILED');
   });
 
   it('calls a reply shorter than a status word damage', async () => {
-    const err = await transceive(async () => Uint8Array.of(0x90), Uint8Array.of(0, 0xa4, 4, 0), []).catch((e: unknown) => e);
+    const err = await transceive(async () => Uint8Array.of(0x90), Uint8Array.of(0, 0xa4, 4, 0), []).catch(
+      (e: unknown) => e,
+    );
     expect((err as CardError).code).toBe('CARD_DAMAGED');
   });
 });

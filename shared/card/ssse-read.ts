@@ -3,7 +3,18 @@
 // handled here, so a frame codec only moves bytes. A 3.0 card refuses EF06 (6982) until the reader's
 // PSAM authenticates: the result then says ef06 'denied' and the caller reports a partial read.
 import { CardError } from './errors';
-import { getResponse, readRecordByTag, selectAid, selectEf, splitResponse, swHex, SW_FILE_NOT_FOUND, SW_OK, SW_RECORD_NOT_FOUND, SW_SECURITY_NOT_SATISFIED } from './apdu';
+import {
+  getResponse,
+  readRecordByTag,
+  selectAid,
+  selectEf,
+  splitResponse,
+  swHex,
+  SW_FILE_NOT_FOUND,
+  SW_OK,
+  SW_RECORD_NOT_FOUND,
+  SW_SECURITY_NOT_SATISFIED,
+} from './apdu';
 import type { ApduResponse } from './apdu';
 import { concatBytes, toHex } from './bytes';
 import { parseTlv } from './tlv';
@@ -30,13 +41,18 @@ export interface SsseRecords {
 const MAX_CHAINED = 16;
 
 /** Transmit with 61xx / 6Cxx handling. Never loops forever on a misbehaving card. */
-export async function transceive(transmit: Transmit, apdu: Uint8Array, trace: string[]): Promise<ApduResponse> {
+export async function transceive(
+  transmit: Transmit,
+  apdu: Uint8Array,
+  trace: string[],
+): Promise<ApduResponse> {
   let command = apdu;
   const chunks: Uint8Array[] = [];
   for (let round = 0; round < MAX_CHAINED; round++) {
     const reply = await transmit(command);
     trace.push(`> ${toHex(command)}`, `< ${toHex(reply)}`);
-    if (reply.length < 2) throw new CardError('CARD_DAMAGED', `reply of ${reply.length} bytes to ${toHex(command)}`);
+    if (reply.length < 2)
+      throw new CardError('CARD_DAMAGED', `reply of ${reply.length} bytes to ${toHex(command)}`);
     const { data, sw } = splitResponse(reply);
     const sw1 = sw >> 8;
     if (sw1 === 0x61) {
@@ -54,7 +70,12 @@ export async function transceive(transmit: Transmit, apdu: Uint8Array, trace: st
   throw new CardError('APDU_FAILED', `more than ${MAX_CHAINED} chained replies to ${toHex(apdu)}`);
 }
 
-async function readFile(transmit: Transmit, fid: number, fields: readonly FieldSpec[], trace: string[]): Promise<{ map: Map<number, Uint8Array>; denied: boolean }> {
+async function readFile(
+  transmit: Transmit,
+  fid: number,
+  fields: readonly FieldSpec[],
+  trace: string[],
+): Promise<{ map: Map<number, Uint8Array>; denied: boolean }> {
   const map = new Map<number, Uint8Array>();
   const sel = await transceive(transmit, selectEf(fid), trace);
   if (sel.sw === SW_SECURITY_NOT_SATISFIED) return { map, denied: true };
@@ -63,10 +84,12 @@ async function readFile(transmit: Transmit, fid: number, fields: readonly FieldS
     const res = await transceive(transmit, readRecordByTag(field.tag, field.length + 2), trace);
     if (res.sw === SW_SECURITY_NOT_SATISFIED) return { map, denied: true };
     if (res.sw === SW_RECORD_NOT_FOUND) continue;
-    if (res.sw !== SW_OK) throw new CardError('APDU_FAILED', `READ RECORD ${field.tag.toString(16)} → ${swHex(res.sw)}`);
+    if (res.sw !== SW_OK)
+      throw new CardError('APDU_FAILED', `READ RECORD ${field.tag.toString(16)} → ${swHex(res.sw)}`);
     const elements = parseTlv(res.data);
     const element = elements.find((e) => e.tag === field.tag);
-    if (!element) throw new CardError('CARD_DAMAGED', `record ${field.tag.toString(16)} holds no element with its tag`);
+    if (!element)
+      throw new CardError('CARD_DAMAGED', `record ${field.tag.toString(16)} holds no element with its tag`);
     map.set(field.tag, element.value);
   }
   return { map, denied: false };
@@ -80,7 +103,8 @@ export interface SsseReadOptions {
 export async function readSsseRecords(transmit: Transmit, opts: SsseReadOptions = {}): Promise<SsseRecords> {
   const trace: string[] = [];
   const sel = await transceive(transmit, selectAid(), trace);
-  if (sel.sw === SW_FILE_NOT_FOUND) throw new CardError('NOT_SOCIAL_SECURITY_CARD', `SELECT AID → ${swHex(sel.sw)}`);
+  if (sel.sw === SW_FILE_NOT_FOUND)
+    throw new CardError('NOT_SOCIAL_SECURITY_CARD', `SELECT AID → ${swHex(sel.sw)}`);
   if (sel.sw !== SW_OK) throw new CardError('APDU_FAILED', `SELECT AID → ${swHex(sel.sw)}`);
 
   const ef05 = await readFile(transmit, EF05, EF05_FIELDS, trace);
@@ -94,4 +118,3 @@ export async function readSsseRecords(transmit: Transmit, opts: SsseReadOptions 
   const ef06 = await readFile(transmit, EF06, EF06_FIELDS, trace);
   return { ef05: ef05.map, ef06: ef06.map, ef06Access: ef06.denied ? 'denied' : 'read', psam, trace };
 }
-

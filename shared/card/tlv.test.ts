@@ -19,9 +19,15 @@ describe('parseTlv', () => {
   });
   it('round-trips', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ tag: fc.integer({ min: 1, max: 0xfe }), value: fc.uint8Array({ maxLength: 255 }) }), { maxLength: 8 }), (els) => {
-        expect(parseTlv(encodeTlv(els))).toEqual(els);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ tag: fc.integer({ min: 1, max: 0xfe }), value: fc.uint8Array({ maxLength: 255 }) }),
+          { maxLength: 8 },
+        ),
+        (els) => {
+          expect(parseTlv(encodeTlv(els))).toEqual(els);
+        },
+      ),
     );
   });
   it('fuzz: arbitrary bytes parse or fail with CardError, nothing else', () => {

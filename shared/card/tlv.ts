@@ -15,10 +15,14 @@ export function parseTlv(bytes: Uint8Array): TlvElement[] {
   while (i < bytes.length) {
     const tag = bytes[i];
     if (tag === 0x00 || tag === 0xff) break; // padding after the last element
-    if (i + 1 >= bytes.length) throw new CardError('CARD_DAMAGED', `TLV tag ${tag.toString(16)} without length at ${i}`);
+    if (i + 1 >= bytes.length)
+      throw new CardError('CARD_DAMAGED', `TLV tag ${tag.toString(16)} without length at ${i}`);
     const len = bytes[i + 1];
     if (i + 2 + len > bytes.length) {
-      throw new CardError('CARD_DAMAGED', `TLV tag ${tag.toString(16)} claims ${len} bytes, ${bytes.length - i - 2} present`);
+      throw new CardError(
+        'CARD_DAMAGED',
+        `TLV tag ${tag.toString(16)} claims ${len} bytes, ${bytes.length - i - 2} present`,
+      );
     }
     out.push({ tag, value: bytes.slice(i + 2, i + 2 + len) });
     i += 2 + len;
@@ -29,7 +33,8 @@ export function parseTlv(bytes: Uint8Array): TlvElement[] {
 export function encodeTlv(elements: readonly TlvElement[]): Uint8Array {
   const parts: Uint8Array[] = [];
   for (const { tag, value } of elements) {
-    if (tag < 0 || tag > 0xff || value.length > 0xff) throw new RangeError(`TLV element ${tag} does not fit one byte tag/length`);
+    if (tag < 0 || tag > 0xff || value.length > 0xff)
+      throw new RangeError(`TLV element ${tag} does not fit one byte tag/length`);
     parts.push(Uint8Array.of(tag, value.length), value);
   }
   return concatBytes(parts);

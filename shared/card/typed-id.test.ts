@@ -15,14 +15,17 @@ describe('typedIdRead', () => {
       partial: false,
     });
   });
-  it.each(['', '110105194912310021', '11010519491231002', '99010519491231002X'])('refuses %j with the check message', (bad) => {
-    try {
-      typedIdRead(bad, { today });
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(CardError);
-      expect((e as CardError).code).toBe('SSN_INVALID');
-      expect((e as CardError).message_zh).toMatch(/身份证/);
-    }
-  });
+  it.each(['', '110105194912310021', '11010519491231002', '99010519491231002X'])(
+    'refuses %j with the check message',
+    (bad) => {
+      try {
+        typedIdRead(bad, { today });
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(CardError);
+        expect((e as CardError).code).toBe('SSN_INVALID');
+        expect((e as CardError).message_zh).toMatch(/身份证/);
+      }
+    },
+  );
 });

@@ -5,10 +5,14 @@ import { validateCitizenId } from '../ids';
 import { CardError } from './errors';
 import type { CardRead, CardSourceInfo } from './types';
 
-export function typedIdRead(input: string, opts: { today: string; name?: string; source?: CardSourceInfo }): CardRead {
+export function typedIdRead(
+  input: string,
+  opts: { today: string; name?: string; source?: CardSourceInfo },
+): CardRead {
   const id = typeof input === 'string' ? input.trim().toUpperCase() : '';
   const check = validateCitizenId(id, { today: opts.today });
-  if (!check.ok) throw new CardError('SSN_INVALID', check.reason, { zh: check.message_zh, en: check.message_en });
+  if (!check.ok)
+    throw new CardError('SSN_INVALID', check.reason, { zh: check.message_zh, en: check.message_en });
   return {
     kind: 'typed-id',
     ssn: id,

@@ -15,7 +15,8 @@ export interface CardSourceInfo {
   productId?: number;
 }
 
-export type CardWarningCode = 'CARD_NUMBER_CHECK' | 'CARD_EXPIRED' | 'PARTIAL_NO_PSAM' | 'QR_UNRESOLVED' | 'DATA_INCONSISTENT';
+export type CardWarningCode =
+  'CARD_NUMBER_CHECK' | 'CARD_EXPIRED' | 'PARTIAL_NO_PSAM' | 'QR_UNRESOLVED' | 'DATA_INCONSISTENT';
 
 export interface CardWarning {
   code: CardWarningCode;

@@ -15,7 +15,9 @@ function charValue(c: string): number {
 /** The check character for the first 8 characters (digits or uppercase letters). Throws otherwise. */
 export function cardNumberCheckChar(first8: string): string {
   if (typeof first8 !== 'string' || !/^[0-9A-Z]{8}$/.test(first8)) {
-    throw new TypeError(`cardNumberCheckChar needs 8 digits or uppercase letters, got ${JSON.stringify(String(first8)).slice(0, 40)}`);
+    throw new TypeError(
+      `cardNumberCheckChar needs 8 digits or uppercase letters, got ${JSON.stringify(String(first8)).slice(0, 40)}`,
+    );
   }
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += charValue(first8[i]) * WEIGHTS[i];

@@ -30,7 +30,9 @@ export interface ValidateCitizenIdOptions {
 /** The check character for the first 17 digits. Throws on anything that is not 17 digits. */
 export function citizenIdCheckChar(first17: string): string {
   if (typeof first17 !== 'string' || !/^\d{17}$/.test(first17)) {
-    throw new TypeError(`citizenIdCheckChar needs exactly 17 digits, got ${JSON.stringify(String(first17)).slice(0, 40)}`);
+    throw new TypeError(
+      `citizenIdCheckChar needs exactly 17 digits, got ${JSON.stringify(String(first17)).slice(0, 40)}`,
+    );
   }
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
@@ -46,7 +48,11 @@ export function isCalendarDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-function fail(reason: 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE' | 'PROVINCE', zh: string, en: string): CitizenIdResult {
+function fail(
+  reason: 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE' | 'PROVINCE',
+  zh: string,
+  en: string,
+): CitizenIdResult {
   return { ok: false, reason, message_zh: zh, message_en: en };
 }
 
@@ -57,12 +63,20 @@ function fail(reason: 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE' | 'PROVINCE', zh: str
 export function validateCitizenId(id: unknown, opts: ValidateCitizenIdOptions = {}): CitizenIdResult {
   if (typeof id !== 'string') return fail('FORMAT', '身份证号码必须是文本', 'The ID number must be text');
   if (!/^\d{17}[\dXx]$/.test(id)) {
-    return fail('FORMAT', '身份证号码应为17位数字加1位校验码（数字或X）', 'The ID number must be 17 digits and a check character (digit or X)');
+    return fail(
+      'FORMAT',
+      '身份证号码应为17位数字加1位校验码（数字或X）',
+      'The ID number must be 17 digits and a check character (digit or X)',
+    );
   }
   const divisionCode = id.slice(0, 6);
   const province = provinceOf(divisionCode);
   if (!isKnownProvince(province)) {
-    return fail('PROVINCE', `身份证号码的省级代码 ${province} 不存在`, `The ID number's province code ${province} does not exist`);
+    return fail(
+      'PROVINCE',
+      `身份证号码的省级代码 ${province} 不存在`,
+      `The ID number's province code ${province} does not exist`,
+    );
   }
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
@@ -70,14 +84,26 @@ export function validateCitizenId(id: unknown, opts: ValidateCitizenIdOptions = 
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const minYear = opts.minYear ?? 1880;
   if (!isCalendarDate(y, m, d) || y < minYear) {
-    return fail('BIRTH_DATE', `身份证号码中的出生日期 ${birthDate} 无效`, `The birth date ${birthDate} in the ID number is not a valid date`);
+    return fail(
+      'BIRTH_DATE',
+      `身份证号码中的出生日期 ${birthDate} 无效`,
+      `The birth date ${birthDate} in the ID number is not a valid date`,
+    );
   }
   if (opts.today !== undefined && birthDate > opts.today) {
-    return fail('BIRTH_DATE', `身份证号码中的出生日期 ${birthDate} 晚于今天`, `The birth date ${birthDate} in the ID number is in the future`);
+    return fail(
+      'BIRTH_DATE',
+      `身份证号码中的出生日期 ${birthDate} 晚于今天`,
+      `The birth date ${birthDate} in the ID number is in the future`,
+    );
   }
   const expected = citizenIdCheckChar(id.slice(0, 17));
   if (id[17].toUpperCase() !== expected) {
-    return fail('CHECKSUM', '身份证号码校验码不正确，请核对号码', 'The ID number check character is wrong; please check the number');
+    return fail(
+      'CHECKSUM',
+      '身份证号码校验码不正确，请核对号码',
+      'The ID number check character is wrong; please check the number',
+    );
   }
   const gender = (id.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female';
   return { ok: true, divisionCode, province, birthDate, gender };

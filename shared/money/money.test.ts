@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, formatAmount, parseAmount, parsePrice, parseQuantity, parseRatio, round2, sumAmounts } from './index';
+import {
+  Decimal,
+  formatAmount,
+  parseAmount,
+  parsePrice,
+  parseQuantity,
+  parseRatio,
+  round2,
+  sumAmounts,
+} from './index';
 
 describe('parseAmount', () => {
   it.each(['0', '1300', '60.5', '120.00', '0.01', '999999999999999.99'])('accepts %s', (s) => {

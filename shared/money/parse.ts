@@ -38,7 +38,11 @@ function parseKind(kind: keyof typeof patterns, value: unknown): Decimal {
   const [zh, en, rule] = labels[kind];
   if (typeof value !== 'string' || !patterns[kind].test(value)) {
     const shown = typeof value === 'string' ? JSON.stringify(value) : typeof value;
-    throw new MoneyFormatError(value, kind, `${zh}格式错误 / not ${en} (${rule}, no sign or separators): ${shown}`);
+    throw new MoneyFormatError(
+      value,
+      kind,
+      `${zh}格式错误 / not ${en} (${rule}, no sign or separators): ${shown}`,
+    );
   }
   return new Decimal(value);
 }
@@ -54,13 +58,20 @@ export const parsePrice = (value: unknown): Decimal => parseKind('price', value)
 export function parseRatio(value: unknown): Decimal {
   const d = parseKind('ratio', value);
   if (d.gt(1)) {
-    throw new MoneyFormatError(value, 'ratio', `比例须在0到1之间 / a ratio must be between 0 and 1: ${String(value)}`);
+    throw new MoneyFormatError(
+      value,
+      'ratio',
+      `比例须在0到1之间 / a ratio must be between 0 and 1: ${String(value)}`,
+    );
   }
   return d;
 }
 
-export const isAmountString = (value: unknown): value is string => typeof value === 'string' && patterns.amount.test(value);
+export const isAmountString = (value: unknown): value is string =>
+  typeof value === 'string' && patterns.amount.test(value);
 export const isRatioString = (value: unknown): value is string =>
   typeof value === 'string' && patterns.ratio.test(value) && new Decimal(value).lte(1);
-export const isQuantityString = (value: unknown): value is string => typeof value === 'string' && patterns.quantity.test(value);
-export const isPriceString = (value: unknown): value is string => typeof value === 'string' && patterns.price.test(value);
+export const isQuantityString = (value: unknown): value is string =>
+  typeof value === 'string' && patterns.quantity.test(value);
+export const isPriceString = (value: unknown): value is string =>
+  typeof value === 'string' && patterns.price.test(value);

@@ -7,12 +7,9 @@ export type Infno = (typeof INFNOS)[number];
 
 export const requestEnvelopeSchema = z.object({
   infno: z.string().regex(/^\d{4}$/, { error: 'infno 须为4位数字 / infno has 4 digits' }),
-  msgid: z
-    .string()
-    .regex(/^[A-Za-z0-9]{12}\d{18}$/, {
-      error:
-        'msgid 须为机构编码12位+时间14位+序号4位 / msgid is fixmedins_code 12 + yyyyMMddHHmmss + 4 digits',
-    }),
+  msgid: z.string().regex(/^[A-Za-z0-9]{12}\d{18}$/, {
+    error: 'msgid 须为机构编码12位+时间14位+序号4位 / msgid is fixmedins_code 12 + yyyyMMddHHmmss + 4 digits',
+  }),
   mdtrtarea_admvs: z.string().regex(/^\d{6}$/),
   insuplc_admdvs: z
     .string()

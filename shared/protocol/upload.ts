@@ -9,11 +9,9 @@ export const MAX_UPLOAD_BATCH = 500;
 
 export const uploadSettlementSchema = z
   .object({
-    local_setl_id: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, {
-        error: 'local_setl_id: 1–64 letters, digits, _ or - / 本地结算号格式不合法',
-      }),
+    local_setl_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
+      error: 'local_setl_id: 1–64 letters, digits, _ or - / 本地结算号格式不合法',
+    }),
     station_id: z.string().min(1).max(64),
     opter: z.string().min(1).max(30),
     settled_at: z.string().min(10).max(40),

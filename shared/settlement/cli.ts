@@ -22,7 +22,14 @@ let input: unknown;
 try {
   input = JSON.parse(text);
 } catch (e) {
-  fail({ error: 'INVALID_INPUT', path: '$', message: `不是合法的JSON / not valid JSON: ${(e as Error).message}` }, 1);
+  fail(
+    {
+      error: 'INVALID_INPUT',
+      path: '$',
+      message: `不是合法的JSON / not valid JSON: ${(e as Error).message}`,
+    },
+    1,
+  );
 }
 try {
   process.stdout.write(JSON.stringify(settle(input), null, 2) + '\n');

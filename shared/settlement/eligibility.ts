@@ -77,8 +77,18 @@ export function checkEligibility(req: SettleRequest): Eligibility {
       en: `Filing valid (${filing.begndate} to ${filing.enddate ?? 'open-ended'}): direct settlement allowed`,
     });
   }
-  const refusal = codes.map((code) => ({ code, message: REFUSAL_MESSAGES[code].zh, message_en: REFUSAL_MESSAGES[code].en }));
-  for (const r of refusal) trace.push({ step: 'eligibility', rule: r.code, zh: `不能直接结算：${r.message}`, en: `Refused: ${r.message_en}` });
+  const refusal = codes.map((code) => ({
+    code,
+    message: REFUSAL_MESSAGES[code].zh,
+    message_en: REFUSAL_MESSAGES[code].en,
+  }));
+  for (const r of refusal)
+    trace.push({
+      step: 'eligibility',
+      rule: r.code,
+      zh: `不能直接结算：${r.message}`,
+      en: `Refused: ${r.message_en}`,
+    });
   return { crossProvince, refusal, reduction, trace };
 }
 
@@ -95,7 +105,11 @@ function ratioReduction(req: SettleRequest, crossProvince: boolean, trace: Trace
   else return ZERO;
   const value = new Decimal(reductions[key] ?? '0');
   const pct = value.times(100).toString();
-  const label = { referral: ['转诊转院', 'referral'], emergency: ['急诊抢救', 'emergency'], other_temporary: ['其他临时外出', 'other temporary'] }[key];
+  const label = {
+    referral: ['转诊转院', 'referral'],
+    emergency: ['急诊抢救', 'emergency'],
+    other_temporary: ['其他临时外出', 'other temporary'],
+  }[key];
   trace.push({
     step: 'eligibility',
     rule: 'REDUCTION',

@@ -11,7 +11,8 @@ export interface Funds {
 }
 
 const pct = (ratio: Decimal): string => `${ratio.times(100).toString()}%`;
-const effective = (ratio: string | Decimal, reduction: Decimal): Decimal => maxDecimal(ZERO, new Decimal(ratio).minus(reduction));
+const effective = (ratio: string | Decimal, reduction: Decimal): Decimal =>
+  maxDecimal(ZERO, new Decimal(ratio).minus(reduction));
 
 /** Work injury pays by item: the whole in-policy amount, no deductible, ratio or cap (contract step 3). */
 export function workInjuryFunds(inscp: Decimal): Funds {
@@ -133,7 +134,12 @@ export function inpatientFunds(req: SettleRequest, inscp: Decimal, reduction: De
 export function outpatientFunds(req: SettleRequest, inscp: Decimal, reduction: Decimal): Funds {
   const acc = req.accumulators;
   const lv = String(req.institution.hosp_lv) as '1' | '2' | '3';
-  let annualDeductible: string, ratioValue: string, cap: string, dedcSoFar: string, fundSoFar: string, label: [string, string];
+  let annualDeductible: string,
+    ratioValue: string,
+    cap: string,
+    dedcSoFar: string,
+    fundSoFar: string,
+    label: [string, string];
   if (req.setl_type === 'chronic_outpatient') {
     const code = req.dise_codg!;
     const disease = req.policy!.chronic!.diseases[code]!;
@@ -142,7 +148,11 @@ export function outpatientFunds(req: SettleRequest, inscp: Decimal, reduction: D
     label = [`门诊慢特病${disease.name}（${code}）`, `chronic disease ${code}`];
   } else {
     const op = req.policy!.outpatient!;
-    [annualDeductible, ratioValue, cap] = [op.annual_deductible, op.ratio[req.person.category][lv], op.annual_cap];
+    [annualDeductible, ratioValue, cap] = [
+      op.annual_deductible,
+      op.ratio[req.person.category][lv],
+      op.annual_cap,
+    ];
     [dedcSoFar, fundSoFar] = [acc.outpatient_dedc, acc.outpatient_fund];
     label = ['普通门诊', 'outpatient'];
   }

@@ -43,14 +43,21 @@ function ruleLookup(req: SettleRequest): (code: string) => Rule {
     const devices = req.policy?.work_injury?.devices ?? {};
     make = (code) => {
       const d = Object.hasOwn(devices, code) ? devices[code] : undefined;
-      return d ? { covered: true, ceiling: new Decimal(d.limit_amt), selfpay: ZERO, basis: 'WI_DEVICE' } : OFF_CATALOG;
+      return d
+        ? { covered: true, ceiling: new Decimal(d.limit_amt), selfpay: ZERO, basis: 'WI_DEVICE' }
+        : OFF_CATALOG;
     };
   } else {
     const catalog = req.wi_catalog ?? {};
     make = (code) => {
       const e = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
       if (!e) return OFF_CATALOG;
-      return { covered: true, ceiling: e.pric_uplmt_amt === null ? null : new Decimal(e.pric_uplmt_amt), selfpay: ZERO, basis: 'WI_CATALOG' };
+      return {
+        covered: true,
+        ceiling: e.pric_uplmt_amt === null ? null : new Decimal(e.pric_uplmt_amt),
+        selfpay: ZERO,
+        basis: 'WI_CATALOG',
+      };
     };
   }
   return (code) => {
@@ -67,7 +74,11 @@ function ruleLookup(req: SettleRequest): (code: string) => Rule {
  * Step 2 of settle/v1, every line in order. Rounding happens only where the contract says: the
  * ceiling times the count, and the pre-self-pay share.
  */
-export function computeItems(req: SettleRequest): { items: ItemResult[]; totals: ItemTotals; trace: TraceEntry[] } {
+export function computeItems(req: SettleRequest): {
+  items: ItemResult[];
+  totals: ItemTotals;
+  trace: TraceEntry[];
+} {
   const lookup = ruleLookup(req);
   const workInjury = req.scheme === 'work_injury';
   const items: ItemResult[] = new Array(req.lines.length);

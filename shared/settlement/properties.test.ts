@@ -11,7 +11,13 @@ const RUNS = { numRuns: 400 };
 function amounts(result: SettleResult): string[] {
   const out = SETLINFO_FIELDS.map((f) => result.setlinfo[f]);
   for (const item of result.items ?? []) {
-    out.push(item.det_item_fee_sumamt, item.fulamt_ownpay_amt, item.overlmt_amt, item.preselfpay_amt, item.inscp_scp_amt);
+    out.push(
+      item.det_item_fee_sumamt,
+      item.fulamt_ownpay_amt,
+      item.overlmt_amt,
+      item.preselfpay_amt,
+      item.inscp_scp_amt,
+    );
   }
   return out;
 }
@@ -21,9 +27,21 @@ describe('settle/v1 invariants', () => {
     fc.assert(
       fc.property(settleRequestArb, (req) => {
         const { setlinfo: s, items } = settle(req);
-        expect(d(s.fulamt_ownpay_amt).plus(s.overlmt_selfpay).plus(s.preselfpay_amt).plus(s.inscp_scp_amt).toFixed(2)).toBe(s.medfee_sumamt);
+        expect(
+          d(s.fulamt_ownpay_amt)
+            .plus(s.overlmt_selfpay)
+            .plus(s.preselfpay_amt)
+            .plus(s.inscp_scp_amt)
+            .toFixed(2),
+        ).toBe(s.medfee_sumamt);
         for (const i of items ?? []) {
-          expect(d(i.fulamt_ownpay_amt).plus(i.overlmt_amt).plus(i.preselfpay_amt).plus(i.inscp_scp_amt).toFixed(2)).toBe(i.det_item_fee_sumamt);
+          expect(
+            d(i.fulamt_ownpay_amt)
+              .plus(i.overlmt_amt)
+              .plus(i.preselfpay_amt)
+              .plus(i.inscp_scp_amt)
+              .toFixed(2),
+          ).toBe(i.det_item_fee_sumamt);
         }
       }),
       RUNS,
@@ -56,7 +74,9 @@ describe('settle/v1 invariants', () => {
     fc.assert(
       fc.property(settleRequestArb, fc.integer({ min: 1, max: 50_000_000 }), (req, extraFen) => {
         const more = structuredClone(req);
-        more.accumulators.hifp_pay = d(req.accumulators.hifp_pay).plus(new Decimal(extraFen).dividedBy(100)).toFixed(2);
+        more.accumulators.hifp_pay = d(req.accumulators.hifp_pay)
+          .plus(new Decimal(extraFen).dividedBy(100))
+          .toFixed(2);
         expect(d(settle(more).setlinfo.hifp_pay).lte(settle(req).setlinfo.hifp_pay)).toBe(true);
       }),
       RUNS,
@@ -69,7 +89,8 @@ describe('settle/v1 invariants', () => {
         const r = settle(req);
         if (r.status !== 'refused') return;
         expect(r.refusal.length).toBeGreaterThan(0);
-        for (const f of ['hifp_pay', 'hifob_pay', 'fund_pay_sumamt', 'acct_pay', 'act_pay_dedc'] as const) expect(r.setlinfo[f]).toBe('0.00');
+        for (const f of ['hifp_pay', 'hifob_pay', 'fund_pay_sumamt', 'acct_pay', 'act_pay_dedc'] as const)
+          expect(r.setlinfo[f]).toBe('0.00');
         expect(r.setlinfo.psn_cash_pay).toBe(r.setlinfo.medfee_sumamt);
       }),
       RUNS,
@@ -93,9 +114,15 @@ describe('settle/v1 invariants', () => {
         const r = settle(req);
         if (r.status !== 'settled' || req.scheme !== 'medical' || req.setl_type !== 'inpatient') return;
         expect(r.accumulators_after.inpatient_admissions).toBe(req.accumulators.inpatient_admissions + 1);
-        expect(r.accumulators_after.hifp_pay).toBe(d(req.accumulators.hifp_pay).plus(r.setlinfo.hifp_pay).toFixed(2));
-        expect(r.accumulators_after.large_pay).toBe(d(req.accumulators.large_pay).plus(r.setlinfo.hifob_pay).toFixed(2));
-        expect(r.accumulators_after.acct_balance).toBe(d(req.accumulators.acct_balance).minus(r.setlinfo.acct_pay).toFixed(2));
+        expect(r.accumulators_after.hifp_pay).toBe(
+          d(req.accumulators.hifp_pay).plus(r.setlinfo.hifp_pay).toFixed(2),
+        );
+        expect(r.accumulators_after.large_pay).toBe(
+          d(req.accumulators.large_pay).plus(r.setlinfo.hifob_pay).toFixed(2),
+        );
+        expect(r.accumulators_after.acct_balance).toBe(
+          d(req.accumulators.acct_balance).minus(r.setlinfo.acct_pay).toFixed(2),
+        );
       }),
       RUNS,
     );

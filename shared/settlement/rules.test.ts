@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { settle } from './index';
 
 type Req = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const load = (name: string): Req => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', `${name}.request.json`), 'utf8'));
+const load = (name: string): Req =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', `${name}.request.json`), 'utf8'));
 const medical = () => load('01-worked-example');
 const workInjury = () => load('06-work-injury-inpatient');
 const codes = (req: Req) => settle(req).refusal.map((r) => r.code);
@@ -87,7 +88,9 @@ describe('funds', () => {
     r.person.chronic_certified = ['E11'];
     r.accumulators.chronic_dedc = { E11: '150.00' };
     r.accumulators.chronic_fund = { E11: '2000.00' };
-    r.lines = [{ feedetl_sn: '1', med_list_codg: 'A00', cnt: '10', pric: '100', det_item_fee_sumamt: '1000.00' }];
+    r.lines = [
+      { feedetl_sn: '1', med_list_codg: 'A00', cnt: '10', pric: '100', det_item_fee_sumamt: '1000.00' },
+    ];
     const result = settle(r);
     expect(result.setlinfo.act_pay_dedc).toBe('50.00');
     // (1000 − 50) × 0.65 = 617.50, but only 500.00 is left under the limit
@@ -123,7 +126,12 @@ describe('funds', () => {
       { feedetl_sn: '2', med_list_codg: 'D-UNLISTED', cnt: '2', pric: '50', det_item_fee_sumamt: '100.00' },
     ];
     const result = settle(r);
-    expect(result.setlinfo).toMatchObject({ overlmt_selfpay: '600.00', fulamt_ownpay_amt: '100.00', hifp_pay: '3000.00', psn_cash_pay: '700.00' });
+    expect(result.setlinfo).toMatchObject({
+      overlmt_selfpay: '600.00',
+      fulamt_ownpay_amt: '100.00',
+      hifp_pay: '3000.00',
+      psn_cash_pay: '700.00',
+    });
   });
   it('a cap already reached pays nothing from the pooled fund and sends the in-policy amount above the deductible to the large-amount layer', () => {
     const r = medical();
@@ -151,7 +159,10 @@ describe('directSettlementVerdict (before a bill exists)', () => {
     ]) {
       const r = medical();
       mutate(r);
-      const verdict = directSettlementVerdict({ ...r, person: { ...r.person, insu_stas: r.person.insu_stas ?? 'active' } } as never);
+      const verdict = directSettlementVerdict({
+        ...r,
+        person: { ...r.person, insu_stas: r.person.insu_stas ?? 'active' },
+      } as never);
       expect(verdict.refusal.map((x) => x.code)).toEqual(codes(r));
       expect(verdict.canSettle).toBe(codes(r).length === 0);
     }

@@ -4,10 +4,12 @@ import { isAmountString, isPriceString, isQuantityString, isRatioString } from '
 // String forms of the contract's numbers (settlement-contract.md "Amounts"). Each message names the
 // rule so the CLI's INVALID_INPUT error explains itself.
 export const amountString = z.string().refine(isAmountString, {
-  error: '金额须为不带符号和分隔符、最多两位小数的字符串 / an amount is a string with up to two decimals, no sign or separators',
+  error:
+    '金额须为不带符号和分隔符、最多两位小数的字符串 / an amount is a string with up to two decimals, no sign or separators',
 });
 export const ratioString = z.string().refine(isRatioString, {
-  error: '比例须为0到1之间、最多四位小数的字符串 / a ratio is a string between 0 and 1 with up to four decimals',
+  error:
+    '比例须为0到1之间、最多四位小数的字符串 / a ratio is a string between 0 and 1 with up to four decimals',
 });
 export const quantityString = z.string().refine(isQuantityString, {
   error: '数量须为非负、最多四位小数的字符串 / a quantity is a non-negative string with up to four decimals',
@@ -34,7 +36,9 @@ export function isIsoDate(value: string): boolean {
 export const isoDate = z.string().refine(isIsoDate, { error: '日期须为YYYY-MM-DD / a date is YYYY-MM-DD' });
 
 /** 6-digit administrative division code (参保地 / 就医地). */
-export const divisionCode = z.string().regex(/^\d{6}$/, { error: '区划代码须为6位数字 / a division code has 6 digits' });
+export const divisionCode = z
+  .string()
+  .regex(/^\d{6}$/, { error: '区划代码须为6位数字 / a division code has 6 digits' });
 
 export const hospitalLevel = z.union([z.literal(1), z.literal(2), z.literal(3)], {
   error: '医院等级须为1、2或3 / hosp_lv is 1, 2 or 3',

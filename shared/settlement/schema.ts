@@ -56,10 +56,18 @@ export const filingSchema = z
   })
   .superRefine((f, ctx) => {
     if (!(FILING_TYPES[f.kind] as readonly string[]).includes(f.type)) {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: `备案类型与种类不符 / filing type ${f.type} is not a ${f.kind} type` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: `备案类型与种类不符 / filing type ${f.type} is not a ${f.kind} type`,
+      });
     }
     if (f.enddate !== null && f.enddate < f.begndate) {
-      ctx.addIssue({ code: 'custom', path: ['enddate'], message: '备案截止日期早于开始日期 / enddate is before begndate' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enddate'],
+        message: '备案截止日期早于开始日期 / enddate is before begndate',
+      });
     }
   });
 
@@ -106,7 +114,9 @@ export const billLineSchema = z.object({
 
 export const settleRequestObject = z.object({
   contract: z.literal('settle/v1', { error: 'contract 须为 "settle/v1" / contract must be "settle/v1"' }),
-  scheme: z.enum(SCHEMES, { error: 'scheme 须为 medical 或 work_injury / scheme must be medical or work_injury' }),
+  scheme: z.enum(SCHEMES, {
+    error: 'scheme 须为 medical 或 work_injury / scheme must be medical or work_injury',
+  }),
   setl_type: z.enum(['inpatient', 'outpatient', 'chronic_outpatient', 'rehab', 'device'], {
     error: 'setl_type 未知 / unknown setl_type',
   }),

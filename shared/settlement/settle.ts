@@ -65,7 +65,15 @@ export function settleParsed(req: SettleRequest): SettleResult {
   };
 }
 
-function personTrace(refused: boolean, fund: Decimal, part: Decimal, acct: Decimal, cash: Decimal, balance: Decimal, req: SettleRequest): TraceEntry {
+function personTrace(
+  refused: boolean,
+  fund: Decimal,
+  part: Decimal,
+  acct: Decimal,
+  cash: Decimal,
+  balance: Decimal,
+  req: SettleRequest,
+): TraceEntry {
   if (refused) {
     return {
       step: 'person',
@@ -76,7 +84,10 @@ function personTrace(refused: boolean, fund: Decimal, part: Decimal, acct: Decim
   }
   const acctNote =
     req.scheme === 'medical' && req.acct_used
-      ? { zh: `，个人账户支付${f(acct)}（余额${f(balance)}）`, en: `, personal account pays ${f(acct)} (balance ${f(balance)})` }
+      ? {
+          zh: `，个人账户支付${f(acct)}（余额${f(balance)}）`,
+          en: `, personal account pays ${f(acct)} (balance ${f(balance)})`,
+        }
       : { zh: '', en: '' };
   return {
     step: 'person',
@@ -87,7 +98,12 @@ function personTrace(refused: boolean, fund: Decimal, part: Decimal, acct: Decim
 }
 
 /** The year-to-date figures after this settlement, so the next settlement of the same person (offline too) sees them. */
-function accumulatorsAfter(req: SettleRequest, refused: boolean, funds: Funds, acct: Decimal): ResultAccumulators {
+function accumulatorsAfter(
+  req: SettleRequest,
+  refused: boolean,
+  funds: Funds,
+  acct: Decimal,
+): ResultAccumulators {
   const a = req.accumulators;
   const chronicDedc = Object.fromEntries(Object.entries(a.chronic_dedc).map(([k, v]) => [k, f(v)]));
   const chronicFund = Object.fromEntries(Object.entries(a.chronic_fund).map(([k, v]) => [k, f(v)]));

@@ -15,7 +15,10 @@ export function parseSettleRequest(input: unknown): SettleRequest {
   const parsed = settleRequestObject.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? `缺少字段 / missing field: ${issue.message}` : issue.message;
+    const message =
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? `缺少字段 / missing field: ${issue.message}`
+        : issue.message;
     throw new InvalidInputError(formatPath(issue.path), message);
   }
   const req = parsed.data;
@@ -24,13 +27,19 @@ export function parseSettleRequest(input: unknown): SettleRequest {
   };
 
   if (!(SETL_TYPES[req.scheme] as readonly string[]).includes(req.setl_type)) {
-    fail('setl_type', `${req.scheme} 不支持结算类型 ${req.setl_type} / setl_type ${req.setl_type} is not valid for scheme ${req.scheme}`);
+    fail(
+      'setl_type',
+      `${req.scheme} 不支持结算类型 ${req.setl_type} / setl_type ${req.setl_type} is not valid for scheme ${req.scheme}`,
+    );
   }
   if (req.admission_date !== undefined && req.admission_date > req.settle_date) {
     fail('admission_date', '入院日期晚于结算日期 / admission_date is after settle_date');
   }
   if (req.accumulators.year !== undefined && String(req.accumulators.year) !== req.settle_date.slice(0, 4)) {
-    fail('accumulators.year', '累计值年度与结算年度不符 / accumulators are for another year than settle_date');
+    fail(
+      'accumulators.year',
+      '累计值年度与结算年度不符 / accumulators are for another year than settle_date',
+    );
   }
   checkSchemeData(req, fail);
   checkPolicy(req, fail);
@@ -63,12 +72,16 @@ function checkPolicy(req: SettleRequest, fail: Fail): void {
   const policy = req.scheme === 'medical' || req.setl_type === 'device' ? req.policy : undefined;
   if (!policy) return;
   if (provinceOfDivision(policy.insuplc_admdvs) !== provinceOfDivision(req.person.insuplc_admdvs)) {
-    fail('policy.insuplc_admdvs', '政策不属于参保人的参保地 / the policy is not of the person’s insured place');
+    fail(
+      'policy.insuplc_admdvs',
+      '政策不属于参保人的参保地 / the policy is not of the person’s insured place',
+    );
   }
   if (req.scheme === 'medical' && policy.insutype !== undefined && policy.insutype !== req.person.insutype) {
     fail('policy.insutype', '政策险种与参保人险种不符 / the policy’s insutype differs from the person’s');
   }
-  if (req.settle_date < policy.valid_from) fail('policy.valid_from', '结算日政策尚未生效 / the policy is not yet in force on settle_date');
+  if (req.settle_date < policy.valid_from)
+    fail('policy.valid_from', '结算日政策尚未生效 / the policy is not yet in force on settle_date');
   if (policy.valid_to !== null && req.settle_date > policy.valid_to) {
     fail('policy.valid_to', '结算日政策已失效 / the policy is no longer in force on settle_date');
   }
@@ -77,7 +90,8 @@ function checkPolicy(req: SettleRequest, fail: Fail): void {
 function checkLines(req: SettleRequest, fail: Fail): void {
   const seen = new Set<string>();
   req.lines.forEach((line, i) => {
-    if (seen.has(line.feedetl_sn)) fail(`lines[${i}].feedetl_sn`, `明细流水号重复 / duplicate feedetl_sn ${line.feedetl_sn}`);
+    if (seen.has(line.feedetl_sn))
+      fail(`lines[${i}].feedetl_sn`, `明细流水号重复 / duplicate feedetl_sn ${line.feedetl_sn}`);
     seen.add(line.feedetl_sn);
     const expected = new Decimal(line.cnt).times(line.pric);
     if (expected.minus(line.det_item_fee_sumamt).abs().gt(LINE_TOLERANCE)) {

@@ -40,12 +40,24 @@ export function directSettlementVerdict(input: VerdictInput): Verdict {
     person: input.person,
     institution: input.institution,
     filing: input.filing,
-    circumstances: { emergency: false, trauma: false, trauma_commitment_signed: false, third_party_liable: false, ...input.circumstances },
+    circumstances: {
+      emergency: false,
+      trauma: false,
+      trauma_commitment_signed: false,
+      third_party_liable: false,
+      ...input.circumstances,
+    },
     accumulators: {} as SettleRequest['accumulators'],
     acct_used: false,
     policy: input.policy,
     lines: [],
   } as SettleRequest;
   const e = checkEligibility(request);
-  return { canSettle: e.refusal.length === 0, crossProvince: e.crossProvince, refusal: e.refusal, reduction: e.reduction.toString(), trace: e.trace };
+  return {
+    canSettle: e.refusal.length === 0,
+    crossProvince: e.crossProvince,
+    refusal: e.refusal,
+    reduction: e.reduction.toString(),
+    trace: e.trace,
+  };
 }

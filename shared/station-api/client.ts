@@ -21,9 +21,10 @@ export interface StationTransport {
 type NamespaceOf<C> = C extends `${infer N}.${string}` ? N : never;
 export type StationNamespace = NamespaceOf<StationChannel>;
 
-type Method<C extends StationChannel> = Record<string, never> extends StationInput<C>
-  ? (input?: StationInput<C>) => Promise<StationOutput<C>>
-  : (input: StationInput<C>) => Promise<StationOutput<C>>;
+type Method<C extends StationChannel> =
+  Record<string, never> extends StationInput<C>
+    ? (input?: StationInput<C>) => Promise<StationOutput<C>>
+    : (input: StationInput<C>) => Promise<StationOutput<C>>;
 
 export type StationApi = {
   [N in StationNamespace]: {

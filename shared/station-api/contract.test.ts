@@ -18,7 +18,16 @@ describe('StationApi contract', () => {
 
   it('knows only its own channels', () => {
     expect(isStationChannel('platform.call')).toBe(true);
-    for (const hostile of ['__proto__', 'constructor', 'toString', 'platform', 'platform.call ', '', null, 42]) {
+    for (const hostile of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'platform',
+      'platform.call ',
+      '',
+      null,
+      42,
+    ]) {
       expect(isStationChannel(hostile)).toBe(false);
     }
   });
@@ -41,9 +50,21 @@ describe('StationApi contract', () => {
 
   it('refuses a CardRead with an over-long field', () => {
     const base: CardRead = {
-      kind: 'social-security-card', ssn: '11010519491231002X', name: '张三', cardNo: 'X00000019', cardId: 'A'.repeat(32),
-      region: '110100', specVersion: '2.00', issued: '2020-01-01', expires: '2030-01-01', partial: false, fallbacks: [],
-      warnings: [], certType: '03', raw: '', source: { kind: 'simulated', deviceId: 'simulated', label: 'demo' },
+      kind: 'social-security-card',
+      ssn: '11010519491231002X',
+      name: '张三',
+      cardNo: 'X00000019',
+      cardId: 'A'.repeat(32),
+      region: '110100',
+      specVersion: '2.00',
+      issued: '2020-01-01',
+      expires: '2030-01-01',
+      partial: false,
+      fallbacks: [],
+      warnings: [],
+      certType: '03',
+      raw: '',
+      source: { kind: 'simulated', deviceId: 'simulated', label: 'demo' },
     };
     expect(cardReadSchema.safeParse(base).success).toBe(true);
     expect(cardReadSchema.safeParse({ ...base, ssn: '1'.repeat(19) }).success).toBe(false);
@@ -63,7 +84,9 @@ describe('buildStationApi', () => {
 
   it('exposes exactly the contract, grouped by namespace', () => {
     const api = buildStationApi(transport);
-    const exposed = Object.entries(api).flatMap(([ns, group]) => (typeof group === 'function' ? [ns] : Object.keys(group).map((m) => `${ns}.${m}`)));
+    const exposed = Object.entries(api).flatMap(([ns, group]) =>
+      typeof group === 'function' ? [ns] : Object.keys(group).map((m) => `${ns}.${m}`),
+    );
     expect(exposed.sort()).toEqual([...stationChannels, 'on'].sort());
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -73,7 +96,10 @@ describe('buildStationApi', () => {
     await expect(api.app.info()).resolves.toMatchObject({ mode: 'browser' });
     await expect(api.platform.status()).rejects.toMatchObject({ code: 'INVALID_OUTPUT' });
     // @ts-expect-error a wrong infno type is a compile error and a runtime INVALID_INPUT
-    await expect(api.platform.call({ infno: 1101, input: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', path: 'infno' });
+    await expect(api.platform.call({ infno: 1101, input: {} })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      path: 'infno',
+    });
     expect(calls.map(([c]) => c)).toEqual(['app.info', 'platform.status']);
   });
 

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 
 const text = (max: number) => z.string().max(max);
-const isoTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'ISO 8601 time');
+const isoTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'ISO 8601 time');
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
@@ -27,7 +29,13 @@ export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
 /** What a card or scan yielded: shared/card's CardRead, checked field by field as it crosses. */
 const cardWarningSchema = z.object({
-  code: z.enum(['CARD_NUMBER_CHECK', 'CARD_EXPIRED', 'PARTIAL_NO_PSAM', 'QR_UNRESOLVED', 'DATA_INCONSISTENT']),
+  code: z.enum([
+    'CARD_NUMBER_CHECK',
+    'CARD_EXPIRED',
+    'PARTIAL_NO_PSAM',
+    'QR_UNRESOLVED',
+    'DATA_INCONSISTENT',
+  ]),
   message_zh: text(400),
   message_en: text(400),
 });
@@ -70,7 +78,13 @@ export const cardDeviceSchema = z.object({
 
 /** Why the devices changed: "reader unplugged", "3.0 card needs a PSAM reader"… shown to the cashier. */
 export const cardNoticeSchema = z.object({
-  code: z.enum(['DEVICE_CONNECTED', 'DEVICE_UNPLUGGED', 'DEVICE_OPEN_FAILED', 'HID_UNAVAILABLE', 'PSAM_NEEDED']),
+  code: z.enum([
+    'DEVICE_CONNECTED',
+    'DEVICE_UNPLUGGED',
+    'DEVICE_OPEN_FAILED',
+    'HID_UNAVAILABLE',
+    'PSAM_NEEDED',
+  ]),
   deviceId: text(400),
   message_zh: text(400),
   message_en: text(400),
@@ -114,7 +128,12 @@ export const demoBillViewSchema = z.object({
   settle_date: text(10),
   dise_codg: text(40).optional(),
   circumstances: z
-    .object({ emergency: z.boolean(), trauma: z.boolean(), trauma_commitment_signed: z.boolean(), third_party_liable: z.boolean() })
+    .object({
+      emergency: z.boolean(),
+      trauma: z.boolean(),
+      trauma_commitment_signed: z.boolean(),
+      third_party_liable: z.boolean(),
+    })
     .partial()
     .optional(),
   lines: z
@@ -156,7 +175,10 @@ export const stationMethods = {
       input: z.record(z.string(), z.unknown()),
       timeoutMs: z.number().int().min(100).max(120_000).optional(),
       /** The person's insured place, for the envelope's insuplc_admdvs. */
-      insuplcAdmdvs: z.string().regex(/^\d{6}$/, 'a 6-digit division code').optional(),
+      insuplcAdmdvs: z
+        .string()
+        .regex(/^\d{6}$/, 'a 6-digit division code')
+        .optional(),
     }),
     output: z.object({ output: z.unknown() }),
   },
@@ -175,7 +197,12 @@ export const stationMethods = {
   },
   /** A receipt as a PDF file in the station's receipts folder. */
   'print.receiptPdf': {
-    input: z.object({ html: text(2_000_000).min(1), name: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'letters, digits, _ or -') }).strict(),
+    input: z
+      .object({
+        html: text(2_000_000).min(1),
+        name: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'letters, digits, _ or -'),
+      })
+      .strict(),
     output: z.object({ path: text(4096) }),
   },
   /** A receipt through the system print dialog; `browser` means the page must print it itself. */

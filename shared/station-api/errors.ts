@@ -53,7 +53,11 @@ export class StationApiError extends Error {
   }
 
   toPayload(): StationErrorPayload {
-    const p: StationErrorPayload = { code: this.code, message_zh: this.message_zh, message_en: this.message_en };
+    const p: StationErrorPayload = {
+      code: this.code,
+      message_zh: this.message_zh,
+      message_en: this.message_en,
+    };
     if (this.kind) p.kind = this.kind;
     if (this.errCode) p.errCode = this.errCode;
     if (this.path !== undefined) p.path = this.path;
@@ -82,7 +86,9 @@ export function fromZodError(
   return stationError(
     code,
     code === 'INVALID_INPUT' ? `${where} 的参数无效（${what}）` : `${where} 的返回值无效（${what}）`,
-    code === 'INVALID_INPUT' ? `Invalid input for ${where} (${what})` : `Invalid output from ${where} (${what})`,
+    code === 'INVALID_INPUT'
+      ? `Invalid input for ${where} (${what})`
+      : `Invalid output from ${where} (${what})`,
     { path },
   );
 }

@@ -25,7 +25,9 @@ type NamespaceOf<C> = C extends `${infer N}.${string}` ? N : never;
 
 export type ExposedStationApi = {
   [N in NamespaceOf<StationChannel>]: {
-    [C in StationChannel as C extends `${N}.${infer M}` ? M : never]: (input?: unknown) => Promise<StationResult>;
+    [C in StationChannel as C extends `${N}.${infer M}` ? M : never]: (
+      input?: unknown,
+    ) => Promise<StationResult>;
   };
 } & {
   on(event: StationEvent, listener: (payload: unknown) => void): () => void;
@@ -57,9 +59,15 @@ export function transportFromExposed(exposed: ExposedStationApi): StationTranspo
     async call(channel, input) {
       const [ns, method] = channel.split('.') as [string, string];
       const fn = table[ns]?.[method];
-      if (typeof fn !== 'function') throw stationError('UNKNOWN_CHANNEL', `预加载接口缺少 ${channel}`, `The preload does not offer ${channel}`);
+      if (typeof fn !== 'function')
+        throw stationError(
+          'UNKNOWN_CHANNEL',
+          `预加载接口缺少 ${channel}`,
+          `The preload does not offer ${channel}`,
+        );
       const result = stationResultSchema.safeParse(await fn(input));
-      if (!result.success) throw stationError('BAD_MESSAGE', `${channel} 的返回格式无效`, `Malformed result from ${channel}`);
+      if (!result.success)
+        throw stationError('BAD_MESSAGE', `${channel} 的返回格式无效`, `Malformed result from ${channel}`);
       if (!result.data.ok) throw new StationApiError(result.data.error);
       return result.data.output;
     },

@@ -5,13 +5,22 @@ import { z } from 'zod';
 import { stationErrorSchema } from './errors';
 
 export const rpcCallSchema = z
-  .object({ type: z.literal('call'), id: z.number().int().nonnegative(), channel: z.string().max(100), input: z.unknown() })
+  .object({
+    type: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(100),
+    input: z.unknown(),
+  })
   .strict();
 export type RpcCall = z.infer<typeof rpcCallSchema>;
 
 export const rpcServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.number().int().nonnegative(), output: z.unknown() }),
-  z.object({ type: z.literal('error'), id: z.number().int().nonnegative().nullable(), error: stationErrorSchema }),
+  z.object({
+    type: z.literal('error'),
+    id: z.number().int().nonnegative().nullable(),
+    error: stationErrorSchema,
+  }),
   z.object({ type: z.literal('event'), event: z.string().max(100), payload: z.unknown() }),
 ]);
 export type RpcServerMessage = z.infer<typeof rpcServerMessageSchema>;

@@ -5,7 +5,11 @@ import { Decimal, formatAmount, round2 } from '../../shared/money';
 const fen = (max: number) => fc.integer({ min: 0, max }).map((n) => new Decimal(n).dividedBy(100).toFixed(2));
 const ratio = fc.integer({ min: 0, max: 10_000 }).map((n) => new Decimal(n).dividedBy(10_000).toString());
 const perLevel = <T>(arb: fc.Arbitrary<T>) => fc.record({ '1': arb, '2': arb, '3': arb });
-const ratioTable = fc.record({ in_service: perLevel(ratio), retired: perLevel(ratio), resident: perLevel(ratio) });
+const ratioTable = fc.record({
+  in_service: perLevel(ratio),
+  retired: perLevel(ratio),
+  resident: perLevel(ratio),
+});
 
 const bands = fc
   .uniqueArray(fc.integer({ min: 1, max: 20_000_000 }), { minLength: 0, maxLength: 3 })
@@ -61,8 +65,14 @@ const filing = fc.option(
   fc
     .tuple(
       fc.oneof(
-        fc.record({ kind: fc.constant('long_term'), type: fc.constantFrom('resettled_retiree', 'long_term_resident', 'posted_worker') }),
-        fc.record({ kind: fc.constant('temporary'), type: fc.constantFrom('referral', 'emergency', 'other_temporary') }),
+        fc.record({
+          kind: fc.constant('long_term'),
+          type: fc.constantFrom('resettled_retiree', 'long_term_resident', 'posted_worker'),
+        }),
+        fc.record({
+          kind: fc.constant('temporary'),
+          type: fc.constantFrom('referral', 'emergency', 'other_temporary'),
+        }),
       ),
       filingDates,
       fc.record({
@@ -108,13 +118,23 @@ export const settleRequestArb = fc
     cap: fen(60_000_000),
     large: fc.option(fc.record({ ratio, annual_cap: fen(60_000_000) }), { nil: undefined }),
     outpatient: fc.record({ annual_deductible: fen(300_000), ratio: ratioTable, annual_cap: fen(3_000_000) }),
-    chronic: fc.record({ name: fc.constant('高血压'), annual_deductible: fen(100_000), ratio, annual_limit: fen(1_000_000) }),
+    chronic: fc.record({
+      name: fc.constant('高血压'),
+      annual_deductible: fen(100_000),
+      ratio,
+      annual_limit: fen(1_000_000),
+    }),
     reduction: fc.record({
       referral: fc.integer({ min: 0, max: 1000 }).map((n) => new Decimal(n).dividedBy(10_000).toString()),
       emergency: fc.integer({ min: 0, max: 1000 }).map((n) => new Decimal(n).dividedBy(10_000).toString()),
-      other_temporary: fc.integer({ min: 0, max: 2000 }).map((n) => new Decimal(n).dividedBy(10_000).toString()),
+      other_temporary: fc
+        .integer({ min: 0, max: 2000 })
+        .map((n) => new Decimal(n).dividedBy(10_000).toString()),
     }),
-    devices: fc.dictionary(fc.constantFrom(...CODES), fc.record({ name: fc.constant('假肢'), limit_amt: fen(5_000_000) })),
+    devices: fc.dictionary(
+      fc.constantFrom(...CODES),
+      fc.record({ name: fc.constant('假肢'), limit_amt: fen(5_000_000) }),
+    ),
     catalog,
     wiCatalog,
     lines: fc.array(line, { minLength: 1, maxLength: 12 }),
@@ -160,7 +180,12 @@ export const settleRequestArb = fc
         insutype: '310',
         valid_from: '2025-01-01',
         valid_to: null,
-        inpatient: { deductible: g.deductible, deductible_factors: g.factors, bands: g.bands, annual_cap: g.cap },
+        inpatient: {
+          deductible: g.deductible,
+          deductible_factors: g.factors,
+          bands: g.bands,
+          annual_cap: g.cap,
+        },
         outpatient: g.outpatient,
         chronic: { diseases: { I10: g.chronic } },
         ...(g.large ? { large_amount: g.large } : {}),

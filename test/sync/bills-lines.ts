@@ -4,7 +4,13 @@ import type { BillLine } from '../../shared/settlement';
 
 const line = (sn: number, code: string, cnt: number, pric: string): BillLine => {
   const fen = Math.round(Number(pric) * 100) * cnt;
-  return { feedetl_sn: String(sn), med_list_codg: code, cnt: String(cnt), pric, det_item_fee_sumamt: (fen / 100).toFixed(2) };
+  return {
+    feedetl_sn: String(sn),
+    med_list_codg: code,
+    cnt: String(cnt),
+    pric,
+    det_item_fee_sumamt: (fen / 100).toFixed(2),
+  };
 };
 
 /** An inpatient stay of `days` days: bed, nursing, tests, drugs (classes 01/02/03, a price ceiling). */
@@ -20,6 +26,9 @@ export function inpatientLines(days: number): BillLine[] {
 }
 
 export function outpatientLines(): BillLine[] {
-  return [line(1, '001101000010000', 1, '20.00'), line(2, 'XJ01CAA040A001', 2, '15.50'), line(3, 'XC10AAA070A001', 30, '3.20')];
+  return [
+    line(1, '001101000010000', 1, '20.00'),
+    line(2, 'XJ01CAA040A001', 2, '15.50'),
+    line(3, 'XC10AAA070A001', 30, '3.20'),
+  ];
 }
-

@@ -2,14 +2,23 @@
 // settle offline (a medical filing here, a policy in force).
 import { inpatientLines, outpatientLines } from './bills-lines';
 import type { StationDb } from '../../renderer/db';
-import { createSettleService, type Preview, type SettleService, type StationProfile } from '../../renderer/settle-service';
+import {
+  createSettleService,
+  type Preview,
+  type SettleService,
+  type StationProfile,
+} from '../../renderer/settle-service';
 
 export { inpatientLines, outpatientLines };
 
 export interface OfflineSettler {
   service: SettleService;
   /** previews and commits a bill for psn_no; returns the preview, or null when settle() refuses it */
-  settle(psn_no: string, kind: 'inpatient' | 'outpatient', opts?: { days?: number; encounter_no?: string }): Promise<Preview | null>;
+  settle(
+    psn_no: string,
+    kind: 'inpatient' | 'outpatient',
+    opts?: { days?: number; encounter_no?: string },
+  ): Promise<Preview | null>;
 }
 
 export function offlineSettler(db: StationDb, station: StationProfile, today: string): OfflineSettler {
@@ -26,20 +35,35 @@ export function offlineSettler(db: StationDb, station: StationProfile, today: st
         lines: kind === 'inpatient' ? inpatientLines(opts.days ?? 5) : outpatientLines(),
       });
       if (preview.result.status !== 'settled') return null;
-      await service.commit(preview, { opter: 'cashier-01', ...(opts.encounter_no ? { encounter_no: opts.encounter_no } : {}) });
+      await service.commit(preview, {
+        opter: 'cashier-01',
+        ...(opts.encounter_no ? { encounter_no: opts.encounter_no } : {}),
+      });
       return preview;
     },
   };
 }
 
 /** People with a medical filing in the station's cache whose bill settle() accepts here. */
-export async function settleablePeople(db: StationDb, station: StationProfile, today: string): Promise<string[]> {
+export async function settleablePeople(
+  db: StationDb,
+  station: StationProfile,
+  today: string,
+): Promise<string[]> {
   const service = createSettleService({ db, station });
-  const psnNos = [...new Set((await db.filings.filter((f) => f.scheme === 'medical').toArray()).map((f) => f.psn_no))];
+  const psnNos = [
+    ...new Set((await db.filings.filter((f) => f.scheme === 'medical').toArray()).map((f) => f.psn_no)),
+  ];
   const out: string[] = [];
   for (const psn_no of psnNos) {
     const p = await service
-      .preview({ who: { psn_no }, scheme: 'medical', setl_type: 'outpatient', settle_date: today, lines: outpatientLines() })
+      .preview({
+        who: { psn_no },
+        scheme: 'medical',
+        setl_type: 'outpatient',
+        settle_date: today,
+        lines: outpatientLines(),
+      })
       .catch(() => null);
     if (p?.result.status === 'settled') out.push(psn_no);
   }

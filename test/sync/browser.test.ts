@@ -9,14 +9,21 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPage, CHROMIUM_ARGS, servePage, type PageServer } from '../../scripts/bench-station/page-server';
+import {
+  buildPage,
+  CHROMIUM_ARGS,
+  servePage,
+  type PageServer,
+} from '../../scripts/bench-station/page-server';
 import { CURRENT_VERSION } from '../../renderer/db';
 import type { BrowserChecks } from './browser/main';
 import { startTestPlatform, type TestPlatform } from './harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
-  throw new Error(`Chromium is needed at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)`);
+  throw new Error(
+    `Chromium is needed at ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)`,
+  );
 }
 
 let tp: TestPlatform;
@@ -27,9 +34,16 @@ let userDataDir: string;
 beforeAll(async () => {
   tp = await startTestPlatform({ seed: 'sync-browser' });
   const client = tp.port();
-  server = await servePage(await buildPage(fileURLToPath(new URL('./browser/', import.meta.url))), (infno, input) => client.call(infno, input));
+  server = await servePage(
+    await buildPage(fileURLToPath(new URL('./browser/', import.meta.url))),
+    (infno, input) => client.call(infno, input),
+  );
   userDataDir = await mkdtemp(join(tmpdir(), 'sync-browser-'));
-  context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -46,9 +60,16 @@ async function tab(): Promise<Page> {
   return page;
 }
 
-function run<K extends keyof BrowserChecks>(page: Page, name: K, ...args: Parameters<BrowserChecks[K]>): Promise<Awaited<ReturnType<BrowserChecks[K]>>> {
+function run<K extends keyof BrowserChecks>(
+  page: Page,
+  name: K,
+  ...args: Parameters<BrowserChecks[K]>
+): Promise<Awaited<ReturnType<BrowserChecks[K]>>> {
   return page.evaluate(
-    ([n, a]) => (window as unknown as { checks: Record<string, (...x: unknown[]) => unknown> }).checks[n as string]!(...(a as unknown[])),
+    ([n, a]) =>
+      (window as unknown as { checks: Record<string, (...x: unknown[]) => unknown> }).checks[n as string]!(
+        ...(a as unknown[]),
+      ),
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<BrowserChecks[K]>>>;
 }
@@ -57,7 +78,13 @@ describe('in Chromium', () => {
   it('two tabs drain the same outbox: Web Locks let one send, the other is turned away', async () => {
     const a = await tab();
     const b = await tab();
-    const setup = await run(a, 'setup', { station: tp.station, today: tp.today, name: 'two-tabs', pull: true, settle: 6 });
+    const setup = await run(a, 'setup', {
+      station: tp.station,
+      today: tp.today,
+      name: 'two-tabs',
+      pull: true,
+      settle: 6,
+    });
     expect(setup.queued).toBe(6);
     await run(b, 'setup', { station: tp.station, today: tp.today, name: 'two-tabs', pull: false, settle: 0 });
     await tp.admin.setFaults({ latency_ms: 150 });
@@ -102,7 +129,9 @@ describe('in Chromium', () => {
     const newTab = await tab();
     expect(await run(oldTab, 'openOld', 'upgrade')).toBe(1);
     await run(newTab, 'startOpen', 'upgrade');
-    await newTab.waitForFunction(() => (window as unknown as { checks: BrowserChecks }).checks.blocked().length > 0);
+    await newTab.waitForFunction(
+      () => (window as unknown as { checks: BrowserChecks }).checks.blocked().length > 0,
+    );
     expect((await run(newTab, 'blocked'))[0]).toMatch(/^UPGRADE_BLOCKED: .*关闭其他窗口/);
     await run(oldTab, 'closeOld');
     const done = await run(newTab, 'finishOpen');

@@ -41,7 +41,12 @@ describe('crash anywhere in the push, restart from the same database', () => {
       for (let k = 0; k < newSettlements; k++) {
         const psn_no = people[(attempts * 7) % people.length]!;
         attempts++;
-        if (await settler.settle(psn_no, attempts % 3 === 0 ? 'inpatient' : 'outpatient', { days: 2 + (attempts % 5) })) settled++;
+        if (
+          await settler.settle(psn_no, attempts % 3 === 0 ? 'inpatient' : 'outpatient', {
+            days: 2 + (attempts % 5),
+          })
+        )
+          settled++;
       }
       const queued = await db.outbox.count();
       db.close();
@@ -50,7 +55,12 @@ describe('crash anywhere in the push, restart from the same database', () => {
       // about 8 steps per entry (port calls and writes) plus a few for recovery and its state row.
       const plan = new CrashPlan(1 + Math.floor(where01 * (4 + 8 * queued)));
       db = await disk.open(crashingWrites(plan));
-      const pusher = createPusher({ db, port: crashingPort(port, plan), lock: inProcessWriterLock(), batchSize });
+      const pusher = createPusher({
+        db,
+        port: crashingPort(port, plan),
+        lock: inProcessWriterLock(),
+        batchSize,
+      });
       await pusher.drain();
       if (plan.where) {
         crashed++;
@@ -75,19 +85,28 @@ describe('crash anywhere in the push, restart from the same database', () => {
     expect(station.length).toBe(settled);
     expect(settled).toBeGreaterThan(100);
     expect(station.filter((s) => s.status !== 'confirmed')).toEqual([]);
-    const onPlatform = (await tp.admin.settlements()).settlements.filter((s) => s.station_id === tp.station.station_id);
+    const onPlatform = (await tp.admin.settlements()).settlements.filter(
+      (s) => s.station_id === tp.station.station_id,
+    );
     const ids = onPlatform.map((s) => s.local_setl_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(station.map((s) => s.local_setl_id).sort());
     expect(onPlatform.every((s) => s.outcome === 'confirmed')).toBe(true);
     for (const s of station) {
-      const answers = await db.audit.where('local_setl_id').equals(s.local_setl_id).filter((a) => a.kind.startsWith('settlement.') && a.kind !== 'settlement.committed').count();
+      const answers = await db.audit
+        .where('local_setl_id')
+        .equals(s.local_setl_id)
+        .filter((a) => a.kind.startsWith('settlement.') && a.kind !== 'settlement.committed')
+        .count();
       expect(answers, s.local_setl_id).toBe(1);
     }
     const year = Number(tp.today.slice(0, 4));
     for (const psn_no of new Set(station.map((s) => s.psn_no))) {
       const platformAcc = accumulatorsSchema.parse((await tp.admin.accumulators(psn_no, year)).accumulators);
-      expect(accumulatorsSchema.parse((await db.accumulators.get(`${psn_no}:${year}`))!.local), psn_no).toEqual(platformAcc);
+      expect(
+        accumulatorsSchema.parse((await db.accumulators.get(`${psn_no}:${year}`))!.local),
+        psn_no,
+      ).toEqual(platformAcc);
     }
     db.close();
   }, 120_000);

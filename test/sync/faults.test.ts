@@ -63,13 +63,20 @@ describe('network faults', () => {
     // Three settlements per person, interleaved: the second and third depend on the first's
     // accumulators, so a reordering would show up as a discrepancy on the platform.
     for (let round = 0; round < 3; round++) {
-      for (const psn_no of people) expect(await settler.settle(psn_no, 'inpatient', { days: 2 + round })).not.toBeNull();
+      for (const psn_no of people)
+        expect(await settler.settle(psn_no, 'inpatient', { days: 2 + round })).not.toBeNull();
     }
     const order = (await db.outbox.orderBy('seq').toArray()).map((e) => e.local_setl_id);
 
     await tp.admin.setFaults({ drop_next: 2, drop_response_next: 3, error_next: 2, error_status: 503 });
     const c = counting(tp.port({ timeoutMs: 800 }));
-    const pusher = createPusher({ db, port: c.port, lock: inProcessWriterLock(), batchSize: 3, backoff: { baseMs: 40, capMs: 300 } });
+    const pusher = createPusher({
+      db,
+      port: c.port,
+      lock: inProcessWriterLock(),
+      batchSize: 3,
+      backoff: { baseMs: 40, capMs: 300 },
+    });
     // Phase 1: the one-shot faults, then a 429, a timeout and a 1.5 s partition while it retries.
     const draining = pusher.drainWithRetry();
     await until(() => c.failures.filter((f) => f === 'HTTP_503').length >= 2);
@@ -86,12 +93,16 @@ describe('network faults', () => {
 
     const station = await db.settlements.toArray();
     expect(station.filter((s) => s.status !== 'confirmed')).toEqual([]);
-    const onPlatform = (await tp.admin.settlements()).settlements.filter((s) => s.station_id === tp.station.station_id);
+    const onPlatform = (await tp.admin.settlements()).settlements.filter(
+      (s) => s.station_id === tp.station.station_id,
+    );
     const ids = onPlatform.map((s) => s.local_setl_id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(order.length);
     for (const psn_no of people) {
-      const stationOrder = order.filter((id) => station.find((s) => s.local_setl_id === id)!.psn_no === psn_no);
+      const stationOrder = order.filter(
+        (id) => station.find((s) => s.local_setl_id === id)!.psn_no === psn_no,
+      );
       const platformOrder = onPlatform.filter((s) => s.psn_no === psn_no).map((s) => s.local_setl_id);
       expect(platformOrder, psn_no).toEqual(stationOrder);
     }

@@ -3,7 +3,15 @@
 // platform client, Dexie over fake-indexeddb.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accumulatorsSchema } from '../../shared/settlement';
-import { createPusher, inProcessWriterLock, openTasks, pullAll, pullDataset, queueStatus, type PlatformPort } from '../../renderer/sync';
+import {
+  createPusher,
+  inProcessWriterLock,
+  openTasks,
+  pullAll,
+  pullDataset,
+  queueStatus,
+  type PlatformPort,
+} from '../../renderer/sync';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 
@@ -31,7 +39,9 @@ describe('full cycle', () => {
     // Offline: 50 people, ten of them twice (the second settlement sees the first one's accumulators).
     const settler = offlineSettler(db, tp.station, tp.today);
     for (const [i, psn_no] of people.entries()) {
-      expect(await settler.settle(psn_no, i % 2 === 0 ? 'inpatient' : 'outpatient', { days: 3 + (i % 7) })).not.toBeNull();
+      expect(
+        await settler.settle(psn_no, i % 2 === 0 ? 'inpatient' : 'outpatient', { days: 3 + (i % 7) }),
+      ).not.toBeNull();
     }
     for (const psn_no of people.slice(0, 10)) {
       const second = await settler.settle(psn_no, 'inpatient', { days: 4 });
@@ -41,9 +51,13 @@ describe('full cycle', () => {
     }
     // A pull while settlements are still queued must not roll the local figures back to the
     // platform's (which do not include them yet).
-    const lastOfFirst = (await db.settlements.where('psn_no').equals(people[0]!).sortBy('settled_at')).at(-1)!;
+    const lastOfFirst = (await db.settlements.where('psn_no').equals(people[0]!).sortBy('settled_at')).at(
+      -1,
+    )!;
     await pullDataset(db, port, 'accumulators');
-    expect((await db.accumulators.get(`${people[0]}:${tp.today.slice(0, 4)}`))!.local).toEqual(lastOfFirst.result.accumulators_after);
+    expect((await db.accumulators.get(`${people[0]}:${tp.today.slice(0, 4)}`))!.local).toEqual(
+      lastOfFirst.result.accumulators_after,
+    );
 
     const offlinePush = await createPusher({ db, port: offline, lock: inProcessWriterLock() }).drain();
     expect(offlinePush.outcome).toBe('transient');
@@ -56,7 +70,9 @@ describe('full cycle', () => {
     expect(waiting.oldest_age_ms).toBeGreaterThanOrEqual(0);
 
     // Reconnect.
-    const report = await createPusher({ db, port, lock: inProcessWriterLock(), batchSize: 8 }).drainWithRetry({ maxAttempts: 3 });
+    const report = await createPusher({ db, port, lock: inProcessWriterLock(), batchSize: 8 }).drainWithRetry(
+      { maxAttempts: 3 },
+    );
     expect(report.outcome).toBe('drained');
     const status = await queueStatus(db);
     expect(status).toMatchObject({ queued: 0, in_flight: 0, open_tasks: 0 });
@@ -65,12 +81,20 @@ describe('full cycle', () => {
     const station = await db.settlements.toArray();
     expect(station).toHaveLength(60);
     expect(station.every((s) => s.status === 'confirmed' && s.setl_id)).toBe(true);
-    const onPlatform = (await tp.admin.settlements()).settlements.filter((s) => s.station_id === tp.station.station_id);
+    const onPlatform = (await tp.admin.settlements()).settlements.filter(
+      (s) => s.station_id === tp.station.station_id,
+    );
     expect(onPlatform.map((s) => s.local_setl_id).sort()).toEqual(station.map((s) => s.local_setl_id).sort());
     expect(onPlatform.every((s) => s.outcome === 'confirmed')).toBe(true);
     // Each answer was stored exactly once.
     for (const s of station) {
-      expect(await db.audit.where('local_setl_id').equals(s.local_setl_id).filter((a) => a.kind === 'settlement.confirmed').count()).toBe(1);
+      expect(
+        await db.audit
+          .where('local_setl_id')
+          .equals(s.local_setl_id)
+          .filter((a) => a.kind === 'settlement.confirmed')
+          .count(),
+      ).toBe(1);
     }
 
     const year = Number(tp.today.slice(0, 4));

@@ -23,10 +23,24 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-export async function startTestPlatform(opts: { seed: string; catalogSize?: number; peopleCount?: number }): Promise<TestPlatform> {
+export async function startTestPlatform(opts: {
+  seed: string;
+  catalogSize?: number;
+  peopleCount?: number;
+}): Promise<TestPlatform> {
   const today = cstDate(Date.now());
-  const platform = await startPlatform({ port: 0, seed: opts.seed, today, stations: [STATION, OTHER_STATION], admin: true, catalogSize: opts.catalogSize ?? 400, peopleCount: opts.peopleCount ?? 60 });
-  const hospital = demoWorld({ seed: opts.seed, today, catalogSize: 1 }).institutions.find((i) => i.fixmedins_code === DEMO_HOSPITAL)!;
+  const platform = await startPlatform({
+    port: 0,
+    seed: opts.seed,
+    today,
+    stations: [STATION, OTHER_STATION],
+    admin: true,
+    catalogSize: opts.catalogSize ?? 400,
+    peopleCount: opts.peopleCount ?? 60,
+  });
+  const hospital = demoWorld({ seed: opts.seed, today, catalogSize: 1 }).institutions.find(
+    (i) => i.fixmedins_code === DEMO_HOSPITAL,
+  )!;
   const station: StationProfile = {
     station_id: STATION.id,
     fixmedins_code: hospital.fixmedins_code,

@@ -1,7 +1,15 @@
 // Acceptance: a filing revoked while the station was offline → rejected; accumulators changed
 // elsewhere → discrepancy with the differing fields; both are open tasks, neither is retried.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPusher, inProcessWriterLock, openTasks, pullAll, queueStatus, resolveTask, type PlatformPort } from '../../renderer/sync';
+import {
+  createPusher,
+  inProcessWriterLock,
+  openTasks,
+  pullAll,
+  queueStatus,
+  resolveTask,
+  type PlatformPort,
+} from '../../renderer/sync';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 
@@ -27,10 +35,15 @@ describe('platform outcomes become tasks', () => {
 
     // Meanwhile, elsewhere: the insured place revokes one filing, another station's settlement
     // changes the other person's year-to-date figures.
-    const filing = (await db.filings.where('psn_no').equals(revokedPsn!).toArray()).find((f) => f.scheme === 'medical')!;
+    const filing = (await db.filings.where('psn_no').equals(revokedPsn!).toArray()).find(
+      (f) => f.scheme === 'medical',
+    )!;
     await tp.admin.revokeFiling(filing.key);
     const current = (await tp.admin.accumulators(changedPsn!, year)).accumulators as Record<string, unknown>;
-    await tp.admin.setAccumulators({ psn_no: changedPsn!, accumulators: { ...current, year, inpatient_admissions: 2, hifp_pay: '30000.00' } });
+    await tp.admin.setAccumulators({
+      psn_no: changedPsn!,
+      accumulators: { ...current, year, inpatient_admissions: 2, hifp_pay: '30000.00' },
+    });
 
     let calls = 0;
     const counted: PlatformPort = { call: (i, x) => (calls++, port.call(i, x)) };
@@ -51,10 +64,17 @@ describe('platform outcomes become tasks', () => {
     }
     expect((await db.settlements.where('psn_no').equals(okPsn!).first())!.status).toBe('confirmed');
     // The platform's figures count: the person's local accumulators follow them.
-    expect((await db.accumulators.get(`${changedPsn}:${year}`))!.local).toEqual(discrepancy.platform_result!.accumulators_after);
+    expect((await db.accumulators.get(`${changedPsn}:${year}`))!.local).toEqual(
+      discrepancy.platform_result!.accumulators_after,
+    );
 
     const tasks = await openTasks(db);
-    expect(tasks.map((t) => [t.psn_no, t.status]).sort()).toEqual([[changedPsn, 'discrepancy'], [revokedPsn, 'rejected']].sort());
+    expect(tasks.map((t) => [t.psn_no, t.status]).sort()).toEqual(
+      [
+        [changedPsn, 'discrepancy'],
+        [revokedPsn, 'rejected'],
+      ].sort(),
+    );
     expect((await queueStatus(db)).open_tasks).toBe(2);
 
     // Neither is retried: the queue is empty, another drain sends nothing.
@@ -66,7 +86,9 @@ describe('platform outcomes become tasks', () => {
     await resolveTask(db, discrepancy.local_setl_id, 'collected the difference in cash', 'supervisor-1');
     expect((await openTasks(db)).map((t) => t.status)).toEqual(['rejected']);
     expect(await db.audit.where('kind').equals('task.resolved').count()).toBe(1);
-    await expect(resolveTask(db, discrepancy.local_setl_id, 'again', 'x')).rejects.toThrow(/not an open task/);
+    await expect(resolveTask(db, discrepancy.local_setl_id, 'again', 'x')).rejects.toThrow(
+      /not an open task/,
+    );
     db.close();
   });
 
@@ -80,7 +102,10 @@ describe('platform outcomes become tasks', () => {
     // Damage the middle one's stored request so the platform client refuses to send it (INPUT_INVALID
     // is permanent for the message), as a corrupted row would.
     const middle = (await db.outbox.orderBy('seq').toArray())[1]!;
-    await db.settlements.update(middle.local_setl_id, { local_setl_id: middle.local_setl_id, station_id: '' });
+    await db.settlements.update(middle.local_setl_id, {
+      local_setl_id: middle.local_setl_id,
+      station_id: '',
+    });
     const report = await createPusher({ db, port, lock: inProcessWriterLock(), batchSize: 10 }).drain();
     expect(report.outcome).toBe('drained');
     const rows = await db.settlements.toArray();
@@ -96,13 +121,19 @@ describe('platform outcomes become tasks', () => {
     const people = (await settleablePeople(db, tp.station, tp.today)).slice(6, 8);
     const settler = offlineSettler(db, tp.station, tp.today);
     for (const p of people) await settler.settle(p, 'outpatient');
-    const report = await createPusher({ db, port: tp.port({ secret: 'not-the-station-secret-0000000000' }), lock: inProcessWriterLock() }).drainWithRetry();
+    const report = await createPusher({
+      db,
+      port: tp.port({ secret: 'not-the-station-secret-0000000000' }),
+      lock: inProcessWriterLock(),
+    }).drainWithRetry();
     expect(report).toMatchObject({ outcome: 'blocked', error: { code: 'SIGNATURE_INVALID' } });
     expect(await db.outbox.count()).toBe(2);
     expect((await db.settlements.toArray()).map((s) => s.status)).toEqual(['pending', 'pending']);
     expect((await queueStatus(db)).push).toMatchObject({ outcome: 'blocked' });
     // Fixed configuration: the same queue drains.
-    expect((await createPusher({ db, port: tp.port(), lock: inProcessWriterLock() }).drain()).outcome).toBe('drained');
+    expect((await createPusher({ db, port: tp.port(), lock: inProcessWriterLock() }).drain()).outcome).toBe(
+      'drained',
+    );
     expect((await db.settlements.toArray()).map((s) => s.status)).toEqual(['confirmed', 'confirmed']);
     db.close();
   });

@@ -27,7 +27,8 @@ function cutAfter(port: PlatformPort, okCalls: number): PlatformPort {
   let left = okCalls;
   return {
     call: async (infno, input) => {
-      if (left-- <= 0) throw Object.assign(new Error('connection reset'), { kind: 'transient', errCode: 'NETWORK' });
+      if (left-- <= 0)
+        throw Object.assign(new Error('connection reset'), { kind: 'transient', errCode: 'NETWORK' });
       return port.call(infno, input);
     },
   };
@@ -35,7 +36,11 @@ function cutAfter(port: PlatformPort, okCalls: number): PlatformPort {
 
 /** Rewrites the first 8101 answer of the catalog that has rows. */
 type Page = { rows: Record<string, unknown>[]; deleted: string[]; more: boolean; total_rows: number };
-function tamperWith(port: PlatformPort, tamper: (out: Page) => void, which: (out: Page) => boolean = () => true): PlatformPort {
+function tamperWith(
+  port: PlatformPort,
+  tamper: (out: Page) => void,
+  which: (out: Page) => boolean = () => true,
+): PlatformPort {
   let done = false;
   return {
     call: async (infno, input) => {
@@ -76,7 +81,10 @@ describe('pull', () => {
           dataset: 'catalog',
           upserts: [
             { key: stored[0]!.key, entry: { ...stored[0]!.entry, pric_uplmt_amt: '9.99' } },
-            { key: 'ZZNEW0000000001', entry: { name: '新增测试药品片', chrgitm_lv: '02', selfpay_prop: '0.10', pric_uplmt_amt: null } },
+            {
+              key: 'ZZNEW0000000001',
+              entry: { name: '新增测试药品片', chrgitm_lv: '02', selfpay_prop: '0.10', pric_uplmt_amt: null },
+            },
           ],
           deletes: [stored[1]!.key, stored[2]!.key],
         });
@@ -103,7 +111,10 @@ describe('pull', () => {
     await pullAll(db, cutAfter(port, 4), { pageSize: PAGE }).catch(() => undefined);
     // The datasets before the catalog may legitimately move on (their empty deltas advance to the
     // platform's current version); the catalog, where the bad pages come, must not change at all.
-    const catalogState = async () => ({ rows: await db.catalog.toArray(), checkpoint: await db.checkpoints.get('catalog') });
+    const catalogState = async () => ({
+      rows: await db.catalog.toArray(),
+      checkpoint: await db.checkpoints.get('catalog'),
+    });
     const before = await catalogState();
     expect(before.rows.length).toBeGreaterThan(0);
 
@@ -123,7 +134,11 @@ describe('pull', () => {
     expect(await catalogState()).toEqual(before);
 
     // A last page short of what it announces: refused, the checkpoint stays before it.
-    const shortEnd = tamperWith(port, (out) => void out.rows.splice(0, 1), (out) => !out.more);
+    const shortEnd = tamperWith(
+      port,
+      (out) => void out.rows.splice(0, 1),
+      (out) => !out.more,
+    );
     const e3 = await pullAll(db, shortEnd, { pageSize: PAGE }).catch((e: unknown) => e);
     expect(e3).toMatchObject({ code: 'ROW_COUNT_MISMATCH' });
     expect((await db.checkpoints.get('catalog'))!.in_progress).toBe(true);

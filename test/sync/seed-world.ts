@@ -10,16 +10,31 @@ import { validatePage } from '../../renderer/sync/page-validation';
 
 export function worldPages(world: DemoWorld): Record<DatasetName, unknown[]> {
   return {
-    institutions: world.institutions.map((i) => ({ key: i.fixmedins_code, fixmedins_name: i.fixmedins_name, institution: i.institution })),
+    institutions: world.institutions.map((i) => ({
+      key: i.fixmedins_code,
+      fixmedins_name: i.fixmedins_name,
+      institution: i.institution,
+    })),
     policies: world.policies.map((p) => ({ key: p.policy_id, policy: p })),
     catalog: world.catalog.map((c) => ({ key: c.code, entry: c.entry })),
     wi_catalog: world.wi_catalog.map((c) => ({ key: c.code, entry: c.entry })),
-    filings: world.filings.map((f) => ({ key: f.filing_id, scheme: f.scheme, person: f.person, filing: f.filing })),
-    accumulators: world.accumulators.map((a) => ({ key: `${a.psn_no}:${a.accumulators.year}`, psn_no: a.psn_no, accumulators: a.accumulators })),
+    filings: world.filings.map((f) => ({
+      key: f.filing_id,
+      scheme: f.scheme,
+      person: f.person,
+      filing: f.filing,
+    })),
+    accumulators: world.accumulators.map((a) => ({
+      key: `${a.psn_no}:${a.accumulators.year}`,
+      psn_no: a.psn_no,
+      accumulators: a.accumulators,
+    })),
   };
 }
 
-export async function seededStationDb(opts: { today: string; seed?: string; indexedDB?: IDBFactory } = { today: '2026-06-30' }): Promise<{ db: StationDb; world: DemoWorld; indexedDB: IDBFactory }> {
+export async function seededStationDb(
+  opts: { today: string; seed?: string; indexedDB?: IDBFactory } = { today: '2026-06-30' },
+): Promise<{ db: StationDb; world: DemoWorld; indexedDB: IDBFactory }> {
   const world = demoWorld({ seed: opts.seed ?? 'unit', today: opts.today });
   const indexedDB = opts.indexedDB ?? new IDBFactory();
   const db = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });

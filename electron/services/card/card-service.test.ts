@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chunkedCodec, encodeGbk, SAMPLE_CARDS, toHex, validateCitizenIdForTest } from './testing/shared-reexports';
+import {
+  chunkedCodec,
+  encodeGbk,
+  SAMPLE_CARDS,
+  toHex,
+  validateCitizenIdForTest,
+} from './testing/shared-reexports';
 import { createCardService } from './index';
 import type { CardService } from './index';
 import { FakeHid } from './testing/fake-hid';
@@ -7,7 +13,12 @@ import { collect, until } from './testing/wait';
 
 const READER = { path: '/dev/hidraw3', vendorId: 0x0400, productId: 0xc35a };
 const fast = { enumerateMs: 30, cardPollMs: 10, frameTimeoutMs: 300, scanGapMs: 100 };
-const readerModel = { name: 'Test reader', vendorId: READER.vendorId, productId: READER.productId, framing: 'stx-bcc' as const };
+const readerModel = {
+  name: 'Test reader',
+  vendorId: READER.vendorId,
+  productId: READER.productId,
+  framing: 'stx-bcc' as const,
+};
 const now = () => new Date('2026-11-23T10:00:00');
 
 let service: CardService | null = null;
@@ -28,11 +39,19 @@ describe('card service over a fake node-hid reader', () => {
     const svc = start(hid);
     const log = collect(svc);
     await svc.start();
-    expect(svc.status().devices).toEqual([{ id: READER.path, kind: 'card-reader', product: 'SSC-100', vendorId: 0x0400, productId: 0xc35a }]);
+    expect(svc.status().devices).toEqual([
+      { id: READER.path, kind: 'card-reader', product: 'SSC-100', vendorId: 0x0400, productId: 0xc35a },
+    ]);
     reader.insert(SAMPLE_CARDS[0]);
     const read = await until(() => log.reads[0], 'a read');
     expect(read).toMatchObject({ ssn: SAMPLE_CARDS[0].certno, name: '张三', partial: false });
-    expect(read.source).toEqual({ kind: 'hid-reader', deviceId: READER.path, label: 'SSC-100', vendorId: 0x0400, productId: 0xc35a });
+    expect(read.source).toEqual({
+      kind: 'hid-reader',
+      deviceId: READER.path,
+      label: 'SSC-100',
+      vendorId: 0x0400,
+      productId: 0xc35a,
+    });
     // Left in the slot, the card is not read again.
     await new Promise((r) => setTimeout(r, 60));
     expect(log.reads).toHaveLength(1);
@@ -59,8 +78,16 @@ describe('card service over a fake node-hid reader', () => {
 
   it('reads over the chunked framing with numbered reports', async () => {
     const hid = new FakeHid();
-    const reader = hid.plugReader({ ...READER, codec: chunkedCodec, reportSize: 32, reportId: 1, psam: true });
-    const svc = start(hid, { readers: [{ ...readerModel, framing: 'chunked', reportSize: 32, reportId: 1 }] });
+    const reader = hid.plugReader({
+      ...READER,
+      codec: chunkedCodec,
+      reportSize: 32,
+      reportId: 1,
+      psam: true,
+    });
+    const svc = start(hid, {
+      readers: [{ ...readerModel, framing: 'chunked', reportSize: 32, reportId: 1 }],
+    });
     const log = collect(svc);
     await svc.start();
     reader.insert(SAMPLE_CARDS[1]);
@@ -122,7 +149,15 @@ describe('card service over a fake node-hid reader', () => {
     expect(log.errors).toEqual([]);
     expect(step).toBe(transcript.length);
     const read = log.reads[0];
-    expect(read).toMatchObject({ ssn, name: '欧阳娜娜', cardId: '110100D15600000512345678ABCDEF01', region: '110100', issued: '2015-01-01', expires: '2025-07-01', cardNo: 'S12345679' });
+    expect(read).toMatchObject({
+      ssn,
+      name: '欧阳娜娜',
+      cardId: '110100D15600000512345678ABCDEF01',
+      region: '110100',
+      issued: '2015-01-01',
+      expires: '2025-07-01',
+      cardNo: 'S12345679',
+    });
     expect(read.warnings.map((w) => w.code)).toContain('CARD_EXPIRED');
     expect(reader.apdus).toContain('00C0000012');
     expect(reader.apdus).toContain('00C0000004');

@@ -13,13 +13,25 @@ describe('parseCardConfig', () => {
     expect(parseCardConfig({ readers: EXAMPLE_READER_MODELS }).readers).toHaveLength(2);
   });
   it.each([
-    ['unknown framing', { readers: [{ name: 'r', vendorId: 1, productId: 2, framing: 'ccid' }] }, 'readers.0.framing'],
-    ['VID out of range', { readers: [{ name: 'r', vendorId: 0x10000, productId: 2, framing: 'stx-bcc' }] }, 'readers.0.vendorId'],
+    [
+      'unknown framing',
+      { readers: [{ name: 'r', vendorId: 1, productId: 2, framing: 'ccid' }] },
+      'readers.0.framing',
+    ],
+    [
+      'VID out of range',
+      { readers: [{ name: 'r', vendorId: 0x10000, productId: 2, framing: 'stx-bcc' }] },
+      'readers.0.vendorId',
+    ],
     ['iType 5', { dll: { path: 'a.dll', iType: 5 } }, 'dll.iType'],
     ['empty DLL path', { dll: { path: '' } }, 'dll.path'],
     ['negative poll', { cardPollMs: -1 }, 'cardPollMs'],
     ['string for a number', { frameTimeoutMs: '100' }, 'frameTimeoutMs'],
-    ['report size 4', { readers: [{ name: 'r', vendorId: 1, productId: 2, framing: 'chunked', reportSize: 4 }] }, 'readers.0.reportSize'],
+    [
+      'report size 4',
+      { readers: [{ name: 'r', vendorId: 1, productId: 2, framing: 'chunked', reportSize: 4 }] },
+      'readers.0.reportSize',
+    ],
   ])('refuses %s naming the field', (_l, input, path) => {
     try {
       parseCardConfig(input);
@@ -37,7 +49,14 @@ describe('matchDevice', () => {
     readers: [{ name: 'Reader', vendorId: 0x0400, productId: 0xc35a, usagePage: 0xff00, framing: 'stx-bcc' }],
     scanners: [{ name: 'Any HID-POS' }, { name: 'Pinned', vendorId: 0x1eab, productId: 0x1d03 }],
   });
-  const dev = (d: Partial<HidDeviceInfo>): HidDeviceInfo => ({ vendorId: 0, productId: 0, release: 1, interface: 0, path: 'p', ...d });
+  const dev = (d: Partial<HidDeviceInfo>): HidDeviceInfo => ({
+    vendorId: 0,
+    productId: 0,
+    release: 1,
+    interface: 0,
+    path: 'p',
+    ...d,
+  });
   it.each([
     ['reader on its vendor page', dev({ vendorId: 0x0400, productId: 0xc35a, usagePage: 0xff00 }), 'reader'],
     ['reader without usage page (libusb)', dev({ vendorId: 0x0400, productId: 0xc35a }), 'reader'],

@@ -29,7 +29,10 @@ export const scannerModelSchema = z.object({
 
 export const cardConfigSchema = z.object({
   readers: z.array(readerModelSchema).max(100).default([]),
-  scanners: z.array(scannerModelSchema).max(100).default([{ name: 'HID-POS scanner', usagePage: 0x8c, switchToHidPos: false }]),
+  scanners: z
+    .array(scannerModelSchema)
+    .max(100)
+    .default([{ name: 'HID-POS scanner', usagePage: 0x8c, switchToHidPos: false }]),
   dll: z
     .object({
       path: z.string().min(1).max(260),
@@ -60,7 +63,10 @@ export type ScannerModel = z.output<typeof scannerModelSchema>;
 
 export class CardConfigError extends Error {
   readonly code = 'CARD_CONFIG_INVALID';
-  constructor(readonly path: string, detail: string) {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
     super(`card config ${path || '(root)'}: ${detail}`);
     this.name = 'CardConfigError';
   }
@@ -80,6 +86,20 @@ export function parseCardConfig(input: unknown): CardConfig {
  * the framing on hardware (cards.md: "verify on hardware before trusting a byte offset").
  */
 export const EXAMPLE_READER_MODELS: readonly z.input<typeof readerModelSchema>[] = [
-  { name: 'Generic HID SSC reader (STX/BCC)', vendorId: 0x0400, productId: 0xc35a, framing: 'stx-bcc', reportSize: 64, reportId: null },
-  { name: 'Generic HID SSC reader (chunked)', vendorId: 0x1a86, productId: 0xe010, framing: 'chunked', reportSize: 64, reportId: 0x01 },
+  {
+    name: 'Generic HID SSC reader (STX/BCC)',
+    vendorId: 0x0400,
+    productId: 0xc35a,
+    framing: 'stx-bcc',
+    reportSize: 64,
+    reportId: null,
+  },
+  {
+    name: 'Generic HID SSC reader (chunked)',
+    vendorId: 0x1a86,
+    productId: 0xe010,
+    framing: 'chunked',
+    reportSize: 64,
+    reportId: 0x01,
+  },
 ];

@@ -22,7 +22,10 @@ describe('the demo tray (simulated reader)', () => {
     const svc = service;
     const log = collect(svc);
     await svc.start();
-    expect(svc.status()).toMatchObject({ devices: [{ id: 'simulated:reader', kind: 'demo-tray', vendorId: null }], demoTray: { insertedCardId: null } });
+    expect(svc.status()).toMatchObject({
+      devices: [{ id: 'simulated:reader', kind: 'demo-tray', vendorId: null }],
+      demoTray: { insertedCardId: null },
+    });
     expect(svc.listDemoCards()).toHaveLength(SAMPLE_CARDS.length);
     await svc.insertDemoCard(SAMPLE_CARDS[2].card_id);
     const read = await until(() => log.reads[0], 'a read');
@@ -39,7 +42,11 @@ describe('the demo tray (simulated reader)', () => {
   });
 
   it('reads a 3.0 card in full by default and partially once the PSAM is taken out', async () => {
-    service = createCardService({ hid: new FakeHid(), now, config: { ...fast, simulated: { enabled: true } } });
+    service = createCardService({
+      hid: new FakeHid(),
+      now,
+      config: { ...fast, simulated: { enabled: true } },
+    });
     const log = collect(service);
     await service.start();
     await service.insertDemoCard(SAMPLE_CARDS[1].card_id);
@@ -53,7 +60,10 @@ describe('the demo tray (simulated reader)', () => {
 
   it('works with node-hid unavailable and says so once', async () => {
     service = createCardService({
-      hid: { devicesAsync: () => Promise.reject(new Error('libusb-1.0.so.0: cannot open shared object file')), HIDAsync: { open: () => Promise.reject(new Error('x')) } },
+      hid: {
+        devicesAsync: () => Promise.reject(new Error('libusb-1.0.so.0: cannot open shared object file')),
+        HIDAsync: { open: () => Promise.reject(new Error('x')) },
+      },
       now,
       config: { ...fast, simulated: { enabled: true } },
     });

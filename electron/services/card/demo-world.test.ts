@@ -41,12 +41,24 @@ describe.each([true, false])('demo world cards through the demo tray (PSAM %s)',
       expect(log.errors).toHaveLength(errors);
       const read = log.reads.at(-1);
       expect(read?.cardId).toBe(card.card_id);
-      expect(read).toMatchObject({ region: card.region, cardNo: card.card_no, issued: card.issued, expires: card.expires, specVersion: card.spec_version });
+      expect(read).toMatchObject({
+        region: card.region,
+        cardNo: card.card_no,
+        issued: card.issued,
+        expires: card.expires,
+        specVersion: card.spec_version,
+      });
       expect(read?.warnings.map((w) => w.code)).not.toContain('CARD_NUMBER_CHECK');
       if (card.spec_version === '3.00' && !psam) {
         expect(read).toMatchObject({ partial: true, ssn: '', name: '' });
       } else {
-        expect(read).toMatchObject({ partial: false, ssn: card.certno, name: card.psn_name, gender: card.gender, birthDate: card.birth_date });
+        expect(read).toMatchObject({
+          partial: false,
+          ssn: card.certno,
+          name: card.psn_name,
+          gender: card.gender,
+          birthDate: card.birth_date,
+        });
       }
       expect(read?.warnings.some((w) => w.code === 'CARD_EXPIRED')).toBe(card.expires < today);
     }

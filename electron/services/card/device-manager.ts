@@ -61,7 +61,10 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
   };
 
   async function enumerate(): Promise<Array<{ info: HidDeviceInfo; virtual?: VirtualDevice }>> {
-    const found: Array<{ info: HidDeviceInfo; virtual?: VirtualDevice }> = opts.virtualDevices.map((v) => ({ info: v.info, virtual: v }));
+    const found: Array<{ info: HidDeviceInfo; virtual?: VirtualDevice }> = opts.virtualDevices.map((v) => ({
+      info: v.info,
+      virtual: v,
+    }));
     try {
       hidModule ??= await opts.hid();
       for (const info of await hidModule.devicesAsync()) found.push({ info });
@@ -69,13 +72,25 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       if (!hidProblemReported) {
         hidProblemReported = true;
         const why = e instanceof Error ? e.message : String(e);
-        opts.onChange({ code: 'HID_UNAVAILABLE', deviceId: 'node-hid', message_zh: `无法访问 USB HID 设备：${why}`, message_en: `USB HID devices are not accessible: ${why}` });
+        opts.onChange({
+          code: 'HID_UNAVAILABLE',
+          deviceId: 'node-hid',
+          message_zh: `无法访问 USB HID 设备：${why}`,
+          message_en: `USB HID devices are not accessible: ${why}`,
+        });
       }
     }
     return found;
   }
 
-  async function startSource(path: string, info: HidDeviceInfo, role: DeviceRole, handle: HidHandle, label: string, isVirtual: boolean): Promise<() => void> {
+  async function startSource(
+    path: string,
+    info: HidDeviceInfo,
+    role: DeviceRole,
+    handle: HidHandle,
+    label: string,
+    isVirtual: boolean,
+  ): Promise<() => void> {
     const source: CardSourceInfo = {
       kind: isVirtual ? 'simulated' : role.role === 'reader' ? 'hid-reader' : 'hid-pos',
       deviceId: path,
@@ -85,8 +100,20 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     if (role.role === 'reader') {
       const codec = frameCodecByName(role.model.framing);
       if (!codec) throw new Error(`unknown framing ${role.model.framing}`); // config schema prevents this
-      const transport = createHidTransport(handle, { codec, reportSize: role.model.reportSize, reportId: role.model.reportId, timeoutMs: opts.config.frameTimeoutMs });
-      const reader = startReaderSource({ transport, source, slot: role.model.slot, pollMs: opts.config.cardPollMs, today: opts.today, sink: opts.sink });
+      const transport = createHidTransport(handle, {
+        codec,
+        reportSize: role.model.reportSize,
+        reportId: role.model.reportId,
+        timeoutMs: opts.config.frameTimeoutMs,
+      });
+      const reader = startReaderSource({
+        transport,
+        source,
+        slot: role.model.slot,
+        pollMs: opts.config.cardPollMs,
+        today: opts.today,
+        sink: opts.sink,
+      });
       void transport.gone.then(() => lost(path));
       return () => {
         reader.stop();
@@ -95,7 +122,13 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     } else {
       const onError = () => lost(path);
       handle.on('error', onError);
-      const scanner = await startScannerSource({ handle, source, switchToHidPos: role.model.switchToHidPos, scanGapMs: opts.config.scanGapMs, sink: opts.sink }).catch((e: unknown) => {
+      const scanner = await startScannerSource({
+        handle,
+        source,
+        switchToHidPos: role.model.switchToHidPos,
+        scanGapMs: opts.config.scanGapMs,
+        sink: opts.sink,
+      }).catch((e: unknown) => {
         handle.removeListener('error', onError as (...args: unknown[]) => void);
         throw e;
       });
@@ -106,16 +139,28 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     }
   }
 
-  async function openDevice(info: HidDeviceInfo, role: DeviceRole, virtual: VirtualDevice | undefined): Promise<void> {
+  async function openDevice(
+    info: HidDeviceInfo,
+    role: DeviceRole,
+    virtual: VirtualDevice | undefined,
+  ): Promise<void> {
     const path = info.path as string;
     let handle: HidHandle;
     try {
       handle = virtual ? await virtual.open() : await (hidModule as HidModule).HIDAsync.open(path);
     } catch (e) {
       failed.add(path);
-      const err = new CardError('DEVICE_OPEN_FAILED', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+      const err = new CardError(
+        'DEVICE_OPEN_FAILED',
+        `${path}: ${e instanceof Error ? e.message : String(e)}`,
+      );
       opts.sink.error(err, path);
-      opts.onChange({ code: 'DEVICE_OPEN_FAILED', deviceId: path, message_zh: err.message_zh, message_en: err.message_en });
+      opts.onChange({
+        code: 'DEVICE_OPEN_FAILED',
+        deviceId: path,
+        message_zh: err.message_zh,
+        message_en: err.message_en,
+      });
       return;
     }
     // An 'error' event with no listener would crash the process (EventEmitter semantics); node-hid
@@ -129,13 +174,26 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       // e.g. the HID-POS mode switch refused: give the handle back and treat it as an open failure.
       await handle.close().catch(() => undefined);
       failed.add(path);
-      const err = new CardError('DEVICE_OPEN_FAILED', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+      const err = new CardError(
+        'DEVICE_OPEN_FAILED',
+        `${path}: ${e instanceof Error ? e.message : String(e)}`,
+      );
       opts.sink.error(err, path);
-      opts.onChange({ code: 'DEVICE_OPEN_FAILED', deviceId: path, message_zh: err.message_zh, message_en: err.message_en });
+      opts.onChange({
+        code: 'DEVICE_OPEN_FAILED',
+        deviceId: path,
+        message_zh: err.message_zh,
+        message_en: err.message_en,
+      });
       return;
     }
     open.set(path, { path, info, role: role.role, label, virtual: virtual !== undefined, handle, stop });
-    opts.onChange({ code: 'DEVICE_CONNECTED', deviceId: path, message_zh: `已连接：${label}`, message_en: `Connected: ${label}` });
+    opts.onChange({
+      code: 'DEVICE_CONNECTED',
+      deviceId: path,
+      message_zh: `已连接：${label}`,
+      message_en: `Connected: ${label}`,
+    });
   }
 
   async function closeDevice(path: string): Promise<Entry | undefined> {
@@ -157,7 +215,12 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
         en: `The ${what[1]} was unplugged: ${entry.label}`,
       });
       opts.sink.error(err, path);
-      opts.onChange({ code: 'DEVICE_UNPLUGGED', deviceId: path, message_zh: err.message_zh, message_en: err.message_en });
+      opts.onChange({
+        code: 'DEVICE_UNPLUGGED',
+        deviceId: path,
+        message_zh: err.message_zh,
+        message_en: err.message_en,
+      });
     });
   }
 
@@ -166,11 +229,15 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     const present = new Set<string>();
     for (const { info, virtual } of found) {
       if (!info.path) continue;
-      const role = virtual ? ({ role: 'reader', model: virtual.model } as const) : matchDevice(info, opts.config);
+      const role = virtual
+        ? ({ role: 'reader', model: virtual.model } as const)
+        : matchDevice(info, opts.config);
       if (!role) continue;
       present.add(info.path);
       if (open.has(info.path) || failed.has(info.path)) continue;
-      await serial(() => (open.has(info.path as string) ? Promise.resolve() : openDevice(info, role, virtual)));
+      await serial(() =>
+        open.has(info.path as string) ? Promise.resolve() : openDevice(info, role, virtual),
+      );
     }
     for (const path of [...failed]) if (!present.has(path)) failed.delete(path);
     for (const path of [...open.keys()]) if (!present.has(path)) lost(path);
@@ -183,7 +250,10 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       await rescan();
     } catch (e) {
       // Nothing in a pass should throw; if it does, say so and keep watching for devices.
-      opts.sink.error(new CardError('READER_NOT_FOUND', `enumeration: ${e instanceof Error ? e.message : String(e)}`), 'device-manager');
+      opts.sink.error(
+        new CardError('READER_NOT_FOUND', `enumeration: ${e instanceof Error ? e.message : String(e)}`),
+        'device-manager',
+      );
     } finally {
       if (running) timer = setTimeout(() => void loop(), opts.config.enumerateMs);
     }
@@ -205,12 +275,21 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       });
     },
     devices(): OpenDevice[] {
-      return [...open.values()].map(({ path, info, role, label, virtual }) => ({ path, info, role, label, virtual }));
+      return [...open.values()].map(({ path, info, role, label, virtual }) => ({
+        path,
+        info,
+        role,
+        label,
+        virtual,
+      }));
     },
     /** Every HID device visible now, with the role the config gives it (for the settings screen). */
     async listDevices(): Promise<Array<{ info: HidDeviceInfo; role: DeviceRole['role'] | null }>> {
       const found = await enumerate();
-      return found.map(({ info, virtual }) => ({ info, role: virtual ? 'reader' : (matchDevice(info, opts.config)?.role ?? null) }));
+      return found.map(({ info, virtual }) => ({
+        info,
+        role: virtual ? 'reader' : (matchDevice(info, opts.config)?.role ?? null),
+      }));
     },
   };
 }

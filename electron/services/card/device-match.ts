@@ -8,7 +8,8 @@ export type DeviceRole = { role: 'reader'; model: ReaderModel } | { role: 'scann
 export function matchDevice(info: HidDeviceInfo, config: CardConfig): DeviceRole | null {
   for (const model of config.readers) {
     if (info.vendorId !== model.vendorId || info.productId !== model.productId) continue;
-    if (model.usagePage !== undefined && info.usagePage !== undefined && info.usagePage !== model.usagePage) continue;
+    if (model.usagePage !== undefined && info.usagePage !== undefined && info.usagePage !== model.usagePage)
+      continue;
     return { role: 'reader', model };
   }
   for (const model of config.scanners) {
@@ -16,7 +17,8 @@ export function matchDevice(info: HidDeviceInfo, config: CardConfig): DeviceRole
     if (model.productId !== undefined && info.productId !== model.productId) continue;
     // A scanner is told apart by its usage page (0x8C HID-POS); without one (libusb driver on some
     // systems) only an explicit VID/PID entry counts.
-    if (info.usagePage === undefined ? model.vendorId === undefined : info.usagePage !== model.usagePage) continue;
+    if (info.usagePage === undefined ? model.vendorId === undefined : info.usagePage !== model.usagePage)
+      continue;
     return { role: 'scanner', model };
   }
   return null;

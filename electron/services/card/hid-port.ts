@@ -35,7 +35,10 @@ export interface HidModule {
  * so a missing libusb surfaces from devicesAsync(): the wrapper names the fix in that message.
  */
 export async function loadNodeHid(): Promise<HidModule> {
-  const hint = (e: unknown) => new Error(`node-hid could not load its binding (on Linux install libusb-1.0-0): ${e instanceof Error ? e.message : String(e)}`);
+  const hint = (e: unknown) =>
+    new Error(
+      `node-hid could not load its binding (on Linux install libusb-1.0-0): ${e instanceof Error ? e.message : String(e)}`,
+    );
   let mod: HidModule;
   try {
     const imported = (await import('node-hid')) as unknown as HidModule & { default?: HidModule };

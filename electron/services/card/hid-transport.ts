@@ -74,7 +74,12 @@ export function createHidTransport(handle: HidHandle, opts: HidTransportOptions)
       timer = setTimeout(() => {
         waiting = null;
         flushBeforeNext = true;
-        reject(new CardError('READER_TIMEOUT', `no reply to command ${frame.head.toString(16)} in ${opts.timeoutMs} ms`));
+        reject(
+          new CardError(
+            'READER_TIMEOUT',
+            `no reply to command ${frame.head.toString(16)} in ${opts.timeoutMs} ms`,
+          ),
+        );
       }, opts.timeoutMs);
     });
     try {

@@ -25,7 +25,13 @@ export interface CardErrorEvent {
 }
 
 export interface CardStatusEvent {
-  devices: Array<{ id: string; kind: 'card-reader' | 'qr-scanner' | 'demo-tray'; product: string; vendorId: number | null; productId: number | null }>;
+  devices: Array<{
+    id: string;
+    kind: 'card-reader' | 'qr-scanner' | 'demo-tray';
+    product: string;
+    vendorId: number | null;
+    productId: number | null;
+  }>;
   demoTray: { insertedCardId: string | null } | null;
   /** What just changed ("reader unplugged", …); null for a plain status query. */
   notice: DeviceNotice | null;
@@ -48,25 +54,42 @@ export interface CardServiceOptions {
   importKoffi?: () => Promise<KoffiLike>;
 }
 
-const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export function createCardService(opts: CardServiceOptions = {}) {
   const config = parseCardConfig(opts.config ?? {});
   const events = new EventEmitter();
   const now = opts.now ?? (() => new Date());
   const today = () => localDay(now());
-  const simulated: SimulatedReader | null = config.simulated.enabled ? createSimulatedReader(opts.cards ?? SAMPLE_CARDS, { psam: config.simulated.psam }) : null;
+  const simulated: SimulatedReader | null = config.simulated.enabled
+    ? createSimulatedReader(opts.cards ?? SAMPLE_CARDS, { psam: config.simulated.psam })
+    : null;
   let dllSource: { stop(): void } | null = null;
 
   const sink = {
     read: (read: CardRead) => {
       events.emit('read', read);
       if (read.warnings.some((w) => w.code === 'PARTIAL_NO_PSAM')) {
-        events.emit('status', statusWith({ code: 'PSAM_NEEDED', deviceId: read.source.deviceId, message_zh: '3.0 社保卡需要带 PSAM 的读卡器才能读取身份证号和姓名', message_en: 'A 3.0 card needs a reader with a PSAM to give the ID number and name' }));
+        events.emit(
+          'status',
+          statusWith({
+            code: 'PSAM_NEEDED',
+            deviceId: read.source.deviceId,
+            message_zh: '3.0 社保卡需要带 PSAM 的读卡器才能读取身份证号和姓名',
+            message_en: 'A 3.0 card needs a reader with a PSAM to give the ID number and name',
+          }),
+        );
       }
     },
     error: (e: CardError, deviceId: string) => {
-      const payload: CardErrorEvent = { deviceId, code: e.code, message_zh: e.message_zh, message_en: e.message_en, detail: e.detail };
+      const payload: CardErrorEvent = {
+        deviceId,
+        code: e.code,
+        message_zh: e.message_zh,
+        message_en: e.message_en,
+        detail: e.detail,
+      };
       events.emit('error', payload);
     },
   };
@@ -87,7 +110,14 @@ export function createCardService(opts: CardServiceOptions = {}) {
       vendorId: d.virtual ? null : d.info.vendorId,
       productId: d.virtual ? null : d.info.productId,
     }));
-    if (dllSource && config.dll) devices.push({ id: `dll:${config.dll.path}`, kind: 'card-reader', product: `iReadCardBas (${config.dll.path})`, vendorId: null, productId: null });
+    if (dllSource && config.dll)
+      devices.push({
+        id: `dll:${config.dll.path}`,
+        kind: 'card-reader',
+        product: `iReadCardBas (${config.dll.path})`,
+        vendorId: null,
+        productId: null,
+      });
     return { devices, demoTray: simulated ? { insertedCardId: simulated.insertedCardId() } : null, notice };
   }
 
@@ -103,8 +133,18 @@ export function createCardService(opts: CardServiceOptions = {}) {
       if (config.dll) {
         const deviceId = `dll:${config.dll.path}`;
         try {
-          const dll = await loadVendorDll(config.dll.path, { platform: opts.platform ?? process.platform, importKoffi: opts.importKoffi });
-          dllSource = startDllSource({ dll, iType: config.dll.iType, pollMs: config.dll.pollMs, today, sink, source: { kind: 'vendor-dll', deviceId, label: config.dll.path } });
+          const dll = await loadVendorDll(config.dll.path, {
+            platform: opts.platform ?? process.platform,
+            importKoffi: opts.importKoffi,
+          });
+          dllSource = startDllSource({
+            dll,
+            iType: config.dll.iType,
+            pollMs: config.dll.pollMs,
+            today,
+            sink,
+            source: { kind: 'vendor-dll', deviceId, label: config.dll.path },
+          });
           events.emit('status', statusWith(null));
         } catch (e) {
           if (e instanceof CardError) sink.error(e, deviceId);
@@ -118,14 +158,16 @@ export function createCardService(opts: CardServiceOptions = {}) {
       await manager.stop();
     },
     status: (): CardStatusEvent => statusWith(null),
-    listDevices: (): Promise<Array<{ info: HidDeviceInfo; role: 'reader' | 'scanner' | null }>> => manager.listDevices(),
+    listDevices: (): Promise<Array<{ info: HidDeviceInfo; role: 'reader' | 'scanner' | null }>> =>
+      manager.listDevices(),
     /** Rescans now (the settings screen's "look for devices" button); enumeration also runs on a timer. */
     rescan: () => manager.rescan(),
     simulated,
     listDemoCards: (): DemoCardSummary[] => simulated?.list() ?? [],
     async insertDemoCard(cardId: string): Promise<void> {
       if (!simulated) throw new CardError('READER_NOT_FOUND', 'demo tray disabled');
-      if (!simulated.list().some((c) => c.card_id === cardId)) throw new CardError('DEMO_CARD_UNKNOWN', cardId);
+      if (!simulated.list().some((c) => c.card_id === cardId))
+        throw new CardError('DEMO_CARD_UNKNOWN', cardId);
       simulated.insert(cardId);
       events.emit('status', statusWith(null));
     },
@@ -133,7 +175,10 @@ export function createCardService(opts: CardServiceOptions = {}) {
       simulated?.remove();
       events.emit('status', statusWith(null));
     },
-    on<E extends keyof CardServiceEvents>(event: E, listener: (payload: CardServiceEvents[E]) => void): () => void {
+    on<E extends keyof CardServiceEvents>(
+      event: E,
+      listener: (payload: CardServiceEvents[E]) => void,
+    ): () => void {
       return subscribe(event, listener);
     },
     onRead: (listener: (read: CardRead) => void) => subscribe('read', listener),

@@ -24,7 +24,9 @@ it('runs the card service on the real node-hid with the demo tray beside it', as
   const log = collect(service);
   await service.start();
   expect(log.statuses.map((s) => s.notice?.code)).not.toContain('HID_UNAVAILABLE');
-  expect((await service.listDevices()).filter((d) => d.role === 'reader').map((d) => d.info.path)).toContain('simulated:reader');
+  expect((await service.listDevices()).filter((d) => d.role === 'reader').map((d) => d.info.path)).toContain(
+    'simulated:reader',
+  );
   await service.insertDemoCard(SAMPLE_CARDS[0].card_id);
   expect((await until(() => log.reads[0], 'a demo read')).ssn).toBe(SAMPLE_CARDS[0].certno);
 });

@@ -32,7 +32,12 @@ export function startReaderSource(opts: ReaderSourceOptions): ReaderSource {
   let lastInsertion: number | null = null;
   let lastPollError = '';
 
-  const readNow = () => readCardThroughReader(opts.transport.exchange, { today: opts.today(), source: opts.source, slot: opts.slot });
+  const readNow = () =>
+    readCardThroughReader(opts.transport.exchange, {
+      today: opts.today(),
+      source: opts.source,
+      slot: opts.slot,
+    });
 
   async function poll(): Promise<void> {
     if (stopped || opts.transport.isGone()) return;
@@ -56,7 +61,10 @@ export function startReaderSource(opts: ReaderSourceOptions): ReaderSource {
         cardWasPresent = false;
       }
     } catch (e) {
-      const err = e instanceof CardError ? e : new CardError('FRAME_GARBLED', e instanceof Error ? e.message : String(e));
+      const err =
+        e instanceof CardError
+          ? e
+          : new CardError('FRAME_GARBLED', e instanceof Error ? e.message : String(e));
       if (err.code === 'READER_UNPLUGGED') return;
       if (err.code !== lastPollError) opts.sink.error(err, opts.source.deviceId); // once per streak
       lastPollError = err.code;

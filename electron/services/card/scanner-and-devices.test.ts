@@ -7,7 +7,12 @@ import { collect, until } from './testing/wait';
 
 const READER = { path: '/dev/hidraw3', vendorId: 0x0400, productId: 0xc35a };
 const fast = { enumerateMs: 30, cardPollMs: 10, frameTimeoutMs: 300, scanGapMs: 100 };
-const readerModel = { name: 'Test reader', vendorId: READER.vendorId, productId: READER.productId, framing: 'stx-bcc' as const };
+const readerModel = {
+  name: 'Test reader',
+  vendorId: READER.vendorId,
+  productId: READER.productId,
+  framing: 'stx-bcc' as const,
+};
 const now = () => new Date('2026-11-23T10:00:00');
 
 let service: CardService | null = null;
@@ -24,7 +29,12 @@ function start(hid: FakeHid, config: Record<string, unknown> = {}) {
 describe('card service with a HID-POS scanner', () => {
   it('reassembles a multi-report QR scan into an unresolved token read', async () => {
     const hid = new FakeHid();
-    const scanner = hid.plugScanner({ path: '/dev/hidraw7', vendorId: 0x05e0, productId: 0x1300, product: 'QR-200' });
+    const scanner = hid.plugScanner({
+      path: '/dev/hidraw7',
+      vendorId: 0x05e0,
+      productId: 0x1300,
+      product: 'QR-200',
+    });
     const svc = start(hid, { scanners: [{ name: 'QR scanner', switchToHidPos: true }] });
     const log = collect(svc);
     await svc.start();
@@ -33,7 +43,14 @@ describe('card service with a HID-POS scanner', () => {
     const token = 'CHS0' + '7'.repeat(150);
     scanner.scan(new TextEncoder().encode(token));
     const read = await until(() => log.reads[0], 'a scan');
-    expect(read).toMatchObject({ kind: 'qr-token', token, symbology: ']Q1', certType: '01', ssn: '', partial: true });
+    expect(read).toMatchObject({
+      kind: 'qr-token',
+      token,
+      symbology: ']Q1',
+      certType: '01',
+      ssn: '',
+      partial: true,
+    });
     expect(read.source).toMatchObject({ kind: 'hid-pos', deviceId: '/dev/hidraw7', label: 'QR-200' });
   });
 

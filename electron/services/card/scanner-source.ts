@@ -29,7 +29,10 @@ export async function startScannerSource(opts: ScannerSourceOptions): Promise<{ 
       } else if (assembler.pending) {
         gapTimer = setTimeout(() => {
           assembler.reset();
-          opts.sink.error(new CardError('SCAN_INVALID', `no continuation within ${opts.scanGapMs} ms`), opts.source.deviceId);
+          opts.sink.error(
+            new CardError('SCAN_INVALID', `no continuation within ${opts.scanGapMs} ms`),
+            opts.source.deviceId,
+          );
         }, opts.scanGapMs);
       }
     } catch (e) {

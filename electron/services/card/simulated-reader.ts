@@ -36,9 +36,24 @@ export interface SimulatedReader {
   unplug(): void;
 }
 
-export function createSimulatedReader(cards: readonly DemoCardInput[], opts: { psam?: boolean } = {}): SimulatedReader {
-  const model: ReaderModel = { name: 'Simulated reader (demo tray)', vendorId: 0, productId: 0, framing: 'stx-bcc', reportSize: 64, reportId: null, slot: 0 };
-  let emulator = createReaderEmulator({ codec: stxBccCodec, reportSize: model.reportSize, psam: opts.psam ?? true });
+export function createSimulatedReader(
+  cards: readonly DemoCardInput[],
+  opts: { psam?: boolean } = {},
+): SimulatedReader {
+  const model: ReaderModel = {
+    name: 'Simulated reader (demo tray)',
+    vendorId: 0,
+    productId: 0,
+    framing: 'stx-bcc',
+    reportSize: 64,
+    reportId: null,
+    slot: 0,
+  };
+  let emulator = createReaderEmulator({
+    codec: stxBccCodec,
+    reportSize: model.reportSize,
+    psam: opts.psam ?? true,
+  });
   let inserted: string | null = null;
   let handle: VirtualReaderHandle | null = null;
   const info: HidDeviceInfo = {
@@ -68,7 +83,10 @@ export function createSimulatedReader(cards: readonly DemoCardInput[], opts: { p
         damaged: c.damaged === true,
       })),
     insert(cardIdOrIndex) {
-      const card = typeof cardIdOrIndex === 'number' ? cards[cardIdOrIndex] : cards.find((c) => c.card_id === cardIdOrIndex);
+      const card =
+        typeof cardIdOrIndex === 'number'
+          ? cards[cardIdOrIndex]
+          : cards.find((c) => c.card_id === cardIdOrIndex);
       if (!card) throw new RangeError(`no demo card ${JSON.stringify(cardIdOrIndex)}`);
       emulator.insert(createSimulatedCard(card));
       inserted = card.card_id;

@@ -7,7 +7,8 @@ import type { KoffiLike } from './vendor-dll';
 import { FakeHid } from './testing/fake-hid';
 import { collect, until } from './testing/wait';
 
-const EXAMPLE = '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00814E43238697159900BF7C7A|1.00|20101001|20301001|410100813475|终端设备号|';
+const EXAMPLE =
+  '639900|111111198101011110|X00000019|639900D15600000500BF7C7A48FB4966|张三|00814E43238697159900BF7C7A|1.00|20101001|20301001|410100813475|终端设备号|';
 
 /**
  * koffi's surface as the binding uses it: load(path).func(signature) gives a function whose .async
@@ -19,7 +20,8 @@ function fakeKoffi(behaviour: (iType: number) => { ret: number; out: string } | 
   const koffi: KoffiLike = {
     load(path) {
       calls.path = path;
-      if (path.includes('missing')) throw new Error('Failed to load shared library: The specified module could not be found.');
+      if (path.includes('missing'))
+        throw new Error('Failed to load shared library: The specified module could not be found.');
       return {
         func(signature) {
           calls.signature = signature;
@@ -59,7 +61,10 @@ describe('loadVendorDll', () => {
 
   it('binds iReadCardBas with the stdcall signature and decodes GBK output', async () => {
     const { koffi, calls } = fakeKoffi(() => ({ ret: 0, out: EXAMPLE }));
-    const dll = await loadVendorDll('C:\\Reader\\SSCardDriver.dll', { platform: 'win32', importKoffi: async () => koffi });
+    const dll = await loadVendorDll('C:\\Reader\\SSCardDriver.dll', {
+      platform: 'win32',
+      importKoffi: async () => koffi,
+    });
     const res = await dll.iReadCardBas(3);
     expect(calls.signature).toBe(IREADCARDBAS_SIGNATURE);
     expect(calls.signature).toContain('__stdcall');
@@ -70,7 +75,10 @@ describe('loadVendorDll', () => {
 
   it('reports a DLL that cannot be loaded', async () => {
     const { koffi } = fakeKoffi(() => ({ ret: 0, out: '' }));
-    const err = await loadVendorDll('C:\\missing.dll', { platform: 'win32', importKoffi: async () => koffi }).catch((e: unknown) => e);
+    const err = await loadVendorDll('C:\\missing.dll', {
+      platform: 'win32',
+      importKoffi: async () => koffi,
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'DLL_UNAVAILABLE' });
     expect((err as { message_zh: string }).message_zh).toContain('missing.dll');
   });
@@ -103,11 +111,23 @@ describe('the vendor DLL as a card source', () => {
     });
     const log = collect(service);
     await service.start();
-    expect(service.status().devices).toEqual([{ id: 'dll:SSCardDriver.dll', kind: 'card-reader', product: 'iReadCardBas (SSCardDriver.dll)', vendorId: null, productId: null }]);
+    expect(service.status().devices).toEqual([
+      {
+        id: 'dll:SSCardDriver.dll',
+        kind: 'card-reader',
+        product: 'iReadCardBas (SSCardDriver.dll)',
+        vendorId: null,
+        productId: null,
+      },
+    ]);
     await until(() => calls.iTypes.length >= 1, 'first poll');
     state = { ret: 0, out: EXAMPLE };
     const read = await until(() => log.reads[0], 'a DLL read');
-    expect(read).toMatchObject({ ssn: '111111198101011110', name: '张三', source: { kind: 'vendor-dll', deviceId: 'dll:SSCardDriver.dll' } });
+    expect(read).toMatchObject({
+      ssn: '111111198101011110',
+      name: '张三',
+      source: { kind: 'vendor-dll', deviceId: 'dll:SSCardDriver.dll' },
+    });
     await until(() => calls.iTypes.length >= 4, 'more polls', 3000);
     expect(log.reads).toHaveLength(1);
     expect(calls.iTypes.every((t) => t === 4)).toBe(true);
@@ -121,9 +141,15 @@ describe('the vendor DLL as a card source', () => {
   });
 
   it('reports DLL_UNAVAILABLE on other platforms and keeps the rest working', async () => {
-    service = createCardService({ hid: new FakeHid(), platform: 'linux', config: { dll: { path: 'SSCardDriver.dll' } } });
+    service = createCardService({
+      hid: new FakeHid(),
+      platform: 'linux',
+      config: { dll: { path: 'SSCardDriver.dll' } },
+    });
     const log = collect(service);
     await service.start();
-    expect(log.errors).toEqual([expect.objectContaining({ code: 'DLL_UNAVAILABLE', deviceId: 'dll:SSCardDriver.dll' })]);
+    expect(log.errors).toEqual([
+      expect.objectContaining({ code: 'DLL_UNAVAILABLE', deviceId: 'dll:SSCardDriver.dll' }),
+    ]);
   });
 });

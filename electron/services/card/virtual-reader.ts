@@ -22,7 +22,8 @@ export class VirtualReaderHandle extends EventEmitter implements HidHandle {
     const replies = this.emulator().handleReport(report);
     setImmediate(() => {
       if (this.closed) return;
-      for (const r of replies) this.emit('data', Buffer.from(this.reportId === null ? r : Uint8Array.of(this.reportId, ...r)));
+      for (const r of replies)
+        this.emit('data', Buffer.from(this.reportId === null ? r : Uint8Array.of(this.reportId, ...r)));
     });
     return values.length;
   }

@@ -33,7 +33,8 @@ function readIfExists(file: string): Buffer | null {
 }
 
 function checkSecret(secret: string): void {
-  if (secret.length < 16 || /\s/.test(secret)) throw new RangeError('a station secret has at least 16 characters and no spaces');
+  if (secret.length < 16 || /\s/.test(secret))
+    throw new RangeError('a station secret has at least 16 characters and no spaces');
 }
 
 export function createFileSecretStore(dir: string): SecretStore {

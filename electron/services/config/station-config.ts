@@ -13,8 +13,13 @@ export const stationConfigSchema = z
       fixmedins_name: z.string().min(1).max(200),
     }),
     treatmentPlace: z.object({ mdtrtarea_admvs: z.string().regex(/^\d{6}$/, 'a 6-digit division code') }),
-    platformUrl: z.string().url().refine((u) => /^https?:\/\//.test(u), 'http or https'),
-    operator: z.object({ opter: z.string().min(1).max(30), opter_name: z.string().min(1).max(50) }).optional(),
+    platformUrl: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'http or https'),
+    operator: z
+      .object({ opter: z.string().min(1).max(30), opter_name: z.string().min(1).max(50) })
+      .optional(),
     /** Card readers and scanners: electron/services/card's CardConfigInput, validated there. */
     cardDevices: z.record(z.string(), z.unknown()).optional(),
     /** Set by `npm start` for the demo platform: the demo tray holds that world's cards. */
@@ -52,14 +57,19 @@ export function loadStationConfig(dir: string): StationConfig {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     throw new StationConfigError(
       missing ? `工作站尚未配置（缺少 ${file}）` : `工作站配置文件无法读取：${file}`,
-      missing ? `The station is not configured (no ${file})` : `The station configuration cannot be read: ${file}`,
+      missing
+        ? `The station is not configured (no ${file})`
+        : `The station configuration cannot be read: ${file}`,
     );
   }
   const parsed = stationConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map(String).join('.') || '(root)';
-    throw new StationConfigError(`工作站配置字段 ${where} 无效：${issue.message}`, `Station configuration field ${where} is invalid: ${issue.message}`);
+    throw new StationConfigError(
+      `工作站配置字段 ${where} 无效：${issue.message}`,
+      `Station configuration field ${where} is invalid: ${issue.message}`,
+    );
   }
   return parsed.data;
 }

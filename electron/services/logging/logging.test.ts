@@ -35,10 +35,23 @@ describe('createRotatingLog', () => {
   it('writes JSON lines with ID numbers masked, nested fields included', () => {
     const dir = tmp();
     const log = createRotatingLog({ dir, now: () => new Date('2025-06-30T02:00:00Z') });
-    log.write('info', 'read card of 11010519491231002X', { person: { certno: '11010519491231002X' }, err: new Error('boom') });
-    const lines = fs.readFileSync(log.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    log.write('info', 'read card of 11010519491231002X', {
+      person: { certno: '11010519491231002X' },
+      err: new Error('boom'),
+    });
+    const lines = fs
+      .readFileSync(log.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      { t: '2025-06-30T02:00:00.000Z', level: 'info', msg: 'read card of 110105********002X', person: { certno: '110105********002X' }, err: { name: 'Error', message: 'boom' } },
+      {
+        t: '2025-06-30T02:00:00.000Z',
+        level: 'info',
+        msg: 'read card of 110105********002X',
+        person: { certno: '110105********002X' },
+        err: { name: 'Error', message: 'boom' },
+      },
     ]);
     expect(fs.readFileSync(log.file, 'utf8')).not.toContain('19491231');
   });

@@ -51,7 +51,10 @@ export function createRotatingLog(options: RotatingLogOptions): StationLog {
     file,
     write(level, message, fields) {
       if (LEVELS[level] < minLevel) return;
-      const line = maskIdNumbers(JSON.stringify({ t: now().toISOString(), level, msg: message, ...safeFields(fields) })) + '\n';
+      const line =
+        maskIdNumbers(
+          JSON.stringify({ t: now().toISOString(), level, msg: message, ...safeFields(fields) }),
+        ) + '\n';
       const bytes = Buffer.byteLength(line);
       if (size > 0 && size + bytes > maxBytes) rotate();
       fs.appendFileSync(file, line, { mode: 0o600 });

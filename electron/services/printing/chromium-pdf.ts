@@ -11,7 +11,6 @@ import type { RenderPdf } from './receipt-printer';
 
 const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
-
 /** Flags for headless Chromium on these machines (build-environment.md): no sandbox as root, and no
  * background networking, which a closed network answers with a storm of refused connections. */
 export const HEADLESS_CHROMIUM_FLAGS = [
@@ -31,7 +30,10 @@ export function chromiumPdfRenderer(executable: string, timeoutMs = 30_000): Ren
     try {
       const page = path.join(work, 'receipt.html');
       const pdf = path.join(work, 'receipt.pdf');
-      fs.writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">${html}`);
+      fs.writeFileSync(
+        page,
+        `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">${html}`,
+      );
       const args = [
         ...HEADLESS_CHROMIUM_FLAGS,
         `--user-data-dir=${path.join(work, 'profile')}`,
@@ -41,7 +43,10 @@ export function chromiumPdfRenderer(executable: string, timeoutMs = 30_000): Ren
       ];
       await new Promise<void>((resolve, reject) => {
         execFile(executable, args, { timeout: timeoutMs, windowsHide: true }, (err, _stdout, stderr) => {
-          if (err) reject(new Error(`chromium --print-to-pdf failed: ${err.message} ${String(stderr).slice(0, 500)}`));
+          if (err)
+            reject(
+              new Error(`chromium --print-to-pdf failed: ${err.message} ${String(stderr).slice(0, 500)}`),
+            );
           else resolve();
         });
       });

@@ -6,15 +6,25 @@ import path from 'node:path';
 const UNIX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const UNIX_DIRS = ['/usr/bin', '/usr/local/bin', '/snap/bin'];
 
-export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
+export function chromiumCandidates(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string[] {
   const list: string[] = [];
   if (env.CHROME_PATH) list.push(env.CHROME_PATH);
   if (platform === 'win32') {
     for (const base of [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env.LOCALAPPDATA]) {
-      if (base) list.push(path.win32.join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'), path.win32.join(base, 'Chromium', 'Application', 'chrome.exe'));
+      if (base)
+        list.push(
+          path.win32.join(base, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+          path.win32.join(base, 'Chromium', 'Application', 'chrome.exe'),
+        );
     }
   } else if (platform === 'darwin') {
-    list.push('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium');
+    list.push(
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    );
   } else {
     for (const dir of UNIX_DIRS) for (const name of UNIX_NAMES) list.push(path.posix.join(dir, name));
   }

@@ -33,7 +33,10 @@ describe('receipt printer', () => {
   it.runIf(chromium !== null)('renders a Chinese receipt to PDF with the real Chromium', async () => {
     const dir = tmp();
     const printer = createReceiptPrinter({ dir, renderPdf: chromiumPdfRenderer(chromium!) });
-    const file = await printer.savePdf('<h1>结算单</h1><p>个人自付 12.30 元</p><script>document.title="x"</script>', 'SETL-01');
+    const file = await printer.savePdf(
+      '<h1>结算单</h1><p>个人自付 12.30 元</p><script>document.title="x"</script>',
+      'SETL-01',
+    );
     expect(file).toBe(path.join(dir, 'SETL-01.pdf'));
     const bytes = fs.readFileSync(file);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -30,15 +30,24 @@ export function createReceiptPrinter(options: { dir: string; renderPdf: RenderPd
     dir,
     async savePdf(html, name) {
       // The name becomes a file name: no separators, no dots, so it cannot leave the folder.
-      if (!NAME.test(name)) throw new PrintError('PRINT_FAILED', `收据文件名无效：${name}`, `Invalid receipt file name: ${name}`);
+      if (!NAME.test(name))
+        throw new PrintError('PRINT_FAILED', `收据文件名无效：${name}`, `Invalid receipt file name: ${name}`);
       if (!renderPdf) {
-        throw new PrintError('PRINT_UNAVAILABLE', '本机找不到可生成 PDF 的浏览器，请使用浏览器打印', 'No browser on this machine can make a PDF; print from the browser instead');
+        throw new PrintError(
+          'PRINT_UNAVAILABLE',
+          '本机找不到可生成 PDF 的浏览器，请使用浏览器打印',
+          'No browser on this machine can make a PDF; print from the browser instead',
+        );
       }
       let pdf: Buffer;
       try {
         pdf = await renderPdf(html);
       } catch (err) {
-        throw new PrintError('PRINT_FAILED', `收据 PDF 生成失败：${(err as Error).message}`, `Receipt PDF failed: ${(err as Error).message}`);
+        throw new PrintError(
+          'PRINT_FAILED',
+          `收据 PDF 生成失败：${(err as Error).message}`,
+          `Receipt PDF failed: ${(err as Error).message}`,
+        );
       }
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const file = path.join(dir, `${name}.pdf`);

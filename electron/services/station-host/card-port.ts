@@ -16,7 +16,16 @@ export async function startCardPort(config: StationConfig | null): Promise<Start
   const service = createCardService({
     config: cardConfig,
     // The cards do not depend on the catalog: the smallest one keeps this cheap.
-    ...(demo ? { cards: demoWorld({ seed: demo.seed, today: demo.today, catalogSize: 1, peopleCount: demo.peopleCount }).cards } : {}),
+    ...(demo
+      ? {
+          cards: demoWorld({
+            seed: demo.seed,
+            today: demo.today,
+            catalogSize: 1,
+            peopleCount: demo.peopleCount,
+          }).cards,
+        }
+      : {}),
   });
   await service.start();
   return {
@@ -28,8 +37,12 @@ export async function startCardPort(config: StationConfig | null): Promise<Start
     insertDemoCard: (id) => service.insertDemoCard(id),
     removeDemoCard: () => service.removeDemoCard(),
     onRead: (listener) => service.onRead(listener),
-    onStatus: (listener) => service.onStatus(({ devices, demoTray, notice }) => listener({ devices, demoTray, notice })),
-    onError: (listener) => service.onError(({ deviceId, code, message_zh, message_en }) => listener({ deviceId, code, message_zh, message_en })),
+    onStatus: (listener) =>
+      service.onStatus(({ devices, demoTray, notice }) => listener({ devices, demoTray, notice })),
+    onError: (listener) =>
+      service.onError(({ deviceId, code, message_zh, message_en }) =>
+        listener({ deviceId, code, message_zh, message_en }),
+      ),
     close: () => service.stop(),
   };
 }

@@ -27,7 +27,9 @@ export interface StationHost {
   close(): void;
 }
 
-type Handlers = { [C in StationChannel]: (input: StationInput<C>) => Promise<StationOutput<C>> | StationOutput<C> };
+type Handlers = {
+  [C in StationChannel]: (input: StationInput<C>) => Promise<StationOutput<C>> | StationOutput<C>;
+};
 
 const OK = { ok: true } as const;
 
@@ -44,7 +46,12 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     for (const listener of listeners) listener(event, parsed.data as StationEventPayload<E>);
   };
 
-  let platformStatus: PlatformStatus = { state: 'unknown', lastSuccessAt: null, lastFailureAt: null, lastError: null };
+  let platformStatus: PlatformStatus = {
+    state: 'unknown',
+    lastSuccessAt: null,
+    lastFailureAt: null,
+    lastError: null,
+  };
   const notePlatform = (next: PlatformStatus) => {
     const changed = next.state !== platformStatus.state;
     platformStatus = next;
@@ -52,7 +59,8 @@ export function createStationHost(deps: StationHostDeps): StationHost {
   };
 
   const card = () => {
-    if (!deps.card) throw stationError('CARD_UNAVAILABLE', '读卡服务不可用', 'The card service is not available');
+    if (!deps.card)
+      throw stationError('CARD_UNAVAILABLE', '读卡服务不可用', 'The card service is not available');
     return deps.card;
   };
 
@@ -60,7 +68,12 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     'app.info': () => ({ ...deps.app }),
     'config.get': () => deps.configView(),
     'platform.call': async ({ infno, input, timeoutMs, insuplcAdmdvs }) => {
-      if (!deps.platform) throw stationError('NOT_CONFIGURED', '工作站尚未配置医保平台', 'The station has no platform configured');
+      if (!deps.platform)
+        throw stationError(
+          'NOT_CONFIGURED',
+          '工作站尚未配置医保平台',
+          'The station has no platform configured',
+        );
       try {
         const opts = { ...(timeoutMs ? { timeoutMs } : {}), ...(insuplcAdmdvs ? { insuplcAdmdvs } : {}) };
         const output = await deps.platform.call(infno, input, opts);
@@ -91,11 +104,18 @@ export function createStationHost(deps: StationHostDeps): StationHost {
       return OK;
     },
     'demo.bills': (who) => {
-      if (!deps.demo) throw stationError('NOT_CONFIGURED', '这不是演示工作站，没有演示账单', 'This is not a demo station: there are no demo bills');
+      if (!deps.demo)
+        throw stationError(
+          'NOT_CONFIGURED',
+          '这不是演示工作站，没有演示账单',
+          'This is not a demo station: there are no demo bills',
+        );
       return { bills: deps.demo.bills(who) };
     },
     'print.receiptPdf': async ({ html, name }) => ({ path: await deps.print.savePdf(html, name) }),
-    'print.receiptDialog': async ({ html }) => ({ outcome: deps.print.dialog ? await deps.print.dialog(html) : 'browser' }),
+    'print.receiptDialog': async ({ html }) => ({
+      outcome: deps.print.dialog ? await deps.print.dialog(html) : 'browser',
+    }),
     'log.write': ({ level, message, fields }) => {
       deps.log.write(level, `[renderer] ${message}`, fields);
       return OK;
@@ -112,16 +132,26 @@ export function createStationHost(deps: StationHostDeps): StationHost {
   return {
     async dispatch(channel, input) {
       if (!isStationChannel(channel)) {
-        return { ok: false, error: stationError('UNKNOWN_CHANNEL', `未知调用 ${String(channel).slice(0, 100)}`, `Unknown channel ${String(channel).slice(0, 100)}`).toPayload() };
+        return {
+          ok: false,
+          error: stationError(
+            'UNKNOWN_CHANNEL',
+            `未知调用 ${String(channel).slice(0, 100)}`,
+            `Unknown channel ${String(channel).slice(0, 100)}`,
+          ).toPayload(),
+        };
       }
       const schema = stationMethods[channel];
       const parsed = schema.input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, error: fromZodError('INVALID_INPUT', channel, parsed.error).toPayload() };
+      if (!parsed.success)
+        return { ok: false, error: fromZodError('INVALID_INPUT', channel, parsed.error).toPayload() };
       try {
         const handler = handlers[channel] as (input: unknown) => unknown;
         const output = schema.output.safeParse(await handler(parsed.data));
         if (!output.success) {
-          deps.log.write('error', `handler ${channel} broke the contract`, { issue: output.error.issues[0]?.message });
+          deps.log.write('error', `handler ${channel} broke the contract`, {
+            issue: output.error.issues[0]?.message,
+          });
           return { ok: false, error: fromZodError('INVALID_OUTPUT', channel, output.error).toPayload() };
         }
         return { ok: true, output: output.data };

@@ -4,7 +4,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createPlatformClient } from '../platform-client';
-import { loadStationConfig, stationConfigView, StationConfigError, type SecretStore, type StationConfig } from '../config';
+import {
+  loadStationConfig,
+  stationConfigView,
+  StationConfigError,
+  type SecretStore,
+  type StationConfig,
+} from '../config';
 import { createRotatingLog, type StationLog } from '../logging';
 import { createReceiptPrinter, type RenderPdf } from '../printing';
 import { createStationHost, type StationHost } from './host';
@@ -54,11 +60,20 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
       log.write('error', 'card service failed to start', { err: err as Error });
     }
   }
-  const printer = createReceiptPrinter({ dir: path.join(options.dataDir, 'receipts'), renderPdf: options.renderPdf });
+  const printer = createReceiptPrinter({
+    dir: path.join(options.dataDir, 'receipts'),
+    renderPdf: options.renderPdf,
+  });
   const host = createStationHost({
-    app: { name: 'direct-settlement-station', version: options.version, mode: options.mode, os: `${os.platform()}-${os.arch()}` },
+    app: {
+      name: 'direct-settlement-station',
+      version: options.version,
+      mode: options.mode,
+      os: `${os.platform()}-${os.arch()}`,
+    },
     configView: () => {
-      if (!config) throw configError ?? new StationConfigError('工作站尚未配置', 'The station is not configured');
+      if (!config)
+        throw configError ?? new StationConfigError('工作站尚未配置', 'The station is not configured');
       return stationConfigView(config, options.secrets);
     },
     platform,
@@ -67,7 +82,11 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     print: { savePdf: (html, name) => printer.savePdf(html, name), dialog: options.printDialog },
     log,
   });
-  log.write('info', 'station host started', { mode: options.mode, stationId: config?.stationId, secretStorage: options.secrets.kind });
+  log.write('info', 'station host started', {
+    mode: options.mode,
+    stationId: config?.stationId,
+    secretStorage: options.secrets.kind,
+  });
   return {
     host,
     log,
@@ -82,7 +101,9 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
 function platformPort(config: StationConfig, options: NodeHostOptions, log: StationLog): PlatformPort | null {
   const secret = options.secrets.read();
   if (!secret) {
-    log.write('error', 'station secret missing: platform calls are refused until it is provisioned', { store: options.secrets.kind });
+    log.write('error', 'station secret missing: platform calls are refused until it is provisioned', {
+      store: options.secrets.kind,
+    });
     return null;
   }
   const client = createPlatformClient({

@@ -1,11 +1,22 @@
 // What the station host needs from each service, as narrow interfaces: the real services
 // (platform client, card service, printer, log) are adapted to these in the wiring files, and tests
 // can hand in the real ones directly.
-import type { CardReadEvent, CardStatus, DemoBillView, StationConfigView, StationEvent, StationEventPayload } from '../../../shared/station-api';
+import type {
+  CardReadEvent,
+  CardStatus,
+  DemoBillView,
+  StationConfigView,
+  StationEvent,
+  StationEventPayload,
+} from '../../../shared/station-api';
 import type { LogLevel } from '../logging';
 
 export interface PlatformPort {
-  call(infno: string, input: Record<string, unknown>, opts?: { timeoutMs?: number; insuplcAdmdvs?: string }): Promise<unknown>;
+  call(
+    infno: string,
+    input: Record<string, unknown>,
+    opts?: { timeoutMs?: number; insuplcAdmdvs?: string },
+  ): Promise<unknown>;
 }
 
 export interface DemoCardSummary {

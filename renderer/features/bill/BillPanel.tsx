@@ -12,12 +12,16 @@ import { decodeBillFile, parseBillFile, type BillImportError } from './bill-impo
 export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }) {
   const { t, i18n } = useTranslation();
   const { api } = useStation();
-  const { lines, billLabel, scheme, setlType, circumstances, acctUsed, admissionDate, diseCodg } = useUiStore();
+  const { lines, billLabel, scheme, setlType, circumstances, acctUsed, admissionDate, diseCodg } =
+    useUiStore();
   const [demoBills, setDemoBills] = useState<DemoBillView[]>([]);
   const [errors, setErrors] = useState<BillImportError[]>([]);
 
   useEffect(() => {
-    api.demo.bills(who).then((r) => setDemoBills(r.bills), () => setDemoBills([]));
+    api.demo.bills(who).then(
+      (r) => setDemoBills(r.bills),
+      () => setDemoBills([]),
+    );
   }, [api, who.certno, who.psn_no]);
 
   const loadDemo = (bill: DemoBillView) => {
@@ -37,7 +41,8 @@ export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }
     const text = decodeBillFile(new Uint8Array(await file.arrayBuffer()));
     const result = parseBillFile(file.name, text);
     setErrors(result.errors);
-    if (result.errors.length === 0) useUiStore.setState({ lines: result.lines, billLabel: file.name, preview: null });
+    if (result.errors.length === 0)
+      useUiStore.setState({ lines: result.lines, billLabel: file.name, preview: null });
   };
   const total = lines.reduce((sum, l) => sum.plus(l.det_item_fee_sumamt), new Decimal(0));
   const setCircumstance = (key: 'emergency' | 'trauma' | 'trauma_commitment_signed', value: boolean) =>
@@ -50,13 +55,23 @@ export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }
         <span>{t('bill.demo')}：</span>
         {demoBills.length === 0 && <span className="muted">{t('bill.noDemo')}</span>}
         {demoBills.map((b) => (
-          <button key={b.bill_id} type="button" onClick={() => loadDemo(b)} data-testid={`demo-bill-${b.bill_id}`}>
+          <button
+            key={b.bill_id}
+            type="button"
+            onClick={() => loadDemo(b)}
+            data-testid={`demo-bill-${b.bill_id}`}
+          >
             {pick(i18n.language, b.label_zh, b.label_en)}
           </button>
         ))}
         <label className="file-import">
           {t('bill.import')}
-          <input type="file" accept=".csv,.json,.txt,text/csv,application/json" data-testid="bill-file" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".csv,.json,.txt,text/csv,application/json"
+            data-testid="bill-file"
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
         </label>
       </div>
       {errors.length > 0 && (
@@ -72,22 +87,57 @@ export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }
       <div className="choice-row">
         <label>
           {t('bill.admission')}
-          <input type="date" value={admissionDate ?? ''} onChange={(e) => useUiStore.setState({ admissionDate: e.target.value || null, preview: null })} />
+          <input
+            type="date"
+            value={admissionDate ?? ''}
+            onChange={(e) => useUiStore.setState({ admissionDate: e.target.value || null, preview: null })}
+          />
         </label>
         {setlType === 'chronic_outpatient' && (
           <label>
             {t('bill.disease')}
-            <input value={diseCodg} onChange={(e) => useUiStore.setState({ diseCodg: e.target.value.trim(), preview: null })} />
+            <input
+              value={diseCodg}
+              onChange={(e) => useUiStore.setState({ diseCodg: e.target.value.trim(), preview: null })}
+            />
           </label>
         )}
         {scheme === 'medical' && (
           <>
-            <label><input type="checkbox" checked={!!circumstances.emergency} onChange={(e) => setCircumstance('emergency', e.target.checked)} /> {t('bill.emergency')}</label>
-            <label><input type="checkbox" checked={!!circumstances.trauma} onChange={(e) => setCircumstance('trauma', e.target.checked)} /> {t('bill.trauma')}</label>
+            <label>
+              <input
+                type="checkbox"
+                checked={!!circumstances.emergency}
+                onChange={(e) => setCircumstance('emergency', e.target.checked)}
+              />{' '}
+              {t('bill.emergency')}
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={!!circumstances.trauma}
+                onChange={(e) => setCircumstance('trauma', e.target.checked)}
+              />{' '}
+              {t('bill.trauma')}
+            </label>
             {circumstances.trauma && (
-              <label><input type="checkbox" checked={!!circumstances.trauma_commitment_signed} onChange={(e) => setCircumstance('trauma_commitment_signed', e.target.checked)} /> {t('bill.commitment')}</label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!!circumstances.trauma_commitment_signed}
+                  onChange={(e) => setCircumstance('trauma_commitment_signed', e.target.checked)}
+                />{' '}
+                {t('bill.commitment')}
+              </label>
             )}
-            <label><input type="checkbox" checked={acctUsed} onChange={(e) => useUiStore.setState({ acctUsed: e.target.checked, preview: null })} /> {t('bill.acct')}</label>
+            <label>
+              <input
+                type="checkbox"
+                checked={acctUsed}
+                onChange={(e) => useUiStore.setState({ acctUsed: e.target.checked, preview: null })}
+              />{' '}
+              {t('bill.acct')}
+            </label>
           </>
         )}
       </div>
@@ -95,7 +145,10 @@ export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }
         <>
           <div className="bill-summary" data-testid="bill-summary">
             <strong>{billLabel}</strong> · {t('bill.lines', { n: lines.length, sum: formatAmount(total) })}
-            <button type="button" onClick={() => useUiStore.setState({ lines: [], billLabel: null, preview: null })}>
+            <button
+              type="button"
+              onClick={() => useUiStore.setState({ lines: [], billLabel: null, preview: null })}
+            >
               {t('bill.clear')}
             </button>
           </div>

@@ -4,20 +4,44 @@ import { decodeBillFile, parseBillCsv, parseBillFile, parseBillJson } from './bi
 
 describe('CSV bill import', () => {
   it('reads NHSA headers and computes a missing amount', () => {
-    const r = parseBillCsv('feedetl_sn,med_list_codg,name,cnt,pric,det_item_fee_sumamt\n1,A01,床位费,3,88.8,266.40\n2,B02,药,2,10.005,\n');
+    const r = parseBillCsv(
+      'feedetl_sn,med_list_codg,name,cnt,pric,det_item_fee_sumamt\n1,A01,床位费,3,88.8,266.40\n2,B02,药,2,10.005,\n',
+    );
     expect(r.errors).toEqual([]);
     expect(r.lines).toEqual([
-      { feedetl_sn: '1', med_list_codg: 'A01', name: '床位费', cnt: '3', pric: '88.8', det_item_fee_sumamt: '266.40' },
-      { feedetl_sn: '2', med_list_codg: 'B02', name: '药', cnt: '2', pric: '10.005', det_item_fee_sumamt: '20.01' },
+      {
+        feedetl_sn: '1',
+        med_list_codg: 'A01',
+        name: '床位费',
+        cnt: '3',
+        pric: '88.8',
+        det_item_fee_sumamt: '266.40',
+      },
+      {
+        feedetl_sn: '2',
+        med_list_codg: 'B02',
+        name: '药',
+        cnt: '2',
+        pric: '10.005',
+        det_item_fee_sumamt: '20.01',
+      },
     ]);
   });
   it('reads Chinese headers, a BOM, tabs and the 非工伤 flag', () => {
-    const r = parseBillCsv('\uFEFF序号\t项目编码\t项目名称\t数量\t单价\t金额\t非工伤\n1\tW-DRUG-1\t药品\t10\t12.5\t125.00\t是\n');
+    const r = parseBillCsv(
+      '\uFEFF序号\t项目编码\t项目名称\t数量\t单价\t金额\t非工伤\n1\tW-DRUG-1\t药品\t10\t12.5\t125.00\t是\n',
+    );
     expect(r.errors).toEqual([]);
-    expect(r.lines[0]).toMatchObject({ med_list_codg: 'W-DRUG-1', non_work_injury: true, det_item_fee_sumamt: '125.00' });
+    expect(r.lines[0]).toMatchObject({
+      med_list_codg: 'W-DRUG-1',
+      non_work_injury: true,
+      det_item_fee_sumamt: '125.00',
+    });
   });
   it('names the row and column of every bad cell and imports nothing', () => {
-    const r = parseBillCsv('序号,项目编码,数量,单价,金额\n1,A01,-1,10,10.00\n2,A02,2,"12,000.00",\n3,A03,2,5,11.00\n4,,1,1,1.00\n4,A05,1,1,1.00\n');
+    const r = parseBillCsv(
+      '序号,项目编码,数量,单价,金额\n1,A01,-1,10,10.00\n2,A02,2,"12,000.00",\n3,A03,2,5,11.00\n4,,1,1,1.00\n4,A05,1,1,1.00\n',
+    );
     expect(r.lines).toEqual([]);
     expect(r.errors.map((e) => [e.row, e.field])).toEqual([
       [2, 'cnt'],
@@ -51,7 +75,10 @@ describe('CSV bill import', () => {
 describe('JSON bill import', () => {
   it('accepts an array of lines or an object with lines', () => {
     const lines = [{ med_list_codg: 'A01', cnt: '1', pric: '5', det_item_fee_sumamt: '5.00' }];
-    expect(parseBillJson(JSON.stringify(lines)).lines[0]).toMatchObject({ feedetl_sn: '1', med_list_codg: 'A01' });
+    expect(parseBillJson(JSON.stringify(lines)).lines[0]).toMatchObject({
+      feedetl_sn: '1',
+      med_list_codg: 'A01',
+    });
     expect(parseBillJson(JSON.stringify({ contract: 'settle/v1', lines })).errors).toEqual([]);
   });
   it('refuses numbers where the contract wants strings, naming the line', () => {

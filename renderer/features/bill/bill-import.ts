@@ -52,16 +52,31 @@ export function decodeBillFile(bytes: Uint8Array): string {
 
 function fieldOf(header: string): keyof BillLine | undefined {
   const h = header.trim().toLowerCase();
-  return (Object.keys(COLUMNS) as (keyof BillLine)[]).find((f) => COLUMNS[f].some((c) => c.toLowerCase() === h));
+  return (Object.keys(COLUMNS) as (keyof BillLine)[]).find((f) =>
+    COLUMNS[f].some((c) => c.toLowerCase() === h),
+  );
 }
 
 /** Checks one raw record (strings from CSV, or a JSON object) and turns it into a bill line or errors. */
-function toLine(raw: Record<string, unknown>, row: number, index: number, errors: BillImportError[], sns: string[]): BillLine | null {
+function toLine(
+  raw: Record<string, unknown>,
+  row: number,
+  index: number,
+  errors: BillImportError[],
+  sns: string[],
+): BillLine | null {
   const rec: Record<string, unknown> = { ...raw };
   for (const k of ['feedetl_sn', 'med_list_codg', 'name', 'cnt', 'pric', 'det_item_fee_sumamt'] as const) {
     if (typeof rec[k] === 'string') rec[k] = (rec[k] as string).trim();
     if (typeof rec[k] === 'number') {
-      errors.push(err(row, k, '须写成文本（如 "12.50"），不能是数字', 'must be written as text (e.g. "12.50"), not a number'));
+      errors.push(
+        err(
+          row,
+          k,
+          '须写成文本（如 "12.50"），不能是数字',
+          'must be written as text (e.g. "12.50"), not a number',
+        ),
+      );
       return null;
     }
   }
@@ -81,7 +96,11 @@ function toLine(raw: Record<string, unknown>, row: number, index: number, errors
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      errors.push(missing ? err(row, field, '缺少此列或为空', 'missing or empty') : err(row, field, issue.message, issue.message));
+      errors.push(
+        missing
+          ? err(row, field, '缺少此列或为空', 'missing or empty')
+          : err(row, field, issue.message, issue.message),
+      );
     }
     return null;
   }
@@ -105,18 +124,32 @@ function toLine(raw: Record<string, unknown>, row: number, index: number, errors
 
 function err(row: number, field: string, zh: string, en: string): BillImportError {
   const label = FIELD_ZH[field] ?? field;
-  return { row, field, message_zh: `第${row}行「${label}」：${zh}`, message_en: `Row ${row}, ${field}: ${en}` };
+  return {
+    row,
+    field,
+    message_zh: `第${row}行「${label}」：${zh}`,
+    message_en: `Row ${row}, ${field}: ${en}`,
+  };
 }
 
-function finish(lines: (BillLine | null)[], rows: number[], errors: BillImportError[], sns: string[]): BillImport {
+function finish(
+  lines: (BillLine | null)[],
+  rows: number[],
+  errors: BillImportError[],
+  sns: string[],
+): BillImport {
   const seen = new Map<string, number>();
   sns.forEach((sn, i) => {
     if (sn === undefined) return;
     const first = seen.get(sn);
-    if (first !== undefined) errors.push(err(rows[i]!, 'feedetl_sn', `与第${first}行序号重复`, `duplicates the number of row ${first}`));
+    if (first !== undefined)
+      errors.push(
+        err(rows[i]!, 'feedetl_sn', `与第${first}行序号重复`, `duplicates the number of row ${first}`),
+      );
     else seen.set(sn, rows[i]!);
   });
-  if (lines.length === 0 && errors.length === 0) errors.push(err(1, 'lines', '账单没有明细行', 'the bill has no lines'));
+  if (lines.length === 0 && errors.length === 0)
+    errors.push(err(1, 'lines', '账单没有明细行', 'the bill has no lines'));
   errors.sort((a, b) => a.row - b.row);
   return { lines: errors.length ? [] : (lines as BillLine[]), errors };
 }
@@ -132,7 +165,14 @@ export function parseBillCsv(text: string): BillImport {
   const headers = parsed.meta.fields ?? [];
   for (const required of ['med_list_codg', 'cnt', 'pric'] as const) {
     if (!headers.includes(required)) {
-      errors.push(err(1, required, `表头缺少列（可用：${COLUMNS[required].join('、')}）`, `header lacks the column (any of: ${COLUMNS[required].join(', ')})`));
+      errors.push(
+        err(
+          1,
+          required,
+          `表头缺少列（可用：${COLUMNS[required].join('、')}）`,
+          `header lacks the column (any of: ${COLUMNS[required].join(', ')})`,
+        ),
+      );
     }
   }
   if (errors.length) return { lines: [], errors };
@@ -155,11 +195,31 @@ export function parseBillJson(text: string): BillImport {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { lines: [], errors: [err(1, 'json', `不是合法的JSON（${(e as Error).message}）`, `not valid JSON (${(e as Error).message})`)] };
+    return {
+      lines: [],
+      errors: [
+        err(
+          1,
+          'json',
+          `不是合法的JSON（${(e as Error).message}）`,
+          `not valid JSON (${(e as Error).message})`,
+        ),
+      ],
+    };
   }
   const list = Array.isArray(data) ? data : (data as { lines?: unknown })?.lines;
   if (!Array.isArray(list)) {
-    return { lines: [], errors: [err(1, 'lines', 'JSON须为明细数组或含 lines 数组的对象', 'JSON must be an array of lines or an object with a lines array')] };
+    return {
+      lines: [],
+      errors: [
+        err(
+          1,
+          'lines',
+          'JSON须为明细数组或含 lines 数组的对象',
+          'JSON must be an array of lines or an object with a lines array',
+        ),
+      ],
+    };
   }
   const errors: BillImportError[] = [];
   const rows: number[] = [];
@@ -178,5 +238,7 @@ export function parseBillJson(text: string): BillImport {
 /** Chooses the parser by file name, falling back on the first character. */
 export function parseBillFile(name: string, text: string): BillImport {
   const trimmed = text.trimStart().replace(/^\uFEFF/, '');
-  return /\.json$/i.test(name) || trimmed.startsWith('[') || trimmed.startsWith('{') ? parseBillJson(text) : parseBillCsv(text);
+  return /\.json$/i.test(name) || trimmed.startsWith('[') || trimmed.startsWith('{')
+    ? parseBillJson(text)
+    : parseBillCsv(text);
 }

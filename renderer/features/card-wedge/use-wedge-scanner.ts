@@ -6,7 +6,10 @@ import { useEffect, useRef } from 'react';
 import { createWedgeDetector } from './wedge-detector';
 import type { WedgeOptions, WedgeScan } from './wedge-detector';
 
-export function useWedgeScanner(onScan: (scan: WedgeScan) => void, opts: WedgeOptions & { enabled?: boolean } = {}): void {
+export function useWedgeScanner(
+  onScan: (scan: WedgeScan) => void,
+  opts: WedgeOptions & { enabled?: boolean } = {},
+): void {
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
   const { enabled = true, minLength, maxGapMs, terminators } = opts;

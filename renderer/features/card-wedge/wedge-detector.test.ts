@@ -42,7 +42,9 @@ describe('wedge detector', () => {
   });
 
   it('ignores Shift keys a scanner sends for capitals', () => {
-    const evs = keys('ABCDEFGHIJ', () => 6).flatMap((e) => (e.key === 'Enter' ? [e] : [{ key: 'Shift', timeStamp: e.timeStamp - 1 }, e]));
+    const evs = keys('ABCDEFGHIJ', () => 6).flatMap((e) =>
+      e.key === 'Enter' ? [e] : [{ key: 'Shift', timeStamp: e.timeStamp - 1 }, e],
+    );
     expect(scans(run(evs))).toEqual(['ABCDEFGHIJ']);
   });
 
@@ -84,11 +86,24 @@ describe('wedge detector', () => {
 describe('wedgeScanToRead', () => {
   const today = '2026-11-23';
   it('turns a valid ID number into an ID-number read', () => {
-    expect(wedgeScanToRead('11010519491231002X', { today })).toMatchObject({ kind: 'typed-id', certType: '02', ssn: '11010519491231002X', source: { kind: 'keyboard-wedge' } });
+    expect(wedgeScanToRead('11010519491231002X', { today })).toMatchObject({
+      kind: 'typed-id',
+      certType: '02',
+      ssn: '11010519491231002X',
+      source: { kind: 'keyboard-wedge' },
+    });
   });
   it('keeps anything else as an unresolved token, including an ID number that fails its check', () => {
-    expect(wedgeScanToRead('11010519491231002Y', { today })).toMatchObject({ kind: 'qr-token', certType: '01', ssn: '' });
+    expect(wedgeScanToRead('11010519491231002Y', { today })).toMatchObject({
+      kind: 'qr-token',
+      certType: '01',
+      ssn: '',
+    });
     expect(wedgeScanToRead('110105194912310021', { today })).toMatchObject({ kind: 'qr-token', ssn: '' });
-    expect(wedgeScanToRead('CHS1.abc', { today })).toMatchObject({ kind: 'qr-token', token: 'CHS1.abc', partial: true });
+    expect(wedgeScanToRead('CHS1.abc', { today })).toMatchObject({
+      kind: 'qr-token',
+      token: 'CHS1.abc',
+      partial: true,
+    });
   });
 });

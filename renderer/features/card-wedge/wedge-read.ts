@@ -5,7 +5,11 @@ import { qrTokenRead, typedIdRead } from '../../../shared/card';
 import type { CardRead, CardSourceInfo } from '../../../shared/card';
 import { validateCitizenId } from '../../../shared/ids';
 
-export const WEDGE_SOURCE: CardSourceInfo = { kind: 'keyboard-wedge', deviceId: 'keyboard-wedge', label: '键盘式扫码枪 / keyboard-wedge scanner' };
+export const WEDGE_SOURCE: CardSourceInfo = {
+  kind: 'keyboard-wedge',
+  deviceId: 'keyboard-wedge',
+  label: '键盘式扫码枪 / keyboard-wedge scanner',
+};
 
 export function wedgeScanToRead(text: string, opts: { today: string }): CardRead {
   const trimmed = text.trim();

@@ -40,7 +40,10 @@ export function CardPanel() {
   );
   // Device changes the cashier must know about (a reader unplugged, a 3.0 card needing a PSAM reader).
   useEffect(() => {
-    void api.card.status().then((s) => setNotice(s.notice ?? null), () => undefined);
+    void api.card.status().then(
+      (s) => setNotice(s.notice ?? null),
+      () => undefined,
+    );
     return api.on('card.status', (s) => setNotice(s.notice ?? null));
   }, [api]);
   useEffect(() => {
@@ -93,7 +96,14 @@ export function CardPanel() {
       <form onSubmit={submit} className="typed-id">
         <label>
           {t('card.typeId')}
-          <input ref={inputRef} value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={18} data-testid="typed-id" autoComplete="off" />
+          <input
+            ref={inputRef}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            maxLength={18}
+            data-testid="typed-id"
+            autoComplete="off"
+          />
         </label>
         <button type="submit">{t('card.lookup')}</button>
       </form>

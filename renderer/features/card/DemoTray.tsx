@@ -21,7 +21,10 @@ export function DemoTray() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.card.listDemoCards().then((r) => setCards(r.cards), () => setCards([]));
+    api.card.listDemoCards().then(
+      (r) => setCards(r.cards),
+      () => setCards([]),
+    );
     void api.card.status().then((s) => setInserted(s.demoTray?.insertedCardId ?? null));
     const offStatus = api.on('card.status', (s) => setInserted(s.demoTray?.insertedCardId ?? null));
     const offError = api.on('card.error', (e) => setError(pick(i18n.language, e.message_zh, e.message_en)));
@@ -43,7 +46,12 @@ export function DemoTray() {
       <ul>
         {cards.map((c) => (
           <li key={c.card_id} className={inserted === c.card_id ? 'inserted' : ''}>
-            <button type="button" onClick={() => void insert(c.card_id)} data-testid={`demo-card-${c.card_id}`} data-label={c.label_zh}>
+            <button
+              type="button"
+              onClick={() => void insert(c.card_id)}
+              data-testid={`demo-card-${c.card_id}`}
+              data-label={c.label_zh}
+            >
               {pick(i18n.language, c.label_zh, c.label_en)}
               <small>
                 {' '}

@@ -43,9 +43,27 @@ export function PersonPanel() {
 
   const date = station.today();
   const person = resolved?.person ?? null;
-  const filing: FilingRow | null = person ? selectFiling(resolved!.filings, scheme, station.profile.mdtrtarea_admvs, date, admissionDate ?? undefined) : null;
+  const filing: FilingRow | null = person
+    ? selectFiling(
+        resolved!.filings,
+        scheme,
+        station.profile.mdtrtarea_admvs,
+        date,
+        admissionDate ?? undefined,
+      )
+    : null;
   const policy = useLiveQuery(
-    async () => (person ? ((await policyInForce(station.db, person.insuplc_admdvs, scheme === 'work_injury' ? '310' : (person.insutype ?? '310'), date))?.policy ?? null) : null),
+    async () =>
+      person
+        ? ((
+            await policyInForce(
+              station.db,
+              person.insuplc_admdvs,
+              scheme === 'work_injury' ? '310' : (person.insutype ?? '310'),
+              date,
+            )
+          )?.policy ?? null)
+        : null,
     [person?.psn_no, scheme, date],
   );
 
@@ -66,12 +84,18 @@ export function PersonPanel() {
     admission_date: admissionDate ?? undefined,
     dise_codg: diseCodg || undefined,
     person,
-    institution: { fixmedins_code: station.profile.fixmedins_code, mdtrtarea_admvs: station.profile.mdtrtarea_admvs, hosp_lv: station.profile.hosp_lv },
+    institution: {
+      fixmedins_code: station.profile.fixmedins_code,
+      mdtrtarea_admvs: station.profile.mdtrtarea_admvs,
+      hosp_lv: station.profile.hosp_lv,
+    },
     filing: filing?.filing ?? null,
     circumstances,
     policy: policy ?? undefined,
   });
-  const schemes: Scheme[] = resolved.filings.length ? [...new Set(resolved.filings.map((f) => f.scheme))] : ['medical'];
+  const schemes: Scheme[] = resolved.filings.length
+    ? [...new Set(resolved.filings.map((f) => f.scheme))]
+    : ['medical'];
   return (
     <section className="panel person-panel" aria-labelledby="person-title">
       <h2 id="person-title">{t('person.title')}</h2>
@@ -79,7 +103,17 @@ export function PersonPanel() {
       <div className="choice-row">
         <label>
           {t('person.scheme')}
-          <select value={scheme} data-testid="scheme" onChange={(e) => useUiStore.setState({ scheme: e.target.value as Scheme, setlType: SETL_TYPES[e.target.value as Scheme][0], preview: null })}>
+          <select
+            value={scheme}
+            data-testid="scheme"
+            onChange={(e) =>
+              useUiStore.setState({
+                scheme: e.target.value as Scheme,
+                setlType: SETL_TYPES[e.target.value as Scheme][0],
+                preview: null,
+              })
+            }
+          >
             {schemes.map((s) => (
               <option key={s} value={s}>
                 {t(`scheme.${s}`)}
@@ -89,7 +123,11 @@ export function PersonPanel() {
         </label>
         <label>
           {t('person.setlType')}
-          <select value={setlType} data-testid="setl-type" onChange={(e) => useUiStore.setState({ setlType: e.target.value as SetlType, preview: null })}>
+          <select
+            value={setlType}
+            data-testid="setl-type"
+            onChange={(e) => useUiStore.setState({ setlType: e.target.value as SetlType, preview: null })}
+          >
             {SETL_TYPES[scheme].map((s) => (
               <option key={s} value={s}>
                 {t(`setlType.${s}`)}
@@ -98,14 +136,20 @@ export function PersonPanel() {
           </select>
         </label>
       </div>
-      <div className={`verdict ${verdict.canSettle ? 'verdict-yes' : 'verdict-no'}`} data-testid="verdict" data-can-settle={String(verdict.canSettle)}>
+      <div
+        className={`verdict ${verdict.canSettle ? 'verdict-yes' : 'verdict-no'}`}
+        data-testid="verdict"
+        data-can-settle={String(verdict.canSettle)}
+      >
         <strong>{verdict.canSettle ? t('person.canSettle') : t('person.cannotSettle')}</strong>
         {verdict.refusal.map((r) => (
           <div key={r.code} data-testid="refusal" data-code={r.code}>
             {pick(i18n.language, r.message, r.message_en)}
           </div>
         ))}
-        {verdict.canSettle && verdict.reduction !== '0' && <div>{t('person.reduction', { pct: String(Number(verdict.reduction) * 100) })}</div>}
+        {verdict.canSettle && verdict.reduction !== '0' && (
+          <div>{t('person.reduction', { pct: String(Number(verdict.reduction) * 100) })}</div>
+        )}
       </div>
     </section>
   );
@@ -119,7 +163,8 @@ function PersonFacts({ person, filing }: { person: Person; filing: FilingRow | n
     <dl className="facts" data-testid="person">
       <dt>{t('person.name')}</dt>
       <dd>
-        <strong data-testid="person-name">{person.psn_name}</strong> {person.certno.slice(0, 6)}********{person.certno.slice(14)} · {t(`person.category.${person.category}`)}
+        <strong data-testid="person-name">{person.psn_name}</strong> {person.certno.slice(0, 6)}********
+        {person.certno.slice(14)} · {t(`person.category.${person.category}`)}
       </dd>
       <dt>{t('person.insured')}</dt>
       <dd>
@@ -129,7 +174,8 @@ function PersonFacts({ person, filing }: { person: Person; filing: FilingRow | n
       <dd data-testid="filing">
         {f ? (
           <>
-            {t(`filingKind.${f.kind}`)} · {t(`filingType.${f.type}`)} · {t('person.valid')} {f.begndate} – {f.enddate ?? t('person.open')} · {t('person.designated')}{' '}
+            {t(`filingKind.${f.kind}`)} · {t(`filingType.${f.type}`)} · {t('person.valid')} {f.begndate} –{' '}
+            {f.enddate ?? t('person.open')} · {t('person.designated')}{' '}
             {f.fixmedins_codes ? f.fixmedins_codes.join(', ') : t('person.any')}
           </>
         ) : (

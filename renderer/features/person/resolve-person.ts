@@ -14,7 +14,11 @@ export interface ResolvedPerson {
   problem: { zh: string; en: string } | null;
 }
 
-const CATEGORY: Record<string, Person['category']> = { '11': 'in_service', '21': 'retired', '15': 'resident' };
+const CATEGORY: Record<string, Person['category']> = {
+  '11': 'in_service',
+  '21': 'retired',
+  '15': 'resident',
+};
 
 /** Maps a 1101 answer onto the settle/v1 person (first basic-medical insurance record). */
 export function personFrom1101(output: unknown): Person | null {
@@ -34,7 +38,11 @@ export function personFrom1101(output: unknown): Person | null {
   };
 }
 
-export async function resolvePerson(db: StationDb, port: PlatformPort, card: CardReadEvent): Promise<ResolvedPerson> {
+export async function resolvePerson(
+  db: StationDb,
+  port: PlatformPort,
+  card: CardReadEvent,
+): Promise<ResolvedPerson> {
   if (card.kind !== 'qr-token' && card.ssn) {
     const filings = await findFilings(db, { certno: card.ssn });
     if (filings.length > 0) return { person: filings[0]!.person, filings, problem: null };
@@ -42,20 +50,47 @@ export async function resolvePerson(db: StationDb, port: PlatformPort, card: Car
   const byToken = card.kind === 'qr-token';
   const certNo = byToken ? (card.token ?? '') : card.ssn;
   if (!certNo) {
-    return { person: null, filings: [], problem: { zh: '卡片未读出身份证号：请输入身份证号', en: 'The card gave no ID number: type it in' } };
+    return {
+      person: null,
+      filings: [],
+      problem: { zh: '卡片未读出身份证号：请输入身份证号', en: 'The card gave no ID number: type it in' },
+    };
   }
   try {
     const output = await port.call('1101', {
-      data: { mdtrt_cert_type: byToken ? '01' : card.certType === '03' ? '03' : '02', mdtrt_cert_no: certNo, ...(card.cardNo ? { card_sn: card.cardNo } : {}) },
+      data: {
+        mdtrt_cert_type: byToken ? '01' : card.certType === '03' ? '03' : '02',
+        mdtrt_cert_no: certNo,
+        ...(card.cardNo ? { card_sn: card.cardNo } : {}),
+      },
     });
     const person = personFrom1101(output);
-    if (!person) return { person: null, filings: [], problem: { zh: '平台返回的人员信息不完整', en: 'The platform’s person info is incomplete' } };
+    if (!person)
+      return {
+        person: null,
+        filings: [],
+        problem: { zh: '平台返回的人员信息不完整', en: 'The platform’s person info is incomplete' },
+      };
     const filings = await findFilings(db, { psn_no: person.psn_no });
     return { person: filings[0]?.person ?? person, filings, problem: null };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     return byToken
-      ? { person: null, filings: [], problem: { zh: `电子凭证需联网解析，当前无法解析（${message}）：请刷实体卡或输入身份证号`, en: `QR codes resolve online only and could not be resolved (${message}): use the physical card or type the ID number` } }
-      : { person: null, filings: [], problem: { zh: `本地无此人备案，联网查询失败（${message}）`, en: `No filing cached for this person and the online lookup failed (${message})` } };
+      ? {
+          person: null,
+          filings: [],
+          problem: {
+            zh: `电子凭证需联网解析，当前无法解析（${message}）：请刷实体卡或输入身份证号`,
+            en: `QR codes resolve online only and could not be resolved (${message}): use the physical card or type the ID number`,
+          },
+        }
+      : {
+          person: null,
+          filings: [],
+          problem: {
+            zh: `本地无此人备案，联网查询失败（${message}）`,
+            en: `No filing cached for this person and the online lookup failed (${message})`,
+          },
+        };
   }
 }

@@ -10,7 +10,10 @@ import { formatChinaTime } from '../sync/format-time';
 export function QueueScreen() {
   const { t } = useTranslation();
   const station = useStation();
-  const settlements = useLiveQuery(() => station.db.settlements.orderBy('settled_at').reverse().limit(200).toArray(), []);
+  const settlements = useLiveQuery(
+    () => station.db.settlements.orderBy('settled_at').reverse().limit(200).toArray(),
+    [],
+  );
   const tasks = useLiveQuery(() => openTasks(station.db), []);
   const [notes, setNotes] = useState<Record<string, string>>({});
   return (
@@ -37,8 +40,18 @@ export function QueueScreen() {
               {r.code}: {r.message}
             </div>
           ))}
-          <input placeholder={t('queue.resolution')} value={notes[s.local_setl_id] ?? ''} onChange={(e) => setNotes({ ...notes, [s.local_setl_id]: e.target.value })} />
-          <button type="button" disabled={!notes[s.local_setl_id]} onClick={() => void resolveTask(station.db, s.local_setl_id, notes[s.local_setl_id]!, station.cashier)}>
+          <input
+            placeholder={t('queue.resolution')}
+            value={notes[s.local_setl_id] ?? ''}
+            onChange={(e) => setNotes({ ...notes, [s.local_setl_id]: e.target.value })}
+          />
+          <button
+            type="button"
+            disabled={!notes[s.local_setl_id]}
+            onClick={() =>
+              void resolveTask(station.db, s.local_setl_id, notes[s.local_setl_id]!, station.cashier)
+            }
+          >
             {t('queue.resolve')}
           </button>
         </div>

@@ -14,9 +14,17 @@ export function ReceiptPanel({ id }: { id: string }) {
   const html = receiptHtml(row, { institution: station.institutionName, lang: i18n.language });
   const print = () => void printReceiptWithDialog(station.api, html);
   return (
-    <section className="panel receipt-panel" aria-labelledby="receipt-title" data-testid="receipt" data-status={row.status}>
+    <section
+      className="panel receipt-panel"
+      aria-labelledby="receipt-title"
+      data-testid="receipt"
+      data-status={row.status}
+    >
       <h2 id="receipt-title">
-        {t('receipt.title')} · <span data-testid="receipt-status" className={`status status-${row.status}`}>{t(`receipt.${row.status}`)}</span>
+        {t('receipt.title')} ·{' '}
+        <span data-testid="receipt-status" className={`status status-${row.status}`}>
+          {t(`receipt.${row.status}`)}
+        </span>
       </h2>
       {row.setl_id && (
         <div>

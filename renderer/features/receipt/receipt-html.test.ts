@@ -5,13 +5,37 @@ import { settle } from '../../../shared/settlement';
 import type { SettlementRow } from '../../db';
 import { receiptHtml } from './receipt-html';
 
-const request = JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/settlement/fixtures/01-worked-example.request.json'), 'utf8'));
+const request = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '../../../shared/settlement/fixtures/01-worked-example.request.json'),
+    'utf8',
+  ),
+);
 
 function row(status: SettlementRow['status'], setl_id: string | null): SettlementRow {
   return {
-    local_setl_id: '01JTEST', psn_no: 'P1', certno: '110101196001011233', psn_name: '张<三>', scheme: 'medical', setl_type: 'inpatient', encounter_no: 'E1',
-    station_id: 'S1', opter: 'c1', settled_at: '2025-06-30T02:00:00Z', settle_date: '2025-06-30', request: request as never, result: settle(request),
-    data_versions: {}, status, answered_at: null, setl_id, platform_result: null, differences: [], reasons: [], resolved_at: null, resolution: null,
+    local_setl_id: '01JTEST',
+    psn_no: 'P1',
+    certno: '110101196001011233',
+    psn_name: '张<三>',
+    scheme: 'medical',
+    setl_type: 'inpatient',
+    encounter_no: 'E1',
+    station_id: 'S1',
+    opter: 'c1',
+    settled_at: '2025-06-30T02:00:00Z',
+    settle_date: '2025-06-30',
+    request: request as never,
+    result: settle(request),
+    data_versions: {},
+    status,
+    answered_at: null,
+    setl_id,
+    platform_result: null,
+    differences: [],
+    reasons: [],
+    resolved_at: null,
+    resolution: null,
   };
 }
 
@@ -32,6 +56,8 @@ describe('receipt HTML', () => {
     expect(html).toContain('起付线');
   });
   it('has an English version', () => {
-    expect(receiptHtml(row('pending', null), { institution: 'H', lang: 'en' })).toContain('Pending platform confirmation');
+    expect(receiptHtml(row('pending', null), { institution: 'H', lang: 'en' })).toContain(
+      'Pending platform confirmation',
+    );
   });
 });

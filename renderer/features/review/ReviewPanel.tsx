@@ -69,7 +69,12 @@ export function ReviewPanel({ actions }: { actions: ReturnType<typeof useReviewA
   const s = result.setlinfo;
   const refused = result.status === 'refused';
   return (
-    <section className="panel review-panel" aria-labelledby="review-title" data-testid="review" data-status={result.status}>
+    <section
+      className="panel review-panel"
+      aria-labelledby="review-title"
+      data-testid="review"
+      data-status={result.status}
+    >
       <h2 id="review-title">{t('review.title')}</h2>
       <div className="big-figures">
         <div>
@@ -125,7 +130,13 @@ export function ReviewPanel({ actions }: { actions: ReturnType<typeof useReviewA
           {t('review.back')}
         </button>
         {!refused && (
-          <button type="button" className="primary" onClick={() => void actions.commit()} disabled={actions.busy} data-testid="settle">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void actions.commit()}
+            disabled={actions.busy}
+            data-testid="settle"
+          >
             {t('review.settle')}
           </button>
         )}

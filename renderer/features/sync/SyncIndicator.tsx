@@ -19,13 +19,28 @@ export function SyncIndicator() {
   }, []);
   const status = useLiveQuery(() => queueStatus(db), [db]);
   return (
-    <div className={`sync sync-${connection}`} data-testid="sync-indicator" data-connection={connection} data-queued={status?.queued ?? 0}>
+    <div
+      className={`sync sync-${connection}`}
+      data-testid="sync-indicator"
+      data-connection={connection}
+      data-queued={status?.queued ?? 0}
+    >
       <span className="sync-dot" aria-hidden />
       <strong>{t(`sync.${connection}`)}</strong>
       <span data-testid="sync-queued">{t('sync.queued', { n: status?.queued ?? 0 })}</span>
-      {status?.oldest_enqueued_at && <span>{t('sync.oldest', { age: formatAge(now.getTime() - Date.parse(status.oldest_enqueued_at)) })}</span>}
-      <span>{status?.last_pull_at ? t('sync.lastPull', { at: formatClock(status.last_pull_at) }) : t('sync.never')}</span>
-      {(status?.open_tasks ?? 0) > 0 && <span className="sync-tasks">{t('sync.tasks', { n: status!.open_tasks })}</span>}
+      {status?.oldest_enqueued_at && (
+        <span>
+          {t('sync.oldest', { age: formatAge(now.getTime() - Date.parse(status.oldest_enqueued_at)) })}
+        </span>
+      )}
+      <span>
+        {status?.last_pull_at
+          ? t('sync.lastPull', { at: formatClock(status.last_pull_at) })
+          : t('sync.never')}
+      </span>
+      {(status?.open_tasks ?? 0) > 0 && (
+        <span className="sync-tasks">{t('sync.tasks', { n: status!.open_tasks })}</span>
+      )}
       <button type="button" onClick={() => void sync.runOnce()} disabled={running} data-testid="force-sync">
         {running ? t('sync.running') : t('sync.force')}
       </button>

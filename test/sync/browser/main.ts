@@ -2,7 +2,13 @@
 // renderer/sync that only a browser has — Web Locks across tabs, a real quota, a real blocked
 // upgrade, navigator.storage.persist().
 import Dexie from 'dexie';
-import { declareVersions, openStationDb, requestPersistence, type StationDb, type StationDbError } from '../../../renderer/db';
+import {
+  declareVersions,
+  openStationDb,
+  requestPersistence,
+  type StationDb,
+  type StationDbError,
+} from '../../../renderer/db';
 import { createSettleService, type StationProfile } from '../../../renderer/settle-service';
 import { createPusher, pullAll, queueStatus } from '../../../renderer/sync';
 import { relayPort } from '../../../scripts/bench-station/relay-port';
@@ -17,11 +23,21 @@ let blocked: string[] = [];
 
 async function settleSome(n: number, from = 0): Promise<number> {
   const service = createSettleService({ db: db!, station });
-  const people = [...new Set((await db!.filings.toArray()).filter((f) => f.scheme === 'medical').map((f) => f.psn_no))];
+  const people = [
+    ...new Set((await db!.filings.toArray()).filter((f) => f.scheme === 'medical').map((f) => f.psn_no)),
+  ];
   let done = 0;
   for (const psn_no of people.slice(from)) {
     if (done >= n) break;
-    const p = await service.preview({ who: { psn_no }, scheme: 'medical', setl_type: 'outpatient', settle_date: today, lines: outpatientLines() }).catch(() => null);
+    const p = await service
+      .preview({
+        who: { psn_no },
+        scheme: 'medical',
+        setl_type: 'outpatient',
+        settle_date: today,
+        lines: outpatientLines(),
+      })
+      .catch(() => null);
     if (p?.result.status !== 'settled') continue;
     await service.commit(p, { opter: 'browser' });
     done++;
@@ -30,12 +46,21 @@ async function settleSome(n: number, from = 0): Promise<number> {
 }
 
 const api = {
-  async setup(params: { station: StationProfile; today: string; name: string; pull: boolean; settle: number }) {
+  async setup(params: {
+    station: StationProfile;
+    today: string;
+    name: string;
+    pull: boolean;
+    settle: number;
+  }) {
     station = params.station;
     today = params.today;
     db = await openStationDb({ name: params.name });
     if (params.pull) await pullAll(db, relayPort());
-    return { settled: params.settle > 0 ? await settleSome(params.settle) : 0, queued: await db.outbox.count() };
+    return {
+      settled: params.settle > 0 ? await settleSome(params.settle) : 0,
+      queued: await db.outbox.count(),
+    };
   },
   async drain() {
     const r = await createPusher({ db: db!, port: relayPort() }).drain();
@@ -57,7 +82,11 @@ const api = {
         if ((await settleSome(1, i % 20)) === 1) committed++;
       }
     } catch (e) {
-      error = { name: (e as Error).name, code: (e as StationDbError).code, zh: (e as StationDbError).message_zh };
+      error = {
+        name: (e as Error).name,
+        code: (e as StationDbError).code,
+        zh: (e as StationDbError).message_zh,
+      };
     }
     const settlements = await db!.settlements.count();
     const outbox = await db!.outbox.count();

@@ -64,14 +64,25 @@ export class FakeReader {
   unplugAtApdu: number | null = null;
   private apduCount = 0;
 
-  constructor(private readonly hid: FakeHid, readonly opts: FakeReaderOptions) {
+  constructor(
+    private readonly hid: FakeHid,
+    readonly opts: FakeReaderOptions,
+  ) {
     const codec = opts.codec ?? stxBccCodec;
     const reportSize = opts.reportSize ?? 64;
     const reportId = opts.reportId ?? null;
     this.emulator = createReaderEmulator({ codec, reportSize, psam: opts.psam ?? false });
     const decoder = codec.createDecoder();
     this.device = {
-      info: { path: opts.path, vendorId: opts.vendorId, productId: opts.productId, usagePage: opts.usagePage, product: opts.product ?? 'Fake reader', release: 1, interface: 0 },
+      info: {
+        path: opts.path,
+        vendorId: opts.vendorId,
+        productId: opts.productId,
+        usagePage: opts.usagePage,
+        product: opts.product ?? 'Fake reader',
+        release: 1,
+        interface: 0,
+      },
       handle: null,
       features: [],
       onWrite: (values, handle) => {
@@ -107,9 +118,22 @@ export class FakeReader {
 
 export class FakeScanner {
   readonly device: FakeDevice;
-  constructor(info: { path: string; vendorId: number; productId: number; usagePage?: number; product?: string }) {
+  constructor(info: {
+    path: string;
+    vendorId: number;
+    productId: number;
+    usagePage?: number;
+    product?: string;
+  }) {
     this.device = {
-      info: { ...info, usagePage: info.usagePage ?? 0x8c, usage: 0x02, product: info.product ?? 'Fake HID-POS scanner', release: 1, interface: 0 },
+      info: {
+        ...info,
+        usagePage: info.usagePage ?? 0x8c,
+        usage: 0x02,
+        product: info.product ?? 'Fake HID-POS scanner',
+        release: 1,
+        interface: 0,
+      },
       handle: null,
       features: [],
       onWrite: () => undefined,
@@ -123,7 +147,10 @@ export class FakeScanner {
       const r = new Uint8Array(64);
       r[0] = 0x02;
       r[1] = part.length;
-      r.set([...aim].map((c) => c.charCodeAt(0)), 2);
+      r.set(
+        [...aim].map((c) => c.charCodeAt(0)),
+        2,
+      );
       r.set(part, 5);
       r[63] = off + 56 < payload.length ? 1 : 0;
       reports.push(r);

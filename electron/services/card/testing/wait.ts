@@ -10,7 +10,11 @@ export function collect(service: CardService) {
   return log;
 }
 
-export async function until<T>(probe: () => T | undefined | false | null, what: string, timeoutMs = 3000): Promise<T> {
+export async function until<T>(
+  probe: () => T | undefined | false | null,
+  what: string,
+  timeoutMs = 3000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = probe();
