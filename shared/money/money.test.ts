@@ -91,3 +91,20 @@ describe('formatAmount and sumAmounts', () => {
     );
   });
 });
+
+describe('formatAmount agrees with toFixed(2, ROUND_HALF_UP) everywhere', () => {
+  it('for generated values of any scale and sign', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }),
+        fc.integer({ min: 0, max: 6 }),
+        (units, scale) => {
+          const d = new Decimal(units.toString()).dividedBy(new Decimal(10).pow(scale));
+          const expected = d.isZero() ? '0.00' : d.toFixed(2, Decimal.ROUND_HALF_UP);
+          expect(formatAmount(d)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -14,7 +14,14 @@ const toDecimal = (value: DecimalValue): Decimal => (value instanceof Decimal ? 
 /** Exactly two decimals, as every result amount is written: "12.30". Rounds half up if needed. */
 export function formatAmount(value: DecimalValue): string {
   const d = toDecimal(value);
-  return d.isZero() ? '0.00' : d.toFixed(2, Decimal.ROUND_HALF_UP);
+  if (d.isZero()) return '0.00';
+  if (d.decimalPlaces() > 2) return d.toFixed(2, Decimal.ROUND_HALF_UP);
+  // Already exact to the fen (every settle/v1 amount is): padding the plain string is several times
+  // faster than toFixed, which matters on 50,000-line bills. Plain, because toExpPos is 40.
+  const s = d.toString();
+  const point = s.indexOf('.');
+  if (point < 0) return `${s}.00`;
+  return s.length - point === 2 ? `${s}0` : s;
 }
 
 /** Exact sum (no rounding). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { settleRequestArb } from '../../test/support/settle-arbitraries';
 import { Decimal } from '../money';
-import { SETLINFO_FIELDS, settle, type SettleResult } from './index';
+import { parseSettleRequest, settleRequestObject, SETLINFO_FIELDS, settle, type SettleResult } from './index';
 
 const d = (s: string) => new Decimal(s);
 const RUNS = { numRuns: 400 };
@@ -125,6 +125,16 @@ describe('settle/v1 invariants', () => {
         );
       }),
       RUNS,
+    );
+  });
+
+  it('the fast line check returns exactly what the zod schema returns', () => {
+    fc.assert(
+      fc.property(settleRequestArb, (req) => {
+        const withExtra = { ...req, lines: req.lines.map((l) => ({ ...l, unknown_field: 'dropped' })) };
+        expect(parseSettleRequest(withExtra)).toEqual(settleRequestObject.parse(withExtra));
+      }),
+      { numRuns: 200 },
     );
   });
 

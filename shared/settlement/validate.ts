@@ -1,6 +1,7 @@
 import { Decimal } from '../money';
 import { provinceOfDivision } from './province';
 import { InvalidInputError, formatPath } from './errors';
+import { plainLines, settleRequestWithoutLines } from './fast-lines';
 import { SETL_TYPES, settleRequestObject, type SettleRequest } from './schema';
 
 /** |det_item_fee_sumamt − cnt × pric| may differ by at most one fen (contract "Command line"). */
@@ -12,6 +13,17 @@ const LINE_TOLERANCE = new Decimal('0.01');
  * defaults filled in (circumstances, accumulators, acct_used).
  */
 export function parseSettleRequest(input: unknown): SettleRequest {
+  const req = parseSchema(input);
+  checkRules(req);
+  return req;
+}
+
+function parseSchema(input: unknown): SettleRequest {
+  const lines = plainLines((input as { lines?: unknown } | null)?.lines);
+  if (lines) {
+    const rest = settleRequestWithoutLines.safeParse(input);
+    if (rest.success) return { ...rest.data, lines };
+  }
   const parsed = settleRequestObject.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -21,7 +33,10 @@ export function parseSettleRequest(input: unknown): SettleRequest {
         : issue.message;
     throw new InvalidInputError(formatPath(issue.path), message);
   }
-  const req = parsed.data;
+  return parsed.data;
+}
+
+function checkRules(req: SettleRequest): void {
   const fail = (path: string, message: string): never => {
     throw new InvalidInputError(path, message);
   };
@@ -44,7 +59,6 @@ export function parseSettleRequest(input: unknown): SettleRequest {
   checkSchemeData(req, fail);
   checkPolicy(req, fail);
   checkLines(req, fail);
-  return req;
 }
 
 type Fail = (path: string, message: string) => never;
