@@ -80,7 +80,7 @@ const zh = {
   },
   bill: {
     title: '2. 账单',
-    demo: '演示账单',
+    demo: '演示账单：',
     import: '导入账单文件（CSV / JSON）',
     lines: '{{n}} 行，合计 {{sum}} 元',
     clear: '清空',
@@ -239,7 +239,7 @@ const en: typeof zh = {
   },
   bill: {
     title: '2. Bill',
-    demo: 'Demo bills',
+    demo: 'Demo bills:',
     import: 'Import a bill file (CSV / JSON)',
     lines: '{{n}} lines, total {{sum}} yuan',
     clear: 'Clear',

@@ -52,7 +52,7 @@ export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }
     <section className="panel bill-panel" aria-labelledby="bill-title">
       <h2 id="bill-title">{t('bill.title')}</h2>
       <div className="bill-sources">
-        <span>{t('bill.demo')}：</span>
+        <span>{t('bill.demo')}</span>
         {demoBills.length === 0 && <span className="muted">{t('bill.noDemo')}</span>}
         {demoBills.map((b) => (
           <button
