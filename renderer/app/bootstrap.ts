@@ -3,16 +3,11 @@
 // StationError the fatal screen explains in both languages.
 import { browserEnvironment, connectStation, platformPort } from '../bridge';
 import { openStationDb, requestPersistence } from '../db';
-import { createSettleService, type StationProfile } from '../settle-service';
+import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
 import { initI18n } from './i18n';
 import type { Station } from './station-context';
 import { createSyncEngine } from './sync-engine';
 import { useUiStore } from './ui-store';
-
-/** The calendar date in China (UTC+8), whatever the machine's zone: settle dates are Chinese dates. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export async function bootstrap(): Promise<Station> {
   initI18n(localStorage.getItem('station.lang') === 'en' ? 'en' : 'zh-CN');
@@ -51,7 +46,7 @@ export async function bootstrap(): Promise<Station> {
     institutionName: institution?.fixmedins_name ?? config.institution.fixmedins_name,
     settle,
     sync,
-    today: () => chinaToday(),
+    today: () => chinaDate(new Date()),
     cashier,
   };
 }

@@ -6,4 +6,4 @@ export { buildSettleRequest } from './build-request';
 export type { StationProfile, SettleInput, BuiltRequest } from './build-request';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
-export { chinaOffsetIso } from './time';
+export { chinaOffsetIso, chinaDate } from './time';

@@ -5,3 +5,8 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 export function chinaOffsetIso(at: Date): string {
   return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
 }
+
+/** The calendar date in China (UTC+8), whatever the machine's zone: settle dates are Chinese dates. */
+export function chinaDate(at: Date): string {
+  return chinaOffsetIso(at).slice(0, 10);
+}

@@ -1,3 +1,5 @@
+import { chinaOffsetIso } from '../../settle-service/time';
+
 /** "3 分钟" style ages, short and language-neutral enough for the indicator (s / min / h / d). */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -9,12 +11,10 @@ export function formatAge(ms: number): string {
 
 /** HH:mm:ss in China time for an ISO instant. */
 export function formatClock(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return d.toISOString().slice(11, 19);
+  return chinaOffsetIso(new Date(iso)).slice(11, 19);
 }
 
 /** YYYY-MM-DD HH:mm:ss in China time for an ISO instant (receipts). */
 export function formatChinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)}`;
+  return chinaOffsetIso(new Date(iso)).slice(0, 19).replace('T', ' ');
 }
