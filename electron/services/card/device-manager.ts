@@ -139,6 +139,19 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     }
   }
 
+  /** A device that would not open (or start): remembered so polling does not retry it at once, and told. */
+  function openFailed(path: string, e: unknown): void {
+    failed.add(path);
+    const err = new CardError('DEVICE_OPEN_FAILED', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+    opts.sink.error(err, path);
+    opts.onChange({
+      code: 'DEVICE_OPEN_FAILED',
+      deviceId: path,
+      message_zh: err.message_zh,
+      message_en: err.message_en,
+    });
+  }
+
   async function openDevice(
     info: HidDeviceInfo,
     role: DeviceRole,
@@ -149,18 +162,7 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     try {
       handle = virtual ? await virtual.open() : await (hidModule as HidModule).HIDAsync.open(path);
     } catch (e) {
-      failed.add(path);
-      const err = new CardError(
-        'DEVICE_OPEN_FAILED',
-        `${path}: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      opts.sink.error(err, path);
-      opts.onChange({
-        code: 'DEVICE_OPEN_FAILED',
-        deviceId: path,
-        message_zh: err.message_zh,
-        message_en: err.message_en,
-      });
+      openFailed(path, e);
       return;
     }
     // An 'error' event with no listener would crash the process (EventEmitter semantics); node-hid
@@ -173,18 +175,7 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     } catch (e) {
       // e.g. the HID-POS mode switch refused: give the handle back and treat it as an open failure.
       await handle.close().catch(() => undefined);
-      failed.add(path);
-      const err = new CardError(
-        'DEVICE_OPEN_FAILED',
-        `${path}: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      opts.sink.error(err, path);
-      opts.onChange({
-        code: 'DEVICE_OPEN_FAILED',
-        deviceId: path,
-        message_zh: err.message_zh,
-        message_en: err.message_en,
-      });
+      openFailed(path, e);
       return;
     }
     open.set(path, { path, info, role: role.role, label, virtual: virtual !== undefined, handle, stop });
