@@ -1,8 +1,12 @@
-// Catalog search at the counter: one index range per query kind, limited, so a search over 300,000
-// rows stays a few milliseconds (measured by scripts/bench-station.ts).
+// Catalog search at the counter. A code prefix is a range on the catalog's primary key; pinyin
+// initials and name fragments are found in the in-memory search segments (search-segments.ts), and
+// every hit is checked against the stored row, so a row changed or deleted since its segment was
+// written is never shown with an old name. A few milliseconds over 300,000 rows
+// (scripts/bench-station.ts).
 import type { StationDb } from './station-db';
 import type { CatalogRow } from './types';
-import { MAX_KEY_CHARS, normalizeSearchText, pinyinInitials } from './search-keys';
+import { normalizeSearchText } from './search-keys';
+import { catalogSearchIndex, type SearchCandidate, type SearchField } from './search-segments';
 
 export interface CatalogSearchOptions {
   limit?: number;
@@ -21,26 +25,45 @@ async function byCodePrefix(db: StationDb, q: string, limit: number): Promise<Ca
   return db.catalog.where(':id').startsWithAnyOf(prefixes).limit(limit).toArray();
 }
 
-/** A prefix range on the terms index (pinyin initials and name fragments), one row per key; a query
- * longer than the indexed keys is checked against the full name. */
-async function byTerm(
+/** Takes candidates in batches, keeps those whose stored row still has the segment's name, until
+ * `limit` rows are found or the candidates run out. */
+async function verified(
   db: StationDb,
-  n: string,
-  kind: 'pinyin' | 'fragment',
+  candidates: Iterator<SearchCandidate>,
   limit: number,
+  seen: Set<string>,
 ): Promise<CatalogRow[]> {
-  const coll = db.catalog.where('terms').startsWith(n.slice(0, MAX_KEY_CHARS)).distinct();
-  if (n.length <= MAX_KEY_CHARS) return coll.limit(limit).toArray();
-  const matches = (row: CatalogRow) =>
-    kind === 'pinyin'
-      ? pinyinInitials(row.name).startsWith(n) || normalizeSearchText(row.name).startsWith(n)
-      : normalizeSearchText(row.name).includes(n);
-  return coll.filter(matches).limit(limit).toArray();
+  const out: CatalogRow[] = [];
+  const batchSize = Math.max(limit * 2, 16);
+  let exhausted = false;
+  while (out.length < limit && !exhausted) {
+    const batch: SearchCandidate[] = [];
+    while (batch.length < batchSize) {
+      const next = candidates.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      if (!seen.has(next.value.code)) batch.push(next.value);
+    }
+    if (batch.length === 0) break;
+    const rows = await db.catalog.bulkGet(batch.map((c) => c.code));
+    for (let i = 0; i < batch.length && out.length < limit; i++) {
+      const row = rows[i];
+      const c = batch[i]!;
+      // a segment older than the row's last change may hold another name: only the stored row counts
+      if (!row || seen.has(c.code) || normalizeSearchText(row.name) !== c.name) continue;
+      seen.add(c.code);
+      out.push(row);
+    }
+  }
+  return out;
 }
 
 /**
  * Finds catalog entries by code prefix ("XB01"), pinyin initials ("amxl") or a fragment of the name
- * ("阿莫", "西林"). Code matches come first. An empty query finds nothing.
+ * ("阿莫", "西林"). Code matches come first, then entries whose initials or name start with the
+ * query, then those that contain it further in. An empty query finds nothing.
  */
 export async function searchCatalog(
   db: StationDb,
@@ -50,22 +73,25 @@ export async function searchCatalog(
   const limit = opts.limit ?? 20;
   const n = normalizeSearchText(query);
   if (n.length === 0) return [];
-  const found: CatalogRow[][] = [];
-  if (CJK.test(n)) {
-    found.push(await byTerm(db, n, 'fragment', limit));
-  } else {
-    found.push(await byCodePrefix(db, query, limit));
-    if (/^[a-z]+$/.test(n)) found.push(await byTerm(db, n, 'pinyin', limit));
-  }
+  const index = catalogSearchIndex(db);
+  await index.refresh();
   const seen = new Set<string>();
   const out: CatalogRow[] = [];
-  for (const rows of found) {
-    for (const row of rows) {
-      if (out.length >= limit) return out;
-      if (seen.has(row.key)) continue;
+  const passes: { field: SearchField; prefixOnly: boolean }[] = [];
+  if (CJK.test(n)) {
+    passes.push({ field: 'names', prefixOnly: false });
+  } else {
+    for (const row of await byCodePrefix(db, query, limit)) {
       seen.add(row.key);
       out.push(row);
     }
+    // letters only: pinyin initials anywhere (start first), or the start of a Latin name ("VitC")
+    if (/^[a-z]+$/.test(n))
+      passes.push({ field: 'initials', prefixOnly: false }, { field: 'names', prefixOnly: true });
+  }
+  for (const { field, prefixOnly } of passes) {
+    if (out.length >= limit) break;
+    out.push(...(await verified(db, index.candidates(field, n, prefixOnly), limit - out.length, seen)));
   }
   return out;
 }

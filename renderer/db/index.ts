@@ -10,6 +10,15 @@ export type { PersistenceReport, PersistenceOutcome, StorageLike } from './persi
 export { searchCatalog } from './catalog-search';
 export type { CatalogSearchOptions } from './catalog-search';
 export {
+  buildSearchSegment,
+  compactCatalogSearch,
+  catalogSearchIndex,
+  warmCatalogSearch,
+  putCatalogRows,
+  MAX_SEGMENTS,
+  SEGMENT_ROWS,
+} from './search-segments';
+export {
   catalogSearchKeys,
   pinyinInitials,
   nameFragments,

@@ -1,6 +1,6 @@
-// Search keys for the catalog, computed once when a row is stored so that a search is one index
-// range scan: a cashier finds 阿莫西林胶囊 by "amxl" (pinyin initials), "阿莫" or "西林" (name
-// fragments) or "XB01" (code prefix, on the primary key).
+// Search keys for the catalog, computed once when a row is stored (search-segments.ts): a cashier
+// finds 阿莫西林胶囊 by "amxl" (pinyin initials), "阿莫" or "西林" (name fragments) or "XB01" (code
+// prefix, on the primary key).
 import { pinyin } from 'pinyin-pro';
 
 /** Fragments shorter than this are not indexed: a one-character query would match a large part of a
@@ -12,30 +12,36 @@ export const MAX_KEY_CHARS = 10;
 
 /** Lowercase, full-width ASCII folded to half-width, whitespace and punctuation dropped. */
 export function normalizeSearchText(s: string): string {
-  let out = '';
-  for (const ch of s.normalize('NFKC').toLowerCase()) {
-    if (/[\p{L}\p{N}]/u.test(ch)) out += ch;
-  }
-  return out;
+  return s.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
 }
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
-// Names repeat a lot across a catalog (strengths, pack sizes of the same drug); pinyin-pro is the
-// most expensive step of storing a row, so initials are memoised per name, within a bound.
-const initialsCache = new Map<string, string>();
+// pinyin-pro is the most expensive step of storing a catalog row. Catalog names are a drug or item
+// stem plus a form and a strength ("阿莫西林胶囊（25mg）"), so the Chinese runs repeat far more than
+// whole names: initials are memoised per run of Chinese characters, within a bound. A word never
+// spans a non-Chinese character, so pinyin-pro's choice among a character's readings is the same.
+const runCache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
+const CJK_RUNS = /[\u3400-\u9fff]+/gu;
 
-/** Pinyin initials of a name: 阿莫西林胶囊 0.25g → "amxljn025g" (letters and digits kept as they are). */
-export function pinyinInitials(name: string): string {
-  const cached = initialsCache.get(name);
+function runInitials(run: string): string {
+  const cached = runCache.get(run);
   if (cached !== undefined) return cached;
-  const letters = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const result = normalizeSearchText(letters.join(''));
-  if (initialsCache.size >= CACHE_LIMIT) initialsCache.clear();
-  initialsCache.set(name, result);
+  const result = pinyin(run, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+  if (runCache.size >= CACHE_LIMIT) runCache.clear();
+  runCache.set(run, result);
   return result;
 }
 
+/** Pinyin initials of a name: 阿莫西林胶囊 0.25g → "amxljn025g" (letters and digits kept as they are). */
+export function pinyinInitials(name: string): string {
+  return normalizeSearchText(name.replace(CJK_RUNS, runInitials));
+}
+
 const CJK = /[\u3400-\u9fff]/u;
+
+// Schema version 2 kept these in a multi-entry index; only its upgrade function still computes them
+// (a released upgrade is never edited). Version 3 replaced the index by search segments.
 
 /** The suffixes of the normalised name that start at the name's beginning or at a Chinese character
  * (at least MIN_FRAGMENT characters, cut to MAX_KEY_CHARS), so a prefix range on this multi-entry

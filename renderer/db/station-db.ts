@@ -8,6 +8,7 @@ import type {
   AccumulatorRow,
   AuditRow,
   CatalogRow,
+  CatalogSearchSegmentRow,
   CheckpointRow,
   EncounterRow,
   FilingRow,
@@ -24,6 +25,7 @@ export const DEFAULT_DB_NAME = 'direct-settlement-station';
 export class StationDb extends Dexie {
   filings!: Table<FilingRow, string>;
   catalog!: Table<CatalogRow, string>;
+  catalog_search!: Table<CatalogSearchSegmentRow, number>;
   wi_catalog!: Table<WiCatalogRow, string>;
   policies!: Table<PolicyRow, string>;
   accumulators!: Table<AccumulatorRow, string>;

@@ -28,7 +28,16 @@ export interface CatalogRow {
   key: string; // med_list_codg
   name: string;
   entry: CatalogEntry;
-  terms: string[]; // pinyin initials and name fragments (search-keys.ts)
+}
+
+/** The search data of one pulled page of the catalog (search-segments.ts): line i of `names` and
+ * `initials` belongs to `codes[i]`; both texts start and end with a newline. */
+export interface CatalogSearchSegmentRow {
+  id?: number; // auto-increment: a newer segment has a larger id
+  codes: string[];
+  names: string; // normalised names (search-keys.ts normalizeSearchText)
+  initials: string; // pinyin initials
+  deleted: string[]; // codes the page deleted
 }
 
 export interface WiCatalogRow {

@@ -1,8 +1,17 @@
 // Turns a validated 8101 page into stored rows and writes it, with its checkpoint, in one Dexie
 // transaction: either the page and the new since_ver are both stored, or neither is, so a cut
 // download resumes exactly after the last stored page.
-import type { AccumulatorRow, CatalogRow, DatasetName, FilingRow, PolicyRow, StationDb } from '../db';
-import { catalogSearchKeys } from '../db';
+import type {
+  AccumulatorRow,
+  CatalogRow,
+  CatalogSearchSegmentRow,
+  DatasetName,
+  FilingRow,
+  PolicyRow,
+  StationDb,
+} from '../db';
+import { buildSearchSegment } from '../db';
+import type { Table } from 'dexie';
 import type { DatasetRow, ValidPage } from './page-validation';
 
 function tableOf(db: StationDb, dataset: DatasetName) {
@@ -21,7 +30,7 @@ function toFilingRow(r: DatasetRow<'filings'>): FilingRow {
 }
 
 function toCatalogRow(r: DatasetRow<'catalog'>): CatalogRow {
-  return { key: r.key, name: r.entry.name, entry: r.entry, ...catalogSearchKeys(r.entry.name) };
+  return { key: r.key, name: r.entry.name, entry: r.entry };
 }
 
 function toPolicyRow(r: DatasetRow<'policies'>): PolicyRow {
@@ -36,9 +45,23 @@ function toPolicyRow(r: DatasetRow<'policies'>): PolicyRow {
   };
 }
 
+/** A page ready to store: its rows in the shape of the dataset's table, and for the catalog the
+ * page's search segment. */
+export interface PreparedPage {
+  rows: unknown[];
+  search?: CatalogSearchSegmentRow;
+}
+
+/** Prepares a page for applyPage. Pure, so it runs while the previous page is written. */
+export function prepareRows(dataset: DatasetName, page: ValidPage<DatasetName>): PreparedPage {
+  const rows = storedRows(dataset, page);
+  if (dataset !== 'catalog' || (rows.length === 0 && page.deleted.length === 0)) return { rows };
+  return { rows, search: buildSearchSegment(rows as CatalogRow[], page.deleted) };
+}
+
 /** Rows of this page in the shape of the dataset's table (everything except accumulators, which
- * need the stored rows to merge with). Pure, so it can run while the previous page is written. */
-export function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown[] {
+ * need the stored rows to merge with). */
+function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown[] {
   switch (dataset) {
     case 'filings':
       return (page.rows as DatasetRow<'filings'>[]).map(toFilingRow);
@@ -86,18 +109,21 @@ export async function applyPage(
   db: StationDb,
   dataset: DatasetName,
   page: ValidPage<DatasetName>,
-  rows: unknown[],
+  prepared: PreparedPage,
   nowIso: string,
 ): Promise<void> {
   const table = tableOf(db, dataset);
-  const tables = dataset === 'accumulators' ? [table, db.checkpoints, db.outbox] : [table, db.checkpoints];
+  const tables: Table[] = [table, db.checkpoints];
+  if (dataset === 'accumulators') tables.push(db.outbox);
+  if (dataset === 'catalog') tables.push(db.catalog_search);
   await db.transaction('rw', tables, async () => {
     if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
     const toPut =
       dataset === 'accumulators'
         ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
-        : rows;
+        : prepared.rows;
     if (toPut.length > 0) await table.bulkPut(toPut);
+    if (prepared.search) await db.catalog_search.add(prepared.search);
     const prev = await db.checkpoints.get(dataset);
     await db.checkpoints.put({
       dataset,

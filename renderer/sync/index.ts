@@ -7,6 +7,8 @@ export type { SyncErrorCode } from './errors';
 export { pullDataset, pullAll, DATASETS, MAX_PAGE_SIZE } from './pull';
 export type { PullOptions, PullProgress, PullReport } from './pull';
 export { validatePage } from './page-validation';
+export { prepareRows } from './apply-page';
+export type { PreparedPage } from './apply-page';
 export { createPusher, PUSH_LOCK } from './push';
 export type { Pusher, PusherDeps, DrainReport, DrainOutcome } from './push';
 export { backoffDelay, DEFAULT_BACKOFF } from './backoff';

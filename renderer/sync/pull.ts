@@ -3,8 +3,8 @@
 // network and IndexedDB work at the same time; a prefetched page is only used if the write of the
 // page before it committed.
 import type { DatasetName, StationDb } from '../db';
-import { toStationDbError } from '../db';
-import { applyPage, storedRows } from './apply-page';
+import { compactCatalogSearch, toStationDbError } from '../db';
+import { applyPage, prepareRows, type PreparedPage } from './apply-page';
 import { SyncError } from './errors';
 import { validatePage, type ValidPage } from './page-validation';
 import type { PlatformPort } from './platform-port';
@@ -48,7 +48,7 @@ export interface PullOptions {
 async function fetchPage(port: PlatformPort, dataset: DatasetName, since_ver: number, page_size: number) {
   const output = await port.call('8101', { data: { dataset, since_ver, page_size } });
   const page = validatePage(dataset, output, { since_ver, page_size });
-  return { page, rows: storedRows(dataset, page) };
+  return { page, prepared: prepareRows(dataset, page) };
 }
 
 export async function pullDataset(
@@ -74,14 +74,14 @@ export async function pullDataset(
   // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
   // so every page must account for the one before it: a platform that skips rows is caught here.
   let expectedLeft: number | null = null;
-  let next: Promise<{ page: ValidPage<DatasetName>; rows: unknown[] }> | null = fetchPage(
+  let next: Promise<{ page: ValidPage<DatasetName>; prepared: PreparedPage }> | null = fetchPage(
     port,
     dataset,
     since,
     pageSize,
   );
   while (next) {
-    const { page, rows } = await next;
+    const { page, prepared } = await next;
     next = null;
     const delivered = page.rows.length + page.deleted.length;
     if (expectedLeft !== null && page.total_rows < expectedLeft) {
@@ -104,7 +104,7 @@ export async function pullDataset(
       next.catch(() => undefined);
     }
     try {
-      await applyPage(db, dataset, page, rows, now().toISOString());
+      await applyPage(db, dataset, page, prepared, now().toISOString());
     } catch (e) {
       throw toStationDbError(e);
     }
@@ -124,7 +124,13 @@ export async function pullDataset(
     });
   }
 
-  report.local_rows = await db.table(dataset).count();
+  try {
+    // many small incremental pages leave many small search segments: merge them now and then
+    if (dataset === 'catalog' && report.pages > 0) await compactCatalogSearch(db);
+    report.local_rows = await db.table(dataset).count();
+  } catch (e) {
+    throw toStationDbError(e);
+  }
   return report;
 }
 

@@ -5,7 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { demoWorld, type DemoWorld } from '../../shared/demo-world';
 import type { DatasetName } from '../../shared/protocol';
 import { openStationDb, type StationDb } from '../../renderer/db';
-import { applyPage, storedRows } from '../../renderer/sync/apply-page';
+import { applyPage, prepareRows } from '../../renderer/sync/apply-page';
 import { validatePage } from '../../renderer/sync/page-validation';
 
 export function worldPages(world: DemoWorld): Record<DatasetName, unknown[]> {
@@ -42,7 +42,7 @@ export async function seededStationDb(
   for (const [dataset, rows] of Object.entries(worldPages(world)) as [DatasetName, unknown[]][]) {
     const raw = { rows, deleted: [], next_ver: (ver += rows.length), more: false, total_rows: rows.length };
     const page = validatePage(dataset, raw, { since_ver: 0, page_size: rows.length });
-    await applyPage(db, dataset, page, storedRows(dataset, page), `${opts.today}T00:00:00.000Z`);
+    await applyPage(db, dataset, page, prepareRows(dataset, page), `${opts.today}T00:00:00.000Z`);
   }
   return { db, world, indexedDB };
 }

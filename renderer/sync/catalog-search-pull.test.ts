@@ -1,0 +1,169 @@
+// Catalog search over segments written by the page path (validatePage → prepareRows → applyPage):
+// renamed and deleted rows, compaction, a second window, and a property test against brute force.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  compactCatalogSearch,
+  normalizeSearchText,
+  openStationDb,
+  pinyinInitials,
+  searchCatalog,
+  type StationDb,
+} from '../db';
+import { applyPage, prepareRows } from './apply-page';
+import { validatePage } from './page-validation';
+import { pullDataset } from './pull';
+import type { PlatformPort } from './platform-port';
+
+const cat = (key: string, name: string) => ({
+  key,
+  entry: { name, chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: null },
+});
+
+let ver = 0;
+async function page(db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []): Promise<void> {
+  const since = ver;
+  ver += rows.length + deleted.length;
+  const raw = { rows, deleted, next_ver: ver, more: false, total_rows: rows.length + deleted.length };
+  const valid = validatePage('catalog', raw, { since_ver: since, page_size: 5000 });
+  await applyPage(db, 'catalog', valid, prepareRows('catalog', valid), '2026-12-02T00:00:00.000Z');
+}
+
+const fresh = (indexedDB = new IDBFactory()) =>
+  openStationDb({ name: 'station', indexedDB, IDBKeyRange }).then((db) => ({ db, indexedDB }));
+const keys = async (db: StationDb, q: string, limit = 1000) =>
+  (await searchCatalog(db, q, { limit })).map((r) => r.key).sort();
+
+describe('catalog search over pulled pages', () => {
+  it('finds a renamed row only by its new name and a deleted row not at all, until it comes back', async () => {
+    const { db } = await fresh();
+    await page(db, [cat('A1', '阿莫西林胶囊'), cat('A2', '阿托伐他汀钙片'), cat('A3', '头孢呋辛酯片')]);
+    expect(await keys(db, '阿莫')).toEqual(['A1']);
+    expect(await keys(db, 'amxl')).toEqual(['A1']);
+    await page(db, [cat('A1', '布洛芬缓释胶囊')], ['A2']);
+    expect(await keys(db, '阿莫')).toEqual([]);
+    expect(await keys(db, 'amxl')).toEqual([]);
+    expect(await keys(db, '缓释')).toEqual(['A1']);
+    expect(await keys(db, 'blf')).toEqual(['A1']);
+    expect(await keys(db, '他汀')).toEqual([]);
+    expect(await keys(db, '胶囊')).toEqual(['A1']); // once, though two segments hold a 胶囊 name for it
+    await page(db, [cat('A2', '阿托伐他汀钙片')]);
+    expect(await keys(db, '他汀')).toEqual(['A2']);
+    db.close();
+  });
+
+  it('puts names that start with the query before names that contain it, and codes first', async () => {
+    const { db } = await fresh();
+    await page(db, [cat('B1', '复方西林片'), cat('B2', '西林胶囊'), cat('XL01', '氯化钠注射液')]);
+    expect((await searchCatalog(db, '西林')).map((r) => r.key)).toEqual(['B2', 'B1']);
+    expect((await searchCatalog(db, 'xl')).map((r) => r.key)).toEqual(['XL01', 'B2', 'B1']);
+    db.close();
+  });
+
+  it('sees what another window of the same station pulled', async () => {
+    const { db, indexedDB } = await fresh();
+    const other = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });
+    await page(db, [cat('C1', '维生素C片')]);
+    expect(await keys(other, '维生素')).toEqual(['C1']);
+    await page(db, [cat('C2', '维生素B1片')], ['C1']);
+    expect(await keys(other, '维生素')).toEqual(['C2']);
+    await compactCatalogSearch(db, { maxSegments: 0 });
+    expect(await db.catalog_search.count()).toBe(1);
+    expect(await keys(other, '维生素')).toEqual(['C2']);
+    other.close();
+    db.close();
+  });
+
+  it('merges many small segments after a pull into few, with the same answers', async () => {
+    const { db } = await fresh();
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      cat(`D${String(i).padStart(4, '0')}`, `生成药品${i}号片`),
+    );
+    // a platform that serves the catalog in pages of 3: 100 segments
+    let served = 0;
+    const port: PlatformPort = {
+      async call(_infno, input) {
+        const { since_ver, page_size } = (input as { data: { since_ver: number; page_size: number } }).data;
+        served++;
+        const slice = rows.slice(since_ver, since_ver + page_size);
+        const next = since_ver + slice.length;
+        return {
+          rows: slice,
+          deleted: [],
+          next_ver: next,
+          more: next < rows.length,
+          total_rows: rows.length - since_ver,
+        };
+      },
+    };
+    await pullDataset(db, port, 'catalog', { pageSize: 3 });
+    expect(served).toBe(100);
+    expect(await db.catalog_search.count()).toBe(1);
+    expect(await keys(db, '生成药品1号')).toEqual(['D0001']);
+    expect(await keys(db, 'scyp')).toHaveLength(300);
+    db.close();
+  });
+});
+
+// A small alphabet, so that queries hit often; names sometimes carry a strength.
+const CHARS = ['阿', '莫', '西', '林', '胶', '囊', '片', '钙'];
+const nameArb = fc
+  .tuple(
+    fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 5 }),
+    fc.option(fc.integer({ min: 1, max: 99 })),
+  )
+  .map(([cs, mg]) => cs.join('') + (mg === null ? '' : `（${mg}mg）`));
+const codeArb = fc.constantFrom('K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'X9');
+const pageArb = fc.record({
+  rows: fc.uniqueArray(fc.tuple(codeArb, nameArb), { selector: (r) => r[0], maxLength: 6 }),
+  deleted: fc.uniqueArray(codeArb, { maxLength: 3 }),
+});
+const queryArb = fc.oneof(
+  fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 3 }).map((cs) => cs.join('')),
+  fc
+    .array(fc.constantFrom('a', 'm', 'x', 'l', 'j', 'n', 'p', 'g', 'k'), { minLength: 1, maxLength: 3 })
+    .map((cs) => cs.join('')),
+);
+
+describe('catalog search, property', () => {
+  it('after any sequence of pages (with compaction at any point) finds exactly what a scan of the stored rows finds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(pageArb, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.array(queryArb, { minLength: 1, maxLength: 6 }),
+        async (pages, compactAfter, queries) => {
+          const { db } = await fresh();
+          for (let i = 0; i < pages.length; i++) {
+            const p = pages[i]!;
+            const rowKeys = new Set(p.rows.map((r) => r[0]));
+            await page(
+              db,
+              p.rows.map(([k, n]) => cat(k, n)),
+              p.deleted.filter((k) => !rowKeys.has(k)),
+            );
+            if (i === compactAfter) await compactCatalogSearch(db, { maxSegments: 0 });
+          }
+          const stored = await db.catalog.toArray();
+          for (const q of queries) {
+            const n = normalizeSearchText(q);
+            const expected = stored
+              .filter((r) =>
+                /^[a-z]+$/.test(n)
+                  ? r.key.toLowerCase().startsWith(n) ||
+                    pinyinInitials(r.name).includes(n) ||
+                    normalizeSearchText(r.name).startsWith(n)
+                  : normalizeSearchText(r.name).includes(n),
+              )
+              .map((r) => r.key)
+              .sort();
+            expect(await keys(db, q)).toEqual(expected);
+          }
+          db.close();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
