@@ -1,12 +1,12 @@
 // Catalog search at the counter. A code prefix is a range on the catalog's primary key; pinyin
-// initials and name fragments are found in the in-memory search segments (search-segments.ts), and
+// initials and name fragments are found in the in-memory lookup segments (search-segments.ts), and
 // every hit is checked against the stored row, so a row changed or deleted since its segment was
 // written is never shown with an old name. A few milliseconds over 300,000 rows
 // (scripts/bench-station.ts).
 import type { StationDb } from './station-db';
 import type { CatalogRow } from './types';
 import { normalizeSearchText } from './search-keys';
-import { catalogSearchIndex, type SearchCandidate, type SearchField } from './search-segments';
+import { segmentIndex, type MatchMode, type SegmentHit } from './search-segments';
 
 export interface CatalogSearchOptions {
   limit?: number;
@@ -29,7 +29,7 @@ async function byCodePrefix(db: StationDb, q: string, limit: number): Promise<Ca
  * `limit` rows are found or the candidates run out. */
 async function verified(
   db: StationDb,
-  candidates: Iterator<SearchCandidate>,
+  candidates: Iterator<SegmentHit>,
   limit: number,
   seen: Set<string>,
 ): Promise<CatalogRow[]> {
@@ -37,23 +37,23 @@ async function verified(
   const batchSize = Math.max(limit * 2, 16);
   let exhausted = false;
   while (out.length < limit && !exhausted) {
-    const batch: SearchCandidate[] = [];
+    const batch: SegmentHit[] = [];
     while (batch.length < batchSize) {
       const next = candidates.next();
       if (next.done) {
         exhausted = true;
         break;
       }
-      if (!seen.has(next.value.code)) batch.push(next.value);
+      if (!seen.has(next.value.key)) batch.push(next.value);
     }
     if (batch.length === 0) break;
-    const rows = await db.catalog.bulkGet(batch.map((c) => c.code));
+    const rows = await db.catalog.bulkGet(batch.map((c) => c.key));
     for (let i = 0; i < batch.length && out.length < limit; i++) {
       const row = rows[i];
       const c = batch[i]!;
       // a segment older than the row's last change may hold another name: only the stored row counts
-      if (!row || seen.has(c.code) || normalizeSearchText(row.name) !== c.name) continue;
-      seen.add(c.code);
+      if (!row || seen.has(c.key) || normalizeSearchText(row.name) !== c.text('names')) continue;
+      seen.add(c.key);
       out.push(row);
     }
   }
@@ -73,13 +73,13 @@ export async function searchCatalog(
   const limit = opts.limit ?? 20;
   const n = normalizeSearchText(query);
   if (n.length === 0) return [];
-  const index = catalogSearchIndex(db);
+  const index = segmentIndex(db, 'catalog');
   await index.refresh();
   const seen = new Set<string>();
   const out: CatalogRow[] = [];
-  const passes: { field: SearchField; prefixOnly: boolean }[] = [];
+  const passes: { field: 'names' | 'initials'; mode: MatchMode }[] = [];
   if (CJK.test(n)) {
-    passes.push({ field: 'names', prefixOnly: false });
+    passes.push({ field: 'names', mode: 'contains' });
   } else {
     for (const row of await byCodePrefix(db, query, limit)) {
       seen.add(row.key);
@@ -87,11 +87,11 @@ export async function searchCatalog(
     }
     // letters only: pinyin initials anywhere (start first), or the start of a Latin name ("VitC")
     if (/^[a-z]+$/.test(n))
-      passes.push({ field: 'initials', prefixOnly: false }, { field: 'names', prefixOnly: true });
+      passes.push({ field: 'initials', mode: 'contains' }, { field: 'names', mode: 'prefix' });
   }
-  for (const { field, prefixOnly } of passes) {
+  for (const { field, mode } of passes) {
     if (out.length >= limit) break;
-    out.push(...(await verified(db, index.candidates(field, n, prefixOnly), limit - out.length, seen)));
+    out.push(...(await verified(db, index.hits(field, n, mode), limit - out.length, seen)));
   }
   return out;
 }

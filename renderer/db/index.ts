@@ -10,11 +10,14 @@ export type { PersistenceReport, PersistenceOutcome, StorageLike } from './persi
 export { searchCatalog } from './catalog-search';
 export type { CatalogSearchOptions } from './catalog-search';
 export {
-  buildSearchSegment,
-  compactCatalogSearch,
-  catalogSearchIndex,
-  warmCatalogSearch,
+  catalogSegment,
+  filingSegment,
+  compactSegments,
+  segmentIndex,
+  warmSegments,
   putCatalogRows,
+  putFilingRows,
+  SEGMENT_FIELDS,
   MAX_SEGMENTS,
   SEGMENT_ROWS,
 } from './search-segments';

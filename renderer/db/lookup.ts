@@ -1,15 +1,29 @@
-// Lookups the settle service and the counter screens need, all on indexes.
+// Lookups the settle service and the counter screens need: filings through the lookup segments
+// (search-segments.ts), the rest on keys and indexes.
 import type { StationDb } from './station-db';
+import { segmentIndex } from './search-segments';
 import type { AccumulatorRow, FilingRow, PolicyRow, Scheme } from './types';
 
-/** The filings of a person, by citizen ID number (what a card or a typed ID gives) or psn_no. */
+/** The filings of a person, by citizen ID number (what a card or a typed ID gives) or psn_no. Each
+ * segment hit is checked against the stored row, so a filing changed or deleted since is not
+ * returned for its old person. */
 export async function findFilings(
   db: StationDb,
   who: { certno?: string; psn_no?: string },
 ): Promise<FilingRow[]> {
-  if (who.psn_no) return db.filings.where('psn_no').equals(who.psn_no).toArray();
-  if (who.certno) return db.filings.where('certno').equals(who.certno.trim().toUpperCase()).toArray();
-  return [];
+  const [field, value] = who.psn_no
+    ? (['psn_no', who.psn_no] as const)
+    : who.certno
+      ? (['certno', who.certno.trim().toUpperCase()] as const)
+      : [null, ''];
+  if (field === null || value === '') return [];
+  const index = segmentIndex(db, 'filings');
+  await index.refresh();
+  const keys = new Set<string>();
+  for (const hit of index.hits(field, value, 'exact')) keys.add(hit.key);
+  if (keys.size === 0) return [];
+  const rows = await db.filings.bulkGet([...keys]);
+  return rows.filter((r): r is FilingRow => r !== undefined && r[field] === value);
 }
 
 export async function findFiling(

@@ -4,7 +4,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { catalogSearchKeys } from './search-keys';
-import { buildSearchSegment, SEGMENT_ROWS } from './search-segments';
+import { catalogSegment, filingSegment, SEGMENT_ROWS } from './search-segments';
 
 export interface SchemaVersion {
   version: number;
@@ -69,28 +69,38 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     version: 3,
     why:
-      'catalog search moves from the multi-entry terms index (about six index entries per row, which ' +
-      'made storing the catalog three times slower than the bare rows) to search segments written ' +
-      'with each pulled page and searched in memory',
+      'catalog search and filing lookups move from IndexedDB indexes to lookup segments, one record ' +
+      'per pulled page searched in memory: the multi-entry terms index (about six entries per row) ' +
+      'made storing the catalog three times slower than the bare rows, the filings indexes a third',
     stores: {
       catalog: 'key',
-      // one record per pulled page of the catalog: codes, normalised names, pinyin initials
-      catalog_search: '++id',
+      filings: 'key',
+      segments: '++id, dataset',
     },
     upgrade: async (tx) => {
-      // The stored rows drop their terms and get segments of SEGMENT_ROWS rows in key order.
-      const rows: { key: string; name: string }[] = [];
+      // The stored catalog rows drop their terms; both datasets get segments of SEGMENT_ROWS rows
+      // in key order.
+      const catalog: { key: string; name: string }[] = [];
       await tx
         .table('catalog')
         .toCollection()
         .modify((row: { key: string; name: string; terms?: string[] }) => {
-          rows.push({ key: row.key, name: row.name });
+          catalog.push({ key: row.key, name: row.name });
           delete row.terms;
         });
+      const filings: { key: string; certno: string; psn_no: string }[] = [];
+      await tx
+        .table('filings')
+        .toCollection()
+        .each((row: { key: string; certno: string; psn_no: string }) => {
+          filings.push({ key: row.key, certno: row.certno, psn_no: row.psn_no });
+        });
       const segments = [];
-      for (let i = 0; i < rows.length; i += SEGMENT_ROWS)
-        segments.push(buildSearchSegment(rows.slice(i, i + SEGMENT_ROWS), []));
-      if (segments.length > 0) await tx.table('catalog_search').bulkAdd(segments);
+      for (let i = 0; i < catalog.length; i += SEGMENT_ROWS)
+        segments.push(catalogSegment(catalog.slice(i, i + SEGMENT_ROWS), []));
+      for (let i = 0; i < filings.length; i += SEGMENT_ROWS)
+        segments.push(filingSegment(filings.slice(i, i + SEGMENT_ROWS), []));
+      if (segments.length > 0) await tx.table('segments').bulkAdd(segments);
     },
   },
 ];

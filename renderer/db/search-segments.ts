@@ -1,95 +1,130 @@
-// Catalog search segments: the catalog's search data, written as one record per pulled page in the
-// same transaction as the page's rows, and searched in memory.
+// Lookup segments: the secondary keys of the two big datasets, written as one record per pulled page
+// in the same transaction as the page's rows, and searched in memory.
 //
-// Why not an IndexedDB index: a multi-entry index of pinyin initials and name fragments costs about
-// six index entries per row, which made storing the catalog three times slower than storing the bare
-// rows (bench:station). A segment is one record per page of up to 5,000 rows: the codes, the
-// normalised names and the pinyin initials, each as one newline-separated string, plus the codes the
-// page deleted. Like the segments of a log-structured index, segments are immutable: a row changed
-// by a later page is found again in a newer segment, so the newest segment that holds a code wins,
-// and every hit is checked against the stored row before it is shown (renderer/db/catalog-search.ts).
-// compactCatalogSearch merges the segments when incremental pulls have made many small ones.
+// Why not IndexedDB indexes: every index entry is one more B-tree write per row. The catalog's
+// multi-entry index of pinyin initials and name fragments (about six entries per row) made storing
+// the catalog three times slower than storing the bare rows, and the filings' two indexes (ID number,
+// psn_no) cost a third of their throughput (bench:station). A segment holds, for up to 5,000 rows of
+// one page, the row keys and each lookup field as one newline-separated string, plus the keys the
+// page deleted:
+//   catalog  names (normalised), initials (pinyin)  — found by fragment or prefix
+//   filings  certno, psn_no                          — found by exact value
+// Like the segments of a log-structured index they are immutable: a row changed by a later page is
+// found again in a newer segment, and every hit is checked against the stored row before it is
+// returned, so an old segment can never make a lookup return a row that no longer matches.
+// compactSegments merges them when incremental pulls have made many small ones.
 import type { StationDb } from './station-db';
-import type { CatalogRow, CatalogSearchSegmentRow } from './types';
+import type { CatalogRow, FilingRow, SegmentDataset, SegmentRow } from './types';
 import { normalizeSearchText, pinyinInitials } from './search-keys';
 
-/** A segment of search data for rows as a page delivered them; deleted codes as the page listed them. */
-export function buildSearchSegment(
-  rows: readonly { key: string; name: string }[],
+export const SEGMENT_FIELDS = {
+  catalog: ['names', 'initials'],
+  filings: ['certno', 'psn_no'],
+} as const satisfies Record<SegmentDataset, readonly string[]>;
+export type SegmentField<D extends SegmentDataset> = (typeof SEGMENT_FIELDS)[D][number];
+
+/** "\n" + lines joined by "\n" + "\n": every line, the first included, starts after a newline and
+ * ends before one, so a prefix search is a search for "\n" + q and an exact one for "\n" + q + "\n".
+ * Normalised text never contains a newline; a value that does (a psn_no from a broken platform)
+ * gets a space instead, which keeps the lines aligned with the keys and can match no lookup. */
+function framed(lines: readonly string[]): string {
+  if (lines.length === 0) return '\n';
+  const text = lines.join('\n');
+  return text.split('\n').length === lines.length
+    ? `\n${text}\n`
+    : `\n${lines.map((l) => l.replaceAll('\n', ' ')).join('\n')}\n`;
+}
+
+function unframe(text: string): string[] {
+  return text.length <= 1 ? [] : text.slice(1, -1).split('\n');
+}
+
+function segment(
+  dataset: SegmentDataset,
+  keys: string[],
+  fields: Record<string, string[]>,
   deleted: readonly string[],
-): CatalogSearchSegmentRow {
-  const codes = new Array<string>(rows.length);
+): SegmentRow {
+  const framedFields: Record<string, string> = {};
+  for (const [name, lines] of Object.entries(fields)) framedFields[name] = framed(lines);
+  return { dataset, keys, fields: framedFields, deleted: [...deleted] };
+}
+
+/** The segment of a catalog page: normalised names and pinyin initials of its rows. */
+export function catalogSegment(
+  rows: readonly Pick<CatalogRow, 'key' | 'name'>[],
+  deleted: readonly string[],
+): SegmentRow {
+  const keys = new Array<string>(rows.length);
   const names = new Array<string>(rows.length);
   const initials = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    codes[i] = r.key;
+    keys[i] = r.key;
     names[i] = normalizeSearchText(r.name);
     initials[i] = pinyinInitials(r.name);
   }
-  return { codes, names: framed(names), initials: framed(initials), deleted: [...deleted] };
+  return segment('catalog', keys, { names, initials }, deleted);
 }
 
-/** "\n" + lines joined by "\n" + "\n": every line, the first included, starts after a newline, so a
- * prefix search is a search for "\n" + query. Normalised text never contains a newline. */
-function framed(lines: string[]): string {
-  return lines.length === 0 ? '\n' : `\n${lines.join('\n')}\n`;
-}
-
-function lines(framedText: string): string[] {
-  return framedText.length <= 1 ? [] : framedText.slice(1, -1).split('\n');
+/** The segment of a filings page: the ID number and psn_no of its rows. */
+export function filingSegment(
+  rows: readonly Pick<FilingRow, 'key' | 'certno' | 'psn_no'>[],
+  deleted: readonly string[],
+): SegmentRow {
+  return segment(
+    'filings',
+    rows.map((r) => r.key),
+    { certno: rows.map((r) => r.certno), psn_no: rows.map((r) => r.psn_no) },
+    deleted,
+  );
 }
 
 /** Segments bigger than this are split when compacting; a pulled page is at most 5,000 rows too. */
 export const SEGMENT_ROWS = 5000;
-/** More segments than this (many small incremental pages) are merged after a catalog pull. */
+/** More segments than this for one dataset (many small incremental pages) are merged after a pull. */
 export const MAX_SEGMENTS = 64;
 
 /**
- * Merges all segments into as few as possible, keeping for each code only its newest entry and
- * dropping deleted codes. One readwrite transaction on the segment store, so a search or a pull
- * never sees half of it; the catalog rows are not read. Returns how many segments there are now.
+ * Merges the segments of a dataset into as few as possible, keeping for each key only its newest
+ * entry and dropping deleted keys. One readwrite transaction on the segment store, so a lookup or a
+ * pull never sees half of it; the rows are not read. Returns how many segments the dataset has now.
  */
-export async function compactCatalogSearch(
+export async function compactSegments(
   db: StationDb,
+  dataset: SegmentDataset,
   opts: { maxSegments?: number; segmentRows?: number } = {},
 ): Promise<number> {
   const maxSegments = opts.maxSegments ?? MAX_SEGMENTS;
   const segmentRows = opts.segmentRows ?? SEGMENT_ROWS;
-  return db.transaction('rw', db.catalog_search, async () => {
-    const count = await db.catalog_search.count();
-    if (count <= maxSegments) return count;
-    const all = await db.catalog_search.toArray();
+  const fieldNames: readonly string[] = SEGMENT_FIELDS[dataset];
+  return db.transaction('rw', db.segments, async () => {
+    const ids = await db.segments.where('dataset').equals(dataset).primaryKeys();
+    if (ids.length <= maxSegments) return ids.length;
+    const all = (await db.segments.bulkGet(ids)).filter((s): s is SegmentRow => s !== undefined);
     all.sort((a, b) => b.id! - a.id!);
     const seen = new Set<string>();
-    const live: { codes: string[]; names: string[]; initials: string[] } = {
-      codes: [],
-      names: [],
-      initials: [],
-    };
+    const keys: string[] = [];
+    const fields: Record<string, string[]> = Object.fromEntries(fieldNames.map((f) => [f, []]));
     for (const seg of all) {
-      for (const code of seg.deleted) seen.add(code);
-      const names = lines(seg.names);
-      const initials = lines(seg.initials);
-      seg.codes.forEach((code, i) => {
-        if (seen.has(code)) return;
-        seen.add(code);
-        live.codes.push(code);
-        live.names.push(names[i]!);
-        live.initials.push(initials[i]!);
+      for (const key of seg.deleted) seen.add(key);
+      const lines = fieldNames.map((f) => unframe(seg.fields[f] ?? '\n'));
+      seg.keys.forEach((key, i) => {
+        if (seen.has(key)) return;
+        seen.add(key);
+        keys.push(key);
+        fieldNames.forEach((f, j) => fields[f]!.push(lines[j]![i]!));
       });
     }
-    await db.catalog_search.clear();
-    const merged: CatalogSearchSegmentRow[] = [];
-    for (let i = 0; i < live.codes.length; i += segmentRows) {
-      merged.push({
-        codes: live.codes.slice(i, i + segmentRows),
-        names: framed(live.names.slice(i, i + segmentRows)),
-        initials: framed(live.initials.slice(i, i + segmentRows)),
-        deleted: [],
-      });
+    await db.segments.bulkDelete(ids);
+    const merged: SegmentRow[] = [];
+    for (let i = 0; i < keys.length; i += segmentRows) {
+      const part = (lines: string[]) => lines.slice(i, i + segmentRows);
+      merged.push(
+        segment(dataset, part(keys), Object.fromEntries(fieldNames.map((f) => [f, part(fields[f]!)])), []),
+      );
     }
-    if (merged.length > 0) await db.catalog_search.bulkAdd(merged);
+    if (merged.length > 0) await db.segments.bulkAdd(merged);
     return merged.length;
   });
 }
@@ -97,15 +132,14 @@ export async function compactCatalogSearch(
 /** A segment as held in memory: its texts and where each line starts in them. */
 interface LoadedSegment {
   id: number;
-  codes: string[];
-  names: string;
-  initials: string;
-  nameStarts: Int32Array;
-  initialStarts: Int32Array;
+  keys: string[];
+  texts: Record<string, string>;
+  starts: Record<string, Int32Array>;
 }
 
 function lineStarts(text: string, count: number): Int32Array {
-  // starts[i] is the offset of line i (just after its newline); starts[count] is the final newline + 1
+  // starts[i] is the offset of line i (just after its newline); starts[count] is one past the last
+  // newline, so line i is text.slice(starts[i], starts[i + 1] - 1)
   const starts = new Int32Array(count + 1);
   let at = 0;
   for (let i = 0; i <= count; i++) {
@@ -117,15 +151,10 @@ function lineStarts(text: string, count: number): Int32Array {
   return starts;
 }
 
-function load(row: CatalogSearchSegmentRow): LoadedSegment {
-  return {
-    id: row.id!,
-    codes: row.codes,
-    names: row.names,
-    initials: row.initials,
-    nameStarts: lineStarts(row.names, row.codes.length),
-    initialStarts: lineStarts(row.initials, row.codes.length),
-  };
+function load(row: SegmentRow): LoadedSegment {
+  const starts: Record<string, Int32Array> = {};
+  for (const [f, text] of Object.entries(row.fields)) starts[f] = lineStarts(text, row.keys.length);
+  return { id: row.id!, keys: row.keys, texts: row.fields, starts };
 }
 
 /** Line index of an offset: the last line starting at or before it. */
@@ -140,28 +169,26 @@ function lineAt(starts: Int32Array, count: number, offset: number): number {
   return lo;
 }
 
-function lineText(text: string, starts: Int32Array, line: number): string {
-  return text.slice(starts[line]!, starts[line + 1]! - 1);
+export type MatchMode = 'exact' | 'prefix' | 'contains';
+
+/** A line of a segment that matched: the row key, and the segment's text for any field of it. */
+export interface SegmentHit {
+  key: string;
+  text(field: string): string;
 }
 
-export interface SearchCandidate {
-  code: string;
-  /** the normalised name this segment holds for the code; a hit counts only if the stored row
-   * still has this name */
-  name: string;
-}
-
-export type SearchField = 'names' | 'initials';
-
-/** The segments of one database held in memory, refreshed from the segment store before a search. */
-export class CatalogSearchIndex {
+/** The segments of one dataset of one database, held in memory and refreshed before each lookup. */
+export class SegmentIndex {
   private segments: LoadedSegment[] = []; // newest first
   private refreshing: Promise<void> | null = null;
 
-  constructor(private readonly db: StationDb) {}
+  constructor(
+    private readonly db: StationDb,
+    readonly dataset: SegmentDataset,
+  ) {}
 
   /** Loads segments written since the last call (by this window or another) and forgets removed
-   * ones. A handful of keys is read when nothing changed. */
+   * ones; when nothing changed this reads only the dataset's segment ids. */
   refresh(): Promise<void> {
     this.refreshing ??= this.doRefresh().finally(() => {
       this.refreshing = null;
@@ -170,12 +197,12 @@ export class CatalogSearchIndex {
   }
 
   private async doRefresh(): Promise<void> {
-    const ids = (await this.db.catalog_search.toCollection().primaryKeys()) as number[];
+    const ids = await this.db.segments.where('dataset').equals(this.dataset).primaryKeys();
     const present = new Set(ids);
     const known = new Set(this.segments.map((s) => s.id));
     const missing = ids.filter((id) => !known.has(id));
     const kept = this.segments.filter((s) => present.has(s.id));
-    const added = missing.length === 0 ? [] : await this.db.catalog_search.bulkGet(missing);
+    const added = missing.length === 0 ? [] : await this.db.segments.bulkGet(missing);
     for (const row of added) if (row) kept.push(load(row));
     kept.sort((a, b) => b.id - a.id);
     this.segments = kept;
@@ -184,31 +211,47 @@ export class CatalogSearchIndex {
   get size(): { segments: number; entries: number } {
     return {
       segments: this.segments.length,
-      entries: this.segments.reduce((n, s) => n + s.codes.length, 0),
+      entries: this.segments.reduce((n, s) => n + s.keys.length, 0),
     };
   }
 
   /**
-   * Entries whose field starts with q (newest segment first), then entries that contain q further
-   * in (unless prefixOnly). q is normalised search text (no newline). An entry is offered once per
-   * segment and pass.
+   * Lines whose field equals q ('exact'), starts with q ('prefix'), or starts with q and then
+   * contains it further in ('contains': all prefix hits first), newest segment first. q must not
+   * contain a newline. A line is offered once per segment and pass.
    */
-  *candidates(field: SearchField, q: string, prefixOnly = false): Generator<SearchCandidate> {
-    for (const prefixPass of prefixOnly ? [true] : [true, false]) {
-      const needle = prefixPass ? `\n${q}` : q;
+  *hits(field: string, q: string, mode: MatchMode): Generator<SegmentHit> {
+    if (q.includes('\n')) return;
+    const passes: [string, boolean][] =
+      mode === 'exact'
+        ? [[`\n${q}\n`, true]]
+        : mode === 'prefix'
+          ? [[`\n${q}`, true]]
+          : [
+              [`\n${q}`, true],
+              [q, false],
+            ];
+    for (const [needle, atLineStart] of passes) {
       for (const seg of this.segments) {
-        const text = field === 'names' ? seg.names : seg.initials;
-        const starts = field === 'names' ? seg.nameStarts : seg.initialStarts;
-        const count = seg.codes.length;
+        const text = seg.texts[field];
+        const starts = seg.starts[field];
+        if (text === undefined || starts === undefined) continue;
+        const count = seg.keys.length;
         let from = 0;
         for (;;) {
           const at = text.indexOf(needle, from);
           if (at < 0) break;
-          const hit = prefixPass ? at + 1 : at;
-          const line = lineAt(starts, count, hit);
+          const pos = atLineStart ? at + 1 : at;
+          const line = lineAt(starts, count, pos);
           // the inner pass skips lines the prefix pass already offered
-          if (prefixPass || hit !== starts[line]) {
-            yield { code: seg.codes[line]!, name: lineText(seg.names, seg.nameStarts, line) };
+          if (atLineStart || pos !== starts[line]) {
+            yield {
+              key: seg.keys[line]!,
+              text: (f) => {
+                const s = seg.starts[f]!;
+                return seg.texts[f]!.slice(s[line]!, s[line + 1]! - 1);
+              },
+            };
           }
           from = starts[line + 1]! - 1; // on to the next line (its leading newline)
         }
@@ -217,36 +260,49 @@ export class CatalogSearchIndex {
   }
 }
 
-const indexes = new WeakMap<StationDb, CatalogSearchIndex>();
+const indexes = new WeakMap<StationDb, Map<SegmentDataset, SegmentIndex>>();
 
-/** The in-memory search index of a database, shared by every search in this window. */
-export function catalogSearchIndex(db: StationDb): CatalogSearchIndex {
-  let index = indexes.get(db);
+/** The in-memory segment index of a dataset, shared by every lookup in this window. */
+export function segmentIndex(db: StationDb, dataset: SegmentDataset): SegmentIndex {
+  let byDataset = indexes.get(db);
+  if (!byDataset) {
+    byDataset = new Map();
+    indexes.set(db, byDataset);
+  }
+  let index = byDataset.get(dataset);
   if (!index) {
-    index = new CatalogSearchIndex(db);
-    indexes.set(db, index);
+    index = new SegmentIndex(db, dataset);
+    byDataset.set(dataset, index);
   }
   return index;
 }
 
-/** Loads the search segments ahead of the first search (the app calls it after opening the
- * database; the first search would otherwise pay for it). */
-export async function warmCatalogSearch(db: StationDb): Promise<{ segments: number; entries: number }> {
-  const index = catalogSearchIndex(db);
-  await index.refresh();
-  return index.size;
+/** Loads the segments ahead of the first lookup (the app calls it after opening the database, so
+ * the first card read or search does not pay for it). */
+export async function warmSegments(
+  db: StationDb,
+): Promise<Record<SegmentDataset, { segments: number; entries: number }>> {
+  const catalog = segmentIndex(db, 'catalog');
+  const filings = segmentIndex(db, 'filings');
+  await Promise.all([catalog.refresh(), filings.refresh()]);
+  return { catalog: catalog.size, filings: filings.size };
 }
 
-/** Stores catalog rows and their search segment in one transaction (tests, tools and the demo seed;
- * the pull writes pages through renderer/sync/apply-page.ts). */
-export async function putCatalogRows(
-  db: StationDb,
-  rows: CatalogRow[],
-): Promise<void> {
-  await db.transaction('rw', db.catalog, db.catalog_search, async () => {
+/** Stores catalog rows and their segments in one transaction (tests, tools and upgrades; the pull
+ * writes pages through renderer/sync/apply-page.ts). */
+export async function putCatalogRows(db: StationDb, rows: CatalogRow[]): Promise<void> {
+  await db.transaction('rw', db.catalog, db.segments, async () => {
     await db.catalog.bulkPut(rows);
-    for (let i = 0; i < rows.length; i += SEGMENT_ROWS) {
-      await db.catalog_search.add(buildSearchSegment(rows.slice(i, i + SEGMENT_ROWS), []));
-    }
+    for (let i = 0; i < rows.length; i += SEGMENT_ROWS)
+      await db.segments.add(catalogSegment(rows.slice(i, i + SEGMENT_ROWS), []));
+  });
+}
+
+/** Stores filing rows and their segments in one transaction, as putCatalogRows. */
+export async function putFilingRows(db: StationDb, rows: FilingRow[]): Promise<void> {
+  await db.transaction('rw', db.filings, db.segments, async () => {
+    await db.filings.bulkPut(rows);
+    for (let i = 0; i < rows.length; i += SEGMENT_ROWS)
+      await db.segments.add(filingSegment(rows.slice(i, i + SEGMENT_ROWS), []));
   });
 }

@@ -9,6 +9,8 @@ import {
   toStationDbError,
   requestPersistence,
   CURRENT_VERSION,
+  findFilings,
+  catalogSearchKeys,
 } from './index';
 import { declareVersions } from './schema';
 
@@ -40,10 +42,54 @@ describe('schema upgrade path', () => {
     expect(db.verno).toBe(CURRENT_VERSION);
     expect((await searchCatalog(db, 'amxl')).map((r) => r.key)).toEqual(['XJ01CAA040A001']);
     expect((await searchCatalog(db, '他汀')).map((r) => r.key)).toEqual(['XC10AAA070A001']);
+    expect(await db.segments.where('dataset').equals('catalog').count()).toBe(1);
     const row = await db.accumulators.get('P1:2025');
     expect(row).toMatchObject({ platform: acc, local: acc });
     expect(row).not.toHaveProperty('accumulators');
     expect(await db.settlements.get('S1')).toMatchObject({ status: 'pending' });
+    db.close();
+  });
+
+  it('upgrades a version-2 database: catalog terms give way to segments, filings stay findable by ID number and psn_no', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new Dexie('station', { indexedDB, IDBKeyRange });
+    declareVersions(v2, 2);
+    await v2.open();
+    const names = Array.from({ length: 7000 }, (_, i) => `阿莫西林胶囊${i}号`);
+    await v2
+      .table('catalog')
+      .bulkPut(
+        names.map((name, i) => ({
+          key: `C${String(i).padStart(5, '0')}`,
+          name,
+          entry: entry(name),
+          ...catalogSearchKeys(name),
+        })),
+      );
+    await v2.table('filings').bulkPut([
+      { key: 'F1', scheme: 'medical', psn_no: 'P1', certno: '11010119500101123X', person: {}, filing: {} },
+      {
+        key: 'F2',
+        scheme: 'work_injury',
+        psn_no: 'P1',
+        certno: '11010119500101123X',
+        person: {},
+        filing: {},
+      },
+      { key: 'F3', scheme: 'medical', psn_no: 'P2', certno: '110101196001011235', person: {}, filing: {} },
+    ]);
+    v2.close();
+
+    const db = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });
+    expect(await db.segments.where('dataset').equals('catalog').count()).toBe(2); // 5,000 + 2,000 rows
+    expect(await db.catalog.get('C00042')).not.toHaveProperty('terms');
+    expect((await searchCatalog(db, '胶囊6999号')).map((r) => r.key)).toEqual(['C06999']);
+    expect(await searchCatalog(db, 'amxl', { limit: 50 })).toHaveLength(50);
+    const keys = async (who: { certno?: string; psn_no?: string }) =>
+      (await findFilings(db, who)).map((f) => f.key).sort();
+    expect(await keys({ certno: '11010119500101123x' })).toEqual(['F1', 'F2']);
+    expect(await keys({ psn_no: 'P2' })).toEqual(['F3']);
+    expect(await keys({ psn_no: 'P9' })).toEqual([]);
     db.close();
   });
 

@@ -8,13 +8,13 @@ import type {
   AccumulatorRow,
   AuditRow,
   CatalogRow,
-  CatalogSearchSegmentRow,
   CheckpointRow,
   EncounterRow,
   FilingRow,
   InstitutionRow,
   OutboxRow,
   PolicyRow,
+  SegmentRow,
   SettlementRow,
   SyncStateRow,
   WiCatalogRow,
@@ -25,7 +25,7 @@ export const DEFAULT_DB_NAME = 'direct-settlement-station';
 export class StationDb extends Dexie {
   filings!: Table<FilingRow, string>;
   catalog!: Table<CatalogRow, string>;
-  catalog_search!: Table<CatalogSearchSegmentRow, number>;
+  segments!: Table<SegmentRow, number>;
   wi_catalog!: Table<WiCatalogRow, string>;
   policies!: Table<PolicyRow, string>;
   accumulators!: Table<AccumulatorRow, string>;

@@ -30,14 +30,17 @@ export interface CatalogRow {
   entry: CatalogEntry;
 }
 
-/** The search data of one pulled page of the catalog (search-segments.ts): line i of `names` and
- * `initials` belongs to `codes[i]`; both texts start and end with a newline. */
-export interface CatalogSearchSegmentRow {
+export type SegmentDataset = 'catalog' | 'filings';
+
+/** The lookup keys of one pulled page (search-segments.ts): line i of every field text belongs to
+ * `keys[i]`; each text starts and ends with a newline. */
+export interface SegmentRow {
   id?: number; // auto-increment: a newer segment has a larger id
-  codes: string[];
-  names: string; // normalised names (search-keys.ts normalizeSearchText)
-  initials: string; // pinyin initials
-  deleted: string[]; // codes the page deleted
+  dataset: SegmentDataset;
+  keys: string[];
+  /** catalog: names (normalised), initials (pinyin); filings: certno, psn_no */
+  fields: Record<string, string>;
+  deleted: string[]; // keys the page deleted
 }
 
 export interface WiCatalogRow {

@@ -4,13 +4,13 @@
 import type {
   AccumulatorRow,
   CatalogRow,
-  CatalogSearchSegmentRow,
   DatasetName,
   FilingRow,
   PolicyRow,
+  SegmentRow,
   StationDb,
 } from '../db';
-import { buildSearchSegment } from '../db';
+import { catalogSegment, filingSegment } from '../db';
 import type { Table } from 'dexie';
 import type { DatasetRow, ValidPage } from './page-validation';
 
@@ -45,18 +45,20 @@ function toPolicyRow(r: DatasetRow<'policies'>): PolicyRow {
   };
 }
 
-/** A page ready to store: its rows in the shape of the dataset's table, and for the catalog the
- * page's search segment. */
+/** A page ready to store: its rows in the shape of the dataset's table, and for the catalog and the
+ * filings the page's lookup segment. */
 export interface PreparedPage {
   rows: unknown[];
-  search?: CatalogSearchSegmentRow;
+  segment?: SegmentRow;
 }
 
 /** Prepares a page for applyPage. Pure, so it runs while the previous page is written. */
 export function prepareRows(dataset: DatasetName, page: ValidPage<DatasetName>): PreparedPage {
   const rows = storedRows(dataset, page);
-  if (dataset !== 'catalog' || (rows.length === 0 && page.deleted.length === 0)) return { rows };
-  return { rows, search: buildSearchSegment(rows as CatalogRow[], page.deleted) };
+  if (rows.length === 0 && page.deleted.length === 0) return { rows };
+  if (dataset === 'catalog') return { rows, segment: catalogSegment(rows as CatalogRow[], page.deleted) };
+  if (dataset === 'filings') return { rows, segment: filingSegment(rows as FilingRow[], page.deleted) };
+  return { rows };
 }
 
 /** Rows of this page in the shape of the dataset's table (everything except accumulators, which
@@ -115,7 +117,7 @@ export async function applyPage(
   const table = tableOf(db, dataset);
   const tables: Table[] = [table, db.checkpoints];
   if (dataset === 'accumulators') tables.push(db.outbox);
-  if (dataset === 'catalog') tables.push(db.catalog_search);
+  if (prepared.segment) tables.push(db.segments);
   await db.transaction('rw', tables, async () => {
     if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
     const toPut =
@@ -123,7 +125,7 @@ export async function applyPage(
         ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
         : prepared.rows;
     if (toPut.length > 0) await table.bulkPut(toPut);
-    if (prepared.search) await db.catalog_search.add(prepared.search);
+    if (prepared.segment) await db.segments.add(prepared.segment);
     const prev = await db.checkpoints.get(dataset);
     await db.checkpoints.put({
       dataset,

@@ -4,7 +4,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  compactCatalogSearch,
+  compactSegments,
+  findFilings,
   normalizeSearchText,
   openStationDb,
   pinyinInitials,
@@ -68,8 +69,8 @@ describe('catalog search over pulled pages', () => {
     expect(await keys(other, '维生素')).toEqual(['C1']);
     await page(db, [cat('C2', '维生素B1片')], ['C1']);
     expect(await keys(other, '维生素')).toEqual(['C2']);
-    await compactCatalogSearch(db, { maxSegments: 0 });
-    expect(await db.catalog_search.count()).toBe(1);
+    await compactSegments(db, 'catalog', { maxSegments: 0 });
+    expect(await db.segments.where('dataset').equals('catalog').count()).toBe(1);
     expect(await keys(other, '维生素')).toEqual(['C2']);
     other.close();
     db.close();
@@ -99,7 +100,7 @@ describe('catalog search over pulled pages', () => {
     };
     await pullDataset(db, port, 'catalog', { pageSize: 3 });
     expect(served).toBe(100);
-    expect(await db.catalog_search.count()).toBe(1);
+    expect(await db.segments.where('dataset').equals('catalog').count()).toBe(1);
     expect(await keys(db, '生成药品1号')).toEqual(['D0001']);
     expect(await keys(db, 'scyp')).toHaveLength(300);
     db.close();
@@ -143,7 +144,7 @@ describe('catalog search, property', () => {
               p.rows.map(([k, n]) => cat(k, n)),
               p.deleted.filter((k) => !rowKeys.has(k)),
             );
-            if (i === compactAfter) await compactCatalogSearch(db, { maxSegments: 0 });
+            if (i === compactAfter) await compactSegments(db, 'catalog', { maxSegments: 0 });
           }
           const stored = await db.catalog.toArray();
           for (const q of queries) {
@@ -165,5 +166,59 @@ describe('catalog search, property', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+const filing = (key: string, psn_no: string, certno: string) => ({
+  key,
+  scheme: 'medical' as const,
+  person: {
+    psn_no,
+    certno,
+    psn_name: '测试',
+    insutype: '310',
+    category: 'in_service',
+    insu_stas: 'active',
+    insuplc_admdvs: '110100',
+  },
+  filing: {
+    kind: 'long_term',
+    type: 'long_term_resident',
+    mdtrtarea_admvs: '440100',
+    begndate: '2026-01-01',
+    enddate: null,
+  },
+});
+
+describe('filing lookups over pulled pages', () => {
+  async function filingPage(db: StationDb, rows: ReturnType<typeof filing>[], deleted: string[] = []) {
+    const since = ver;
+    ver += rows.length + deleted.length;
+    const raw = { rows, deleted, next_ver: ver, more: false, total_rows: rows.length + deleted.length };
+    const valid = validatePage('filings', raw, { since_ver: since, page_size: 5000 });
+    await applyPage(db, 'filings', valid, prepareRows('filings', valid), '2026-12-02T00:00:00.000Z');
+  }
+
+  it('finds a person by ID number or psn_no, follows a changed filing and forgets a deleted one', async () => {
+    const { db, indexedDB } = await fresh();
+    const ID1 = '11010119900101123X';
+    const ID2 = '110101199001011237';
+    await filingPage(db, [filing('F1', 'P1', ID1), filing('F2', 'P2', ID2)]);
+    const other = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });
+    const keys = async (d: StationDb, who: { certno?: string; psn_no?: string }) =>
+      (await findFilings(d, who)).map((f) => f.key).sort();
+    expect(await keys(db, { certno: ID1.toLowerCase() })).toEqual(['F1']);
+    expect(await keys(other, { psn_no: 'P2' })).toEqual(['F2']);
+    // F2 now belongs to P1 (a corrected record), F1 is deleted, F3 is new
+    await filingPage(db, [filing('F2', 'P1', ID1), filing('F3', 'P1', ID1)], ['F1']);
+    expect(await keys(other, { certno: ID1 })).toEqual(['F2', 'F3']);
+    expect(await keys(other, { psn_no: 'P2' })).toEqual([]);
+    expect(await keys(other, { certno: ID2 })).toEqual([]);
+    expect(await keys(other, { certno: ID1.slice(0, 10) })).toEqual([]); // exact, not prefix
+    await compactSegments(db, 'filings', { maxSegments: 0 });
+    expect(await keys(other, { certno: ID1 })).toEqual(['F2', 'F3']);
+    expect(await keys(other, { psn_no: 'P1' })).toEqual(['F2', 'F3']);
+    other.close();
+    db.close();
   });
 });

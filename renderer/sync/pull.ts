@@ -3,7 +3,7 @@
 // network and IndexedDB work at the same time; a prefetched page is only used if the write of the
 // page before it committed.
 import type { DatasetName, StationDb } from '../db';
-import { compactCatalogSearch, toStationDbError } from '../db';
+import { compactSegments, toStationDbError } from '../db';
 import { applyPage, prepareRows, type PreparedPage } from './apply-page';
 import { SyncError } from './errors';
 import { validatePage, type ValidPage } from './page-validation';
@@ -125,8 +125,9 @@ export async function pullDataset(
   }
 
   try {
-    // many small incremental pages leave many small search segments: merge them now and then
-    if (dataset === 'catalog' && report.pages > 0) await compactCatalogSearch(db);
+    // many small incremental pages leave many small lookup segments: merge them now and then
+    if ((dataset === 'catalog' || dataset === 'filings') && report.pages > 0)
+      await compactSegments(db, dataset);
     report.local_rows = await db.table(dataset).count();
   } catch (e) {
     throw toStationDbError(e);

@@ -10,6 +10,7 @@ import {
   resolveTask,
   type PlatformPort,
 } from '../../renderer/sync';
+import { findFilings } from '../../renderer/db';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 
@@ -35,9 +36,7 @@ describe('platform outcomes become tasks', () => {
 
     // Meanwhile, elsewhere: the insured place revokes one filing, another station's settlement
     // changes the other person's year-to-date figures.
-    const filing = (await db.filings.where('psn_no').equals(revokedPsn!).toArray()).find(
-      (f) => f.scheme === 'medical',
-    )!;
+    const filing = (await findFilings(db, { psn_no: revokedPsn! })).find((f) => f.scheme === 'medical')!;
     await tp.admin.revokeFiling(filing.key);
     const current = (await tp.admin.accumulators(changedPsn!, year)).accumulators as Record<string, unknown>;
     await tp.admin.setAccumulators({
