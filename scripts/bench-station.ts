@@ -18,7 +18,7 @@ import type { BenchFigures, BenchParams } from './bench-station/main';
 import { buildPage, CHROMIUM_ARGS, servePage } from './bench-station/page-server';
 
 const CATALOG = Number(process.env.BENCH_CATALOG ?? 300_000);
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 150_000);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const SETTLEMENTS = Number(process.env.BENCH_SETTLEMENTS ?? 1000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = fileURLToPath(new URL('./bench-station/', import.meta.url));
@@ -103,6 +103,7 @@ async function main(): Promise<void> {
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => `${x.toFixed(2)} ms`;
+const mchars = (c: number) => `${(c / 1e6).toFixed(1)} M characters`;
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
 const verdict = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
 
@@ -136,7 +137,7 @@ function report(f: BenchFigures): void {
     `  validation + stored shape + segment (page thread, warm pinyin cache)   catalog ${n0(f.prepare.catalog)} rows/s, filings ${n0(f.prepare.filings)} rows/s`,
   );
   log(
-    `  lookup segments loaded into memory: catalog ${n0(f.searchIndex.catalog.entries)} entries in ${f.searchIndex.catalog.segments} segments, filings ${n0(f.searchIndex.filings.entries)} in ${f.searchIndex.filings.segments}, ${ms(f.searchIndex.ms)}${f.searchIndex.heapMb === null ? '' : `; page JS heap ${f.searchIndex.heapMb.toFixed(0)} MB after loading`}`,
+    `  lookup segments loaded into memory in ${ms(f.searchIndex.ms)}: catalog ${n0(f.searchIndex.catalog.entries)} entries in ${f.searchIndex.catalog.segments} segments (${mchars(f.searchIndex.catalog.chars)}), filings ${n0(f.searchIndex.filings.entries)} in ${f.searchIndex.filings.segments} (${mchars(f.searchIndex.filings.chars)})${f.searchIndex.heapMb === null ? '' : `; the bench page's whole JS heap, fetched rows included, ${f.searchIndex.heapMb.toFixed(0)} MB`}`,
   );
   log('lookups and searches (right after the pull, one at a time)');
   log(

@@ -2,7 +2,7 @@
 // ask the browser to keep it, pull once, and start the sync engine. Each failure becomes a
 // StationError the fatal screen explains in both languages.
 import { browserEnvironment, connectStation, platformPort } from '../bridge';
-import { openStationDb, requestPersistence } from '../db';
+import { openStationDb, requestPersistence, warmSegments } from '../db';
 import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
 import { initI18n } from './i18n';
 import type { Station } from './station-context';
@@ -35,6 +35,9 @@ export async function bootstrap(): Promise<Station> {
     hosp_lv: institution?.institution.hosp_lv ?? 3,
   };
   const settle = createSettleService({ db, station: profile });
+  // Load the lookup segments now, so the first card read or catalog search does not pay for it; a
+  // failure here is not fatal (the first lookup tries again and reports its own error).
+  void warmSegments(db).catch(() => undefined);
   sync.start();
   const cashier = localStorage.getItem('station.cashier') || 'cashier01';
   return {

@@ -208,11 +208,17 @@ export class SegmentIndex {
     this.segments = kept;
   }
 
-  get size(): { segments: number; entries: number } {
-    return {
-      segments: this.segments.length,
-      entries: this.segments.reduce((n, s) => n + s.keys.length, 0),
-    };
+  /** How much is held: segments, entries, and the characters of their keys and texts (a rough
+   * memory figure: one byte per character for ASCII text, two for Chinese). */
+  get size(): { segments: number; entries: number; chars: number } {
+    let entries = 0;
+    let chars = 0;
+    for (const s of this.segments) {
+      entries += s.keys.length;
+      for (const k of s.keys) chars += k.length;
+      for (const t of Object.values(s.texts)) chars += t.length;
+    }
+    return { segments: this.segments.length, entries, chars };
   }
 
   /**
@@ -279,9 +285,7 @@ export function segmentIndex(db: StationDb, dataset: SegmentDataset): SegmentInd
 
 /** Loads the segments ahead of the first lookup (the app calls it after opening the database, so
  * the first card read or search does not pay for it). */
-export async function warmSegments(
-  db: StationDb,
-): Promise<Record<SegmentDataset, { segments: number; entries: number }>> {
+export async function warmSegments(db: StationDb): Promise<Record<SegmentDataset, SegmentIndex['size']>> {
   const catalog = segmentIndex(db, 'catalog');
   const filings = segmentIndex(db, 'filings');
   await Promise.all([catalog.refresh(), filings.refresh()]);

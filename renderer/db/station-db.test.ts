@@ -56,16 +56,14 @@ describe('schema upgrade path', () => {
     declareVersions(v2, 2);
     await v2.open();
     const names = Array.from({ length: 7000 }, (_, i) => `阿莫西林胶囊${i}号`);
-    await v2
-      .table('catalog')
-      .bulkPut(
-        names.map((name, i) => ({
-          key: `C${String(i).padStart(5, '0')}`,
-          name,
-          entry: entry(name),
-          ...catalogSearchKeys(name),
-        })),
-      );
+    await v2.table('catalog').bulkPut(
+      names.map((name, i) => ({
+        key: `C${String(i).padStart(5, '0')}`,
+        name,
+        entry: entry(name),
+        ...catalogSearchKeys(name),
+      })),
+    );
     await v2.table('filings').bulkPut([
       { key: 'F1', scheme: 'medical', psn_no: 'P1', certno: '11010119500101123X', person: {}, filing: {} },
       {
