@@ -62,8 +62,9 @@ async function verified(
 
 /**
  * Finds catalog entries by code prefix ("XB01"), pinyin initials ("amxl") or a fragment of the name
- * ("阿莫", "西林"). Code matches come first, then entries whose initials or name start with the
- * query, then those that contain it further in. An empty query finds nothing.
+ * ("阿莫", "西林"). Code matches come first, then entries whose name or initials equal the query,
+ * then those that start with it, then those that contain it further in. An empty query finds
+ * nothing.
  */
 export async function searchCatalog(
   db: StationDb,
@@ -78,8 +79,10 @@ export async function searchCatalog(
   const seen = new Set<string>();
   const out: CatalogRow[] = [];
   const passes: { field: 'names' | 'initials'; mode: MatchMode }[] = [];
+  // Exact matches first (a cashier who typed a whole name wants that item on top), then entries
+  // that start with the query, then those that contain it further in.
   if (CJK.test(n)) {
-    passes.push({ field: 'names', mode: 'contains' });
+    passes.push({ field: 'names', mode: 'exact' }, { field: 'names', mode: 'contains' });
   } else {
     for (const row of await byCodePrefix(db, query, limit)) {
       seen.add(row.key);
@@ -87,7 +90,11 @@ export async function searchCatalog(
     }
     // letters only: pinyin initials anywhere (start first), or the start of a Latin name ("VitC")
     if (/^[a-z]+$/.test(n))
-      passes.push({ field: 'initials', mode: 'contains' }, { field: 'names', mode: 'prefix' });
+      passes.push(
+        { field: 'initials', mode: 'exact' },
+        { field: 'initials', mode: 'contains' },
+        { field: 'names', mode: 'prefix' },
+      );
   }
   for (const { field, mode } of passes) {
     if (out.length >= limit) break;

@@ -57,8 +57,10 @@ describe('catalog search over pulled pages', () => {
   it('puts names that start with the query before names that contain it, and codes first', async () => {
     const { db } = await fresh();
     await page(db, [cat('B1', '复方西林片'), cat('B2', '西林胶囊'), cat('XL01', '氯化钠注射液')]);
-    expect((await searchCatalog(db, '西林')).map((r) => r.key)).toEqual(['B2', 'B1']);
-    expect((await searchCatalog(db, 'xl')).map((r) => r.key)).toEqual(['XL01', 'B2', 'B1']);
+    await page(db, [cat('B3', '西林'), cat('B4', '西林片（25mg）')]);
+    expect((await searchCatalog(db, '西林')).map((r) => r.key)).toEqual(['B3', 'B4', 'B2', 'B1']);
+    expect((await searchCatalog(db, 'xl')).map((r) => r.key)).toEqual(['XL01', 'B3', 'B4', 'B2', 'B1']);
+    expect((await searchCatalog(db, 'xlp')).map((r) => r.key)).toEqual(['B4', 'B1']);
     db.close();
   });
 
