@@ -81,6 +81,33 @@ describe('the cashier flow in Chromium', () => {
     await readCard(page, 'inpatient-direct');
     expect(await page.getByTestId('verdict').getAttribute('data-can-settle')).toBe('true');
     await shot(page, '01-card-read-verdict');
+
+    // A line by hand from the catalog: the whole name puts the item first, Enter picks it, and the
+    // amount is quantity × price.
+    const search = page.getByTestId('catalog-search');
+    await search.fill('阿莫西林胶囊');
+    await page.getByTestId('catalog-result').first().waitFor();
+    expect(await page.getByTestId('catalog-result').first().getAttribute('data-code')).toBe('XJ01CAA040A001');
+    await search.press('Enter');
+    await page.getByTestId('catalog-cnt').fill('2');
+    await page.getByTestId('catalog-pric').fill('12.5');
+    await page.getByTestId('catalog-pric').press('Enter');
+    await page.getByTestId('bill-summary').waitFor();
+    expect(await page.getByTestId('bill-summary').textContent()).toContain('25.00');
+    expect(await page.locator('table.lines tbody tr').count()).toBe(1);
+    // pinyin initials and a code prefix find it too; a bad price is refused with the field named
+    await search.fill('amxljn');
+    await page.locator('[data-testid=catalog-result][data-code=XJ01CAA040A001]').waitFor();
+    await shot(page, '01a-catalog-search-pinyin');
+    await search.fill('XJ01CAA04');
+    await page.locator('[data-testid=catalog-result][data-code=XJ01CAA040A001]').waitFor();
+    await search.press('Enter');
+    await page.getByTestId('catalog-pric').fill('12,50');
+    await page.getByTestId('catalog-add').click();
+    expect(await page.getByTestId('catalog-errors').textContent()).toContain('单价');
+    expect(await page.locator('table.lines tbody tr').count()).toBe(1);
+    await shot(page, '01b-catalog-line-by-hand');
+
     await settleBill(page, 'BILL-PNEUMONIA');
     expect(await page.getByTestId('review').getAttribute('data-status')).toBe('settled');
     expect(await page.getByTestId('trace').locator('li').count()).toBeGreaterThan(3);

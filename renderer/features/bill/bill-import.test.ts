@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBillFile, parseBillCsv, parseBillFile, parseBillJson } from './bill-import';
+import {
+  checkBillLine,
+  decodeBillFile,
+  nextLineNumber,
+  parseBillCsv,
+  parseBillFile,
+  parseBillJson,
+} from './bill-import';
 
 describe('CSV bill import', () => {
   it('reads NHSA headers and computes a missing amount', () => {
@@ -90,5 +97,44 @@ describe('JSON bill import', () => {
     expect(parseBillJson('[1]').errors[0]!.field).toBe('line');
     expect(parseBillJson('{"x":1}').errors[0]!.field).toBe('lines');
     fc.assert(fc.property(fc.json(), (s) => void parseBillJson(s)));
+  });
+});
+
+describe('a line entered by hand from the catalog', () => {
+  const base = { feedetl_sn: '3', med_list_codg: 'XJ01CAA040A001', name: '阿莫西林胶囊' };
+
+  it('computes the amount as quantity × price rounded to the fen', () => {
+    expect(checkBillLine({ ...base, cnt: '3', pric: '0.335' })).toEqual({
+      lines: [{ ...base, cnt: '3', pric: '0.335', det_item_fee_sumamt: '1.01' }],
+      errors: [],
+    });
+    expect(checkBillLine({ ...base, cnt: ' 2 ', pric: '12.50 ' }).lines[0]!.det_item_fee_sumamt).toBe(
+      '25.00',
+    );
+  });
+
+  it('names the field that is wrong, without a row number', () => {
+    const bad = checkBillLine({ ...base, cnt: '-1', pric: '12.50' });
+    expect(bad.lines).toEqual([]);
+    expect(bad.errors[0]).toMatchObject({ row: 0, field: 'cnt' });
+    expect(bad.errors[0]!.message_zh).toMatch(/^「数量」：/);
+    expect(bad.errors[0]!.message_en).toMatch(/^cnt: /);
+    const empty = checkBillLine({ ...base, cnt: '1', pric: '' });
+    expect(empty.errors[0]).toMatchObject({ field: 'pric' });
+    expect(checkBillLine({ ...base, cnt: '1', pric: '1,000.00' }).errors).toHaveLength(1);
+  });
+
+  it('takes the next free line number', () => {
+    const line = (feedetl_sn: string) => ({
+      ...base,
+      feedetl_sn,
+      cnt: '1',
+      pric: '1',
+      det_item_fee_sumamt: '1.00',
+    });
+    expect(nextLineNumber([])).toBe('1');
+    expect(nextLineNumber([line('1'), line('7'), line('3')])).toBe('8');
+    expect(nextLineNumber([line('A'), line('B')])).toBe('1');
+    expect(nextLineNumber([line('A'), line('1')])).toBe('2');
   });
 });

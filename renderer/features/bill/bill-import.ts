@@ -122,14 +122,29 @@ function toLine(
   return line;
 }
 
+/** row 0: a line entered by hand, named by its field only. */
 function err(row: number, field: string, zh: string, en: string): BillImportError {
   const label = FIELD_ZH[field] ?? field;
   return {
     row,
     field,
-    message_zh: `第${row}行「${label}」：${zh}`,
-    message_en: `Row ${row}, ${field}: ${en}`,
+    message_zh: row > 0 ? `第${row}行「${label}」：${zh}` : `「${label}」：${zh}`,
+    message_en: row > 0 ? `Row ${row}, ${field}: ${en}` : `${field}: ${en}`,
   };
+}
+
+/** Checks one line entered by hand (the catalog picker) with the same rules as an imported row; the
+ * amount is cnt × pric rounded to the fen. Errors carry row 0. */
+export function checkBillLine(raw: {
+  feedetl_sn: string;
+  med_list_codg: string;
+  name?: string;
+  cnt: string;
+  pric: string;
+}): BillImport {
+  const errors: BillImportError[] = [];
+  const line = toLine({ ...raw }, 0, 0, errors, []);
+  return { lines: line ? [line] : [], errors };
 }
 
 function finish(
@@ -241,4 +256,13 @@ export function parseBillFile(name: string, text: string): BillImport {
   return /\.json$/i.test(name) || trimmed.startsWith('[') || trimmed.startsWith('{')
     ? parseBillJson(text)
     : parseBillCsv(text);
+}
+
+/** The next free line number: one more than the largest numeric one. */
+export function nextLineNumber(lines: readonly BillLine[]): string {
+  const taken = new Set(lines.map((l) => l.feedetl_sn));
+  let n = lines.reduce((max, l) => Math.max(max, /^\d+$/.test(l.feedetl_sn) ? Number(l.feedetl_sn) : 0), 0);
+  do n++;
+  while (taken.has(String(n)));
+  return String(n);
 }
