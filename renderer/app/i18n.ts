@@ -102,6 +102,7 @@ const zh = {
   },
   catalog: {
     search: '从医保目录添加：',
+    searchWi: '从工伤目录添加：',
     placeholder: '编码、拼音首字母或名称，如 amxl、阿莫',
     none: '目录中没有找到',
     failed: '目录查询失败：{{message}}',
@@ -273,6 +274,7 @@ const en: typeof zh = {
   },
   catalog: {
     search: 'Add from the medical catalog:',
+    searchWi: 'Add from the work-injury catalog:',
     placeholder: 'code, pinyin initials or name, e.g. amxl, 阿莫',
     none: 'Nothing found in the catalog',
     failed: 'Catalog search failed: {{message}}',

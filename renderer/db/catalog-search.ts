@@ -4,13 +4,16 @@
 // written is never shown with an old name. A few milliseconds over 300,000 rows
 // (scripts/bench-station.ts).
 import type { StationDb } from './station-db';
-import type { CatalogRow } from './types';
+import type { CatalogRow, WiCatalogRow } from './types';
+import type { Table } from 'dexie';
 import { normalizeSearchText } from './search-keys';
 import { segmentIndex, type MatchMode, type SegmentHit } from './search-segments';
 
 export interface CatalogSearchOptions {
   limit?: number;
 }
+
+type Searchable = { key: string; name: string };
 
 const CJK = /[\u3400-\u9fff]/u;
 
@@ -19,21 +22,25 @@ function codePrefixes(q: string): string[] {
   return [...new Set([trimmed, trimmed.toUpperCase()])].filter((s) => s.length > 0);
 }
 
-async function byCodePrefix(db: StationDb, q: string, limit: number): Promise<CatalogRow[]> {
+async function byCodePrefix<R extends Searchable>(
+  table: Table<R, string>,
+  q: string,
+  limit: number,
+): Promise<R[]> {
   const prefixes = codePrefixes(q);
   if (prefixes.length === 0) return [];
-  return db.catalog.where(':id').startsWithAnyOf(prefixes).limit(limit).toArray();
+  return table.where(':id').startsWithAnyOf(prefixes).limit(limit).toArray();
 }
 
 /** Takes candidates in batches, keeps those whose stored row still has the segment's name, until
  * `limit` rows are found or the candidates run out. */
-async function verified(
-  db: StationDb,
+async function verified<R extends Searchable>(
+  table: Table<R, string>,
   candidates: Iterator<SegmentHit>,
   limit: number,
   seen: Set<string>,
-): Promise<CatalogRow[]> {
-  const out: CatalogRow[] = [];
+): Promise<R[]> {
+  const out: R[] = [];
   const batchSize = Math.max(limit * 2, 16);
   let exhausted = false;
   while (out.length < limit && !exhausted) {
@@ -47,7 +54,7 @@ async function verified(
       if (!seen.has(next.value.key)) batch.push(next.value);
     }
     if (batch.length === 0) break;
-    const rows = await db.catalog.bulkGet(batch.map((c) => c.key));
+    const rows = await table.bulkGet(batch.map((c) => c.key));
     for (let i = 0; i < batch.length && out.length < limit; i++) {
       const row = rows[i];
       const c = batch[i]!;
@@ -66,25 +73,44 @@ async function verified(
  * then those that start with it, then those that contain it further in. An empty query finds
  * nothing.
  */
-export async function searchCatalog(
+export function searchCatalog(
   db: StationDb,
   query: string,
   opts: CatalogSearchOptions = {},
 ): Promise<CatalogRow[]> {
+  return search(db, db.catalog, 'catalog', query, opts);
+}
+
+/** The same search over the work-injury catalog (rehabilitation items, drugs of the work-injury list). */
+export function searchWiCatalog(
+  db: StationDb,
+  query: string,
+  opts: CatalogSearchOptions = {},
+): Promise<WiCatalogRow[]> {
+  return search(db, db.wi_catalog, 'wi_catalog', query, opts);
+}
+
+async function search<R extends Searchable>(
+  db: StationDb,
+  table: Table<R, string>,
+  dataset: 'catalog' | 'wi_catalog',
+  query: string,
+  opts: CatalogSearchOptions,
+): Promise<R[]> {
   const limit = opts.limit ?? 20;
   const n = normalizeSearchText(query);
   if (n.length === 0) return [];
-  const index = segmentIndex(db, 'catalog');
+  const index = segmentIndex(db, dataset);
   await index.refresh();
   const seen = new Set<string>();
-  const out: CatalogRow[] = [];
+  const out: R[] = [];
   const passes: { field: 'names' | 'initials'; mode: MatchMode }[] = [];
   // Exact matches first (a cashier who typed a whole name wants that item on top), then entries
   // that start with the query, then those that contain it further in.
   if (CJK.test(n)) {
     passes.push({ field: 'names', mode: 'exact' }, { field: 'names', mode: 'contains' });
   } else {
-    for (const row of await byCodePrefix(db, query, limit)) {
+    for (const row of await byCodePrefix(table, query, limit)) {
       seen.add(row.key);
       out.push(row);
     }
@@ -98,7 +124,7 @@ export async function searchCatalog(
   }
   for (const { field, mode } of passes) {
     if (out.length >= limit) break;
-    out.push(...(await verified(db, index.hits(field, n, mode), limit - out.length, seen)));
+    out.push(...(await verified(table, index.hits(field, n, mode), limit - out.length, seen)));
   }
   return out;
 }

@@ -7,7 +7,7 @@ export { StationDbError, toStationDbError, isQuotaError } from './errors';
 export type { StationDbErrorCode } from './errors';
 export { requestPersistence } from './persistence';
 export type { PersistenceReport, PersistenceOutcome, StorageLike } from './persistence';
-export { searchCatalog } from './catalog-search';
+export { searchCatalog, searchWiCatalog } from './catalog-search';
 export type { CatalogSearchOptions } from './catalog-search';
 export {
   catalogSegment,

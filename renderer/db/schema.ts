@@ -69,11 +69,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     version: 3,
     why:
-      'catalog search and filing lookups move from IndexedDB indexes to lookup segments, one record ' +
+      'catalog search (both catalogs) and filing lookups move from IndexedDB indexes to lookup segments, one record ' +
       'per pulled page searched in memory: the multi-entry terms index (about six entries per row) ' +
       'made storing the catalog three times slower than the bare rows, the filings indexes a third',
     stores: {
       catalog: 'key',
+      wi_catalog: 'key',
       filings: 'key',
       segments: '++id, dataset',
     },
@@ -88,6 +89,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
           catalog.push({ key: row.key, name: row.name });
           delete row.terms;
         });
+      const wiCatalog: { key: string; name: string }[] = [];
+      await tx
+        .table('wi_catalog')
+        .toCollection()
+        .each((row: { key: string; name: string }) => {
+          wiCatalog.push({ key: row.key, name: row.name });
+        });
       const filings: { key: string; certno: string; psn_no: string }[] = [];
       await tx
         .table('filings')
@@ -98,6 +106,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       const segments = [];
       for (let i = 0; i < catalog.length; i += SEGMENT_ROWS)
         segments.push(catalogSegment(catalog.slice(i, i + SEGMENT_ROWS), []));
+      for (let i = 0; i < wiCatalog.length; i += SEGMENT_ROWS)
+        segments.push(catalogSegment(wiCatalog.slice(i, i + SEGMENT_ROWS), [], 'wi_catalog'));
       for (let i = 0; i < filings.length; i += SEGMENT_ROWS)
         segments.push(filingSegment(filings.slice(i, i + SEGMENT_ROWS), []));
       if (segments.length > 0) await tx.table('segments').bulkAdd(segments);

@@ -7,8 +7,8 @@
 // psn_no) cost a third of their throughput (bench:station). A segment holds, for up to 5,000 rows of
 // one page, the row keys and each lookup field as one newline-separated string, plus the keys the
 // page deleted:
-//   catalog  names (normalised), initials (pinyin)  — found by fragment or prefix
-//   filings  certno, psn_no                          — found by exact value
+//   catalog, wi_catalog  names (normalised), initials (pinyin)  — found by fragment or prefix
+//   filings              certno, psn_no                          — found by exact value
 // Like the segments of a log-structured index they are immutable: a row changed by a later page is
 // found again in a newer segment, and every hit is checked against the stored row before it is
 // returned, so an old segment can never make a lookup return a row that no longer matches.
@@ -19,6 +19,7 @@ import { normalizeSearchText, pinyinInitials } from './search-keys';
 
 export const SEGMENT_FIELDS = {
   catalog: ['names', 'initials'],
+  wi_catalog: ['names', 'initials'],
   filings: ['certno', 'psn_no'],
 } as const satisfies Record<SegmentDataset, readonly string[]>;
 export type SegmentField<D extends SegmentDataset> = (typeof SEGMENT_FIELDS)[D][number];
@@ -50,10 +51,11 @@ function segment(
   return { dataset, keys, fields: framedFields, deleted: [...deleted] };
 }
 
-/** The segment of a catalog page: normalised names and pinyin initials of its rows. */
+/** The segment of a catalog (or work-injury catalog) page: normalised names and pinyin initials. */
 export function catalogSegment(
   rows: readonly Pick<CatalogRow, 'key' | 'name'>[],
   deleted: readonly string[],
+  dataset: 'catalog' | 'wi_catalog' = 'catalog',
 ): SegmentRow {
   const keys = new Array<string>(rows.length);
   const names = new Array<string>(rows.length);
@@ -64,7 +66,7 @@ export function catalogSegment(
     names[i] = normalizeSearchText(r.name);
     initials[i] = pinyinInitials(r.name);
   }
-  return segment('catalog', keys, { names, initials }, deleted);
+  return segment(dataset, keys, { names, initials }, deleted);
 }
 
 /** The segment of a filings page: the ID number and psn_no of its rows. */
@@ -286,10 +288,12 @@ export function segmentIndex(db: StationDb, dataset: SegmentDataset): SegmentInd
 /** Loads the segments ahead of the first lookup (the app calls it after opening the database, so
  * the first card read or search does not pay for it). */
 export async function warmSegments(db: StationDb): Promise<Record<SegmentDataset, SegmentIndex['size']>> {
-  const catalog = segmentIndex(db, 'catalog');
-  const filings = segmentIndex(db, 'filings');
-  await Promise.all([catalog.refresh(), filings.refresh()]);
-  return { catalog: catalog.size, filings: filings.size };
+  const datasets = Object.keys(SEGMENT_FIELDS) as SegmentDataset[];
+  await Promise.all(datasets.map((d) => segmentIndex(db, d).refresh()));
+  return Object.fromEntries(datasets.map((d) => [d, segmentIndex(db, d).size])) as Record<
+    SegmentDataset,
+    SegmentIndex['size']
+  >;
 }
 
 /** Stores catalog rows and their segments in one transaction (tests, tools and upgrades; the pull

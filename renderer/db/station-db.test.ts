@@ -11,6 +11,7 @@ import {
   CURRENT_VERSION,
   findFilings,
   catalogSearchKeys,
+  searchWiCatalog,
 } from './index';
 import { declareVersions } from './schema';
 
@@ -76,10 +77,16 @@ describe('schema upgrade path', () => {
       },
       { key: 'F3', scheme: 'medical', psn_no: 'P2', certno: '110101196001011235', person: {}, filing: {} },
     ]);
+    await v2.table('wi_catalog').put({
+      key: 'GS-KF-0001',
+      name: '运动疗法',
+      entry: { name: '运动疗法', pric_uplmt_amt: '45' },
+    });
     v2.close();
 
     const db = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });
     expect(await db.segments.where('dataset').equals('catalog').count()).toBe(2); // 5,000 + 2,000 rows
+    expect((await searchWiCatalog(db, 'ydlf')).map((r) => r.key)).toEqual(['GS-KF-0001']);
     expect(await db.catalog.get('C00042')).not.toHaveProperty('terms');
     expect((await searchCatalog(db, '胶囊6999号')).map((r) => r.key)).toEqual(['C06999']);
     expect(await searchCatalog(db, 'amxl', { limit: 50 })).toHaveLength(50);

@@ -30,7 +30,7 @@ export interface CatalogRow {
   entry: CatalogEntry;
 }
 
-export type SegmentDataset = 'catalog' | 'filings';
+export type SegmentDataset = 'catalog' | 'wi_catalog' | 'filings';
 
 /** The lookup keys of one pulled page (search-segments.ts): line i of every field text belongs to
  * `keys[i]`; each text starts and ends with a newline. */
@@ -38,7 +38,7 @@ export interface SegmentRow {
   id?: number; // auto-increment: a newer segment has a larger id
   dataset: SegmentDataset;
   keys: string[];
-  /** catalog: names (normalised), initials (pinyin); filings: certno, psn_no */
+  /** catalog, wi_catalog: names (normalised), initials (pinyin); filings: certno, psn_no */
   fields: Record<string, string>;
   deleted: string[]; // keys the page deleted
 }

@@ -56,7 +56,8 @@ export interface PreparedPage {
 export function prepareRows(dataset: DatasetName, page: ValidPage<DatasetName>): PreparedPage {
   const rows = storedRows(dataset, page);
   if (rows.length === 0 && page.deleted.length === 0) return { rows };
-  if (dataset === 'catalog') return { rows, segment: catalogSegment(rows as CatalogRow[], page.deleted) };
+  if (dataset === 'catalog' || dataset === 'wi_catalog')
+    return { rows, segment: catalogSegment(rows as CatalogRow[], page.deleted, dataset) };
   if (dataset === 'filings') return { rows, segment: filingSegment(rows as FilingRow[], page.deleted) };
   return { rows };
 }

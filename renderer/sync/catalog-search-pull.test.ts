@@ -10,6 +10,7 @@ import {
   openStationDb,
   pinyinInitials,
   searchCatalog,
+  searchWiCatalog,
   type StationDb,
 } from '../db';
 import { applyPage, prepareRows } from './apply-page';
@@ -61,6 +62,30 @@ describe('catalog search over pulled pages', () => {
     expect((await searchCatalog(db, '西林')).map((r) => r.key)).toEqual(['B3', 'B4', 'B2', 'B1']);
     expect((await searchCatalog(db, 'xl')).map((r) => r.key)).toEqual(['XL01', 'B3', 'B4', 'B2', 'B1']);
     expect((await searchCatalog(db, 'xlp')).map((r) => r.key)).toEqual(['B4', 'B1']);
+    db.close();
+  });
+
+  it('searches the work-injury catalog apart from the medical one', async () => {
+    const { db } = await fresh();
+    await page(db, [cat('M1', '运动疗法评估')]);
+    const since = ver;
+    ver += 2;
+    const raw = {
+      rows: [
+        { key: 'GS-KF-0001', entry: { name: '运动疗法', pric_uplmt_amt: '45' } },
+        { key: 'GS-KF-0002', entry: { name: '作业疗法', pric_uplmt_amt: null } },
+      ],
+      deleted: [],
+      next_ver: ver,
+      more: false,
+      total_rows: 2,
+    };
+    const valid = validatePage('wi_catalog', raw, { since_ver: since, page_size: 5000 });
+    await applyPage(db, 'wi_catalog', valid, prepareRows('wi_catalog', valid), '2026-12-02T00:00:00.000Z');
+    expect((await searchWiCatalog(db, 'ydlf')).map((r) => r.key)).toEqual(['GS-KF-0001']);
+    expect((await searchWiCatalog(db, '疗法')).map((r) => r.key)).toEqual(['GS-KF-0001', 'GS-KF-0002']);
+    expect((await searchWiCatalog(db, 'gs-kf')).map((r) => r.key)).toEqual(['GS-KF-0001', 'GS-KF-0002']);
+    expect((await searchCatalog(db, '疗法')).map((r) => r.key)).toEqual(['M1']);
     db.close();
   });
 

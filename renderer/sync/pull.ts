@@ -126,7 +126,7 @@ export async function pullDataset(
 
   try {
     // many small incremental pages leave many small lookup segments: merge them now and then
-    if ((dataset === 'catalog' || dataset === 'filings') && report.pages > 0)
+    if ((dataset === 'catalog' || dataset === 'wi_catalog' || dataset === 'filings') && report.pages > 0)
       await compactSegments(db, dataset);
     report.local_rows = await db.table(dataset).count();
   } catch (e) {

@@ -158,6 +158,12 @@ describe('the cashier flow in Chromium', () => {
     const shop = await openStation(DEMO_DEVICE_SHOP);
     await readCard(shop.page, 'wi-device');
     expect(await shop.page.getByTestId('verdict').getAttribute('data-can-settle')).toBe('true');
+    await shop.page.getByTestId('demo-bill-BILL-PROSTHESIS').click();
+    // with the work-injury scheme, the picker searches the work-injury catalog
+    expect(await shop.page.getByTestId('catalog-picker').textContent()).toContain('从工伤目录添加');
+    await shop.page.getByTestId('catalog-search').fill('ydlf');
+    await shop.page.locator('[data-testid=catalog-result][data-code=GS-KF-0001]').waitFor();
+    await shop.page.getByTestId('catalog-search').fill('');
     await settleBill(shop.page, 'BILL-PROSTHESIS');
     expect(await shop.page.getByTestId('review').getAttribute('data-status')).toBe('settled');
     await shot(shop.page, '08-device-review');

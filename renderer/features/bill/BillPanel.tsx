@@ -1,6 +1,6 @@
 // Step 2: the bill. From the hospital system's export (CSV / JSON, errors named by row and column,
-// nothing loaded while any error remains), in the demo one of the demo world's bills, and for the
-// medical scheme lines added by hand from the catalog (CatalogPicker).
+// nothing loaded while any error remains), in the demo one of the demo world's bills, and lines
+// added by hand from the medical or work-injury catalog (CatalogPicker).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Decimal, formatAmount } from '../../../shared/money';
@@ -76,18 +76,17 @@ export function BillPanel({ who }: { who: { certno?: string; psn_no?: string } }
           />
         </label>
       </div>
-      {scheme === 'medical' && (
-        <CatalogPicker
-          lines={lines}
-          onAdd={(line) =>
-            useUiStore.setState({
-              lines: [...lines, line],
-              billLabel: billLabel ?? t('bill.byHand'),
-              preview: null,
-            })
-          }
-        />
-      )}
+      <CatalogPicker
+        scheme={scheme}
+        lines={lines}
+        onAdd={(line) =>
+          useUiStore.setState({
+            lines: [...lines, line],
+            billLabel: billLabel ?? t('bill.byHand'),
+            preview: null,
+          })
+        }
+      />
       {errors.length > 0 && (
         <div className="error" role="alert" data-testid="bill-errors">
           {t('bill.errors', { n: errors.length })}

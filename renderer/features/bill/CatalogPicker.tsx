@@ -1,10 +1,10 @@
-// Adding a bill line by hand from the medical catalog: the cashier types a code prefix ("XJ01"),
+// Adding a bill line by hand from the medical catalog (the work-injury catalog for work injury): the cashier types a code prefix ("XJ01"),
 // pinyin initials ("amxl") or part of the name ("阿莫"), picks the item with the arrow keys and
 // Enter (or a click), then enters quantity and unit price. The line is checked with the same rules
 // as an imported bill (bill-import.ts); the amount is quantity × price rounded to the fen.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchCatalog, type CatalogRow } from '../../db';
+import { searchCatalog, searchWiCatalog, type CatalogRow, type Scheme, type WiCatalogRow } from '../../db';
 import { Decimal } from '../../../shared/money';
 import type { BillLine } from '../../../shared/settlement';
 import { pick } from '../../app/i18n';
@@ -13,13 +13,24 @@ import { checkBillLine, nextLineNumber, type BillImportError } from './bill-impo
 
 const RESULTS = 12;
 
-export function CatalogPicker({ lines, onAdd }: { lines: BillLine[]; onAdd: (line: BillLine) => void }) {
+type Item = CatalogRow | WiCatalogRow;
+
+/** Medical scheme: the medical catalog; work injury: the work-injury catalog. */
+export function CatalogPicker({
+  scheme,
+  lines,
+  onAdd,
+}: {
+  scheme: Scheme;
+  lines: BillLine[];
+  onAdd: (line: BillLine) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { db } = useStation();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<CatalogRow[] | null>(null);
+  const [results, setResults] = useState<Item[] | null>(null);
   const [active, setActive] = useState(0);
-  const [chosen, setChosen] = useState<CatalogRow | null>(null);
+  const [chosen, setChosen] = useState<Item | null>(null);
   const [cnt, setCnt] = useState('1');
   const [pric, setPric] = useState('');
   const [errors, setErrors] = useState<BillImportError[]>([]);
@@ -36,7 +47,11 @@ export function CatalogPicker({ lines, onAdd }: { lines: BillLine[]; onAdd: (lin
     let live = true;
     // a short pause, so typing "amxl" runs one search rather than four
     const timer = setTimeout(() => {
-      searchCatalog(db, q, { limit: RESULTS }).then(
+      const found: Promise<Item[]> =
+        scheme === 'medical'
+          ? searchCatalog(db, q, { limit: RESULTS })
+          : searchWiCatalog(db, q, { limit: RESULTS });
+      found.then(
         (rows) => {
           if (!live) return;
           setResults(rows);
@@ -50,9 +65,9 @@ export function CatalogPicker({ lines, onAdd }: { lines: BillLine[]; onAdd: (lin
       live = false;
       clearTimeout(timer);
     };
-  }, [db, query]);
+  }, [db, query, scheme]);
 
-  const choose = (row: CatalogRow) => {
+  const choose = (row: Item) => {
     setChosen(row);
     setErrors([]);
     setCnt('1');
@@ -97,7 +112,7 @@ export function CatalogPicker({ lines, onAdd }: { lines: BillLine[]; onAdd: (lin
   return (
     <div className="catalog-picker" data-testid="catalog-picker">
       <label className="catalog-search">
-        {t('catalog.search')}
+        {t(scheme === 'medical' ? 'catalog.search' : 'catalog.searchWi')}
         <input
           ref={searchRef}
           value={query}
@@ -133,8 +148,8 @@ export function CatalogPicker({ lines, onAdd }: { lines: BillLine[]; onAdd: (lin
             >
               <span className="code">{r.key}</span>
               <strong>{r.entry.name}</strong>
-              <span>{t(`catalog.class.${r.entry.chrgitm_lv}`)}</span>
-              {r.entry.selfpay_prop !== '0' && (
+              {'chrgitm_lv' in r.entry && <span>{t(`catalog.class.${r.entry.chrgitm_lv}`)}</span>}
+              {'selfpay_prop' in r.entry && r.entry.selfpay_prop !== '0' && (
                 <span>
                   {t('catalog.selfpay', {
                     ratio: `${new Decimal(r.entry.selfpay_prop).times(100).toString()}%`,
