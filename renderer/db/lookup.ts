@@ -23,7 +23,11 @@ export async function findFilings(
   for (const hit of index.hits(field, value, 'exact')) keys.add(hit.key);
   if (keys.size === 0) return [];
   const rows = await db.filings.bulkGet([...keys]);
-  return rows.filter((r): r is FilingRow => r !== undefined && r[field] === value);
+  // in key order, as an index returned them and as the platform reads them: selectFiling keeps the
+  // first of two equally good filings, and station and platform must pick the same one
+  return rows
+    .filter((r): r is FilingRow => r !== undefined && r[field] === value)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export async function findFiling(

@@ -88,8 +88,8 @@ export const SEGMENT_ROWS = 5000;
 export const MAX_SEGMENTS = 64;
 
 /**
- * Merges the segments of a dataset into as few as possible, keeping for each key only its newest
- * entry and dropping deleted keys. One readwrite transaction on the segment store, so a lookup or a
+ * Merges the segments of a dataset into as few as possible when there are more than maxSegments
+ * beyond what its rows need, keeping for each key only its newest entry and dropping deleted keys. One readwrite transaction on the segment store, so a lookup or a
  * pull never sees half of it; the rows are not read. Returns how many segments the dataset has now.
  */
 export async function compactSegments(
@@ -100,9 +100,12 @@ export async function compactSegments(
   const maxSegments = opts.maxSegments ?? MAX_SEGMENTS;
   const segmentRows = opts.segmentRows ?? SEGMENT_ROWS;
   const fieldNames: readonly string[] = SEGMENT_FIELDS[dataset];
+  // As many segments as the live rows need, plus maxSegments small ones, before merging pays: a
+  // dataset bigger than maxSegments × segmentRows is not rewritten after every pull.
+  const needed = Math.ceil((await db.table(dataset).count()) / segmentRows);
   return db.transaction('rw', db.segments, async () => {
     const ids = await db.segments.where('dataset').equals(dataset).primaryKeys();
-    if (ids.length <= maxSegments) return ids.length;
+    if (ids.length <= needed + maxSegments) return ids.length;
     const all = (await db.segments.bulkGet(ids)).filter((s): s is SegmentRow => s !== undefined);
     all.sort((a, b) => b.id! - a.id!);
     const seen = new Set<string>();
@@ -111,12 +114,14 @@ export async function compactSegments(
     for (const seg of all) {
       for (const key of seg.deleted) seen.add(key);
       const lines = fieldNames.map((f) => unframe(seg.fields[f] ?? '\n'));
-      seg.keys.forEach((key, i) => {
-        if (seen.has(key)) return;
+      // last line first: within one segment a later line for the same key is the newer one
+      for (let i = seg.keys.length - 1; i >= 0; i--) {
+        const key = seg.keys[i]!;
+        if (seen.has(key)) continue;
         seen.add(key);
         keys.push(key);
         fieldNames.forEach((f, j) => fields[f]!.push(lines[j]![i]!));
-      });
+      }
     }
     await db.segments.bulkDelete(ids);
     const merged: SegmentRow[] = [];
@@ -126,6 +131,9 @@ export async function compactSegments(
         segment(dataset, part(keys), Object.fromEntries(fieldNames.map((f) => [f, part(fields[f]!)])), []),
       );
     }
+    // the first part holds the newest entries: it is added last, so it gets the largest id and is
+    // searched first, as before the merge
+    merged.reverse();
     if (merged.length > 0) await db.segments.bulkAdd(merged);
     return merged.length;
   });
@@ -182,7 +190,10 @@ export interface SegmentHit {
 /** The segments of one dataset of one database, held in memory and refreshed before each lookup. */
 export class SegmentIndex {
   private segments: LoadedSegment[] = []; // newest first
-  private refreshing: Promise<void> | null = null;
+  /** the refresh that runs or ran last (never rejects) */
+  private running: Promise<void> = Promise.resolve();
+  /** a refresh not started yet: it reads the ids after every call that got it */
+  private queued: Promise<void> | null = null;
 
   constructor(
     private readonly db: StationDb,
@@ -190,22 +201,33 @@ export class SegmentIndex {
   ) {}
 
   /** Loads segments written since the last call (by this window or another) and forgets removed
-   * ones; when nothing changed this reads only the dataset's segment ids. */
+   * ones; when nothing changed this reads only the dataset's segment ids. A call made while a
+   * refresh runs waits for a new one that starts after it (it may have missed a page committed
+   * since); calls made meanwhile share that next one. */
   refresh(): Promise<void> {
-    this.refreshing ??= this.doRefresh().finally(() => {
-      this.refreshing = null;
+    if (this.queued) return this.queued;
+    const next = this.running.then(() => {
+      this.queued = null;
+      return this.doRefresh();
     });
-    return this.refreshing;
+    this.queued = next;
+    this.running = next.catch(() => undefined);
+    return next;
   }
 
   private async doRefresh(): Promise<void> {
-    const ids = await this.db.segments.where('dataset').equals(this.dataset).primaryKeys();
-    const present = new Set(ids);
-    const known = new Set(this.segments.map((s) => s.id));
-    const missing = ids.filter((id) => !known.has(id));
+    // ids and contents in one read transaction, so a compaction elsewhere cannot delete a segment
+    // between the two reads
+    const added = await this.db.transaction('r', this.db.segments, async () => {
+      const ids = await this.db.segments.where('dataset').equals(this.dataset).primaryKeys();
+      const known = new Set(this.segments.map((s) => s.id));
+      const missing = ids.filter((id) => !known.has(id));
+      const rows = missing.length === 0 ? [] : await this.db.segments.bulkGet(missing);
+      return { ids, rows };
+    });
+    const present = new Set(added.ids);
     const kept = this.segments.filter((s) => present.has(s.id));
-    const added = missing.length === 0 ? [] : await this.db.segments.bulkGet(missing);
-    for (const row of added) if (row) kept.push(load(row));
+    for (const row of added.rows) if (row) kept.push(load(row));
     kept.sort((a, b) => b.id - a.id);
     this.segments = kept;
   }
@@ -229,7 +251,8 @@ export class SegmentIndex {
    * contain a newline. A line is offered once per segment and pass.
    */
   *hits(field: string, q: string, mode: MatchMode): Generator<SegmentHit> {
-    if (q.includes('\n')) return;
+    if (q === '' || q.includes('\n')) return;
+    const segments = this.segments; // the same segments for every pass, even if a refresh lands
     const passes: [string, boolean][] =
       mode === 'exact'
         ? [[`\n${q}\n`, true]]
@@ -240,7 +263,7 @@ export class SegmentIndex {
               [q, false],
             ];
     for (const [needle, atLineStart] of passes) {
-      for (const seg of this.segments) {
+      for (const seg of segments) {
         const text = seg.texts[field];
         const starts = seg.starts[field];
         if (text === undefined || starts === undefined) continue;

@@ -37,6 +37,8 @@ export interface PullReport {
   /** changes the platform announced for this run (rows and deletions after the starting since_ver) */
   total_rows: number;
   local_rows: number;
+  /** the lookup segments could not be merged after the pull (the pull itself succeeded) */
+  compaction_error?: string;
 }
 
 export interface PullOptions {
@@ -124,10 +126,17 @@ export async function pullDataset(
     });
   }
 
-  try {
-    // many small incremental pages leave many small lookup segments: merge them now and then
-    if ((dataset === 'catalog' || dataset === 'wi_catalog' || dataset === 'filings') && report.pages > 0)
+  // Many small incremental pages leave many small lookup segments: merge them now and then. Only an
+  // optimisation: every page is stored already, so a failure is reported, not thrown (a throw would
+  // stop pullAll before the datasets after this one).
+  if ((dataset === 'catalog' || dataset === 'wi_catalog' || dataset === 'filings') && report.pages > 0) {
+    try {
       await compactSegments(db, dataset);
+    } catch (e) {
+      report.compaction_error = e instanceof Error ? e.message : String(e);
+    }
+  }
+  try {
     report.local_rows = await db.table(dataset).count();
   } catch (e) {
     throw toStationDbError(e);
