@@ -37,7 +37,11 @@ export function createSyncEngine(deps: { db: StationDb; port: PlatformPort; api:
   async function cycle(): Promise<void> {
     useSyncStore.setState({ running: true });
     try {
-      await pullAll(deps.db, deps.port);
+      for (const r of await pullAll(deps.db, deps.port)) {
+        // the pull succeeded; only the merge of its lookup segments did not (tried again next cycle)
+        if (r.compaction_error)
+          console.warn(`lookup segments of ${r.dataset} not merged: ${r.compaction_error}`);
+      }
       await pusher.recoverInFlight();
       const report = await pusher.drain();
       const offline = report.outcome === 'transient';
