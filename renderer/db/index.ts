@@ -13,6 +13,7 @@ export {
   catalogSegment,
   filingSegment,
   compactSegments,
+  isSegmentDataset,
   segmentIndex,
   warmSegments,
   putCatalogRows,

@@ -4,7 +4,7 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { catalogSearchKeys } from './search-keys';
-import { catalogSegment, filingSegment, SEGMENT_ROWS } from './search-segments';
+import { catalogSegment, filingSegment, segmentsOf } from './search-segments';
 
 export interface SchemaVersion {
   version: number;
@@ -79,8 +79,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       segments: '++id, dataset',
     },
     upgrade: async (tx) => {
-      // The stored catalog rows drop their terms; both datasets get segments of SEGMENT_ROWS rows
-      // in key order.
+      // The stored catalog rows drop their terms; the catalogs and the filings get segments of
+      // SEGMENT_ROWS rows in key order.
       const catalog: { key: string; name: string }[] = [];
       await tx
         .table('catalog')
@@ -103,13 +103,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         .each((row: { key: string; certno: string; psn_no: string }) => {
           filings.push({ key: row.key, certno: row.certno, psn_no: row.psn_no });
         });
-      const segments = [];
-      for (let i = 0; i < catalog.length; i += SEGMENT_ROWS)
-        segments.push(catalogSegment(catalog.slice(i, i + SEGMENT_ROWS), []));
-      for (let i = 0; i < wiCatalog.length; i += SEGMENT_ROWS)
-        segments.push(catalogSegment(wiCatalog.slice(i, i + SEGMENT_ROWS), [], 'wi_catalog'));
-      for (let i = 0; i < filings.length; i += SEGMENT_ROWS)
-        segments.push(filingSegment(filings.slice(i, i + SEGMENT_ROWS), []));
+      const segments = [
+        ...segmentsOf(catalog, (part) => catalogSegment(part, [])),
+        ...segmentsOf(wiCatalog, (part) => catalogSegment(part, [], 'wi_catalog')),
+        ...segmentsOf(filings, (part) => filingSegment(part, [])),
+      ];
       if (segments.length > 0) await tx.table('segments').bulkAdd(segments);
     },
   },

@@ -22,7 +22,11 @@ export const SEGMENT_FIELDS = {
   wi_catalog: ['names', 'initials'],
   filings: ['certno', 'psn_no'],
 } as const satisfies Record<SegmentDataset, readonly string[]>;
-export type SegmentField<D extends SegmentDataset> = (typeof SEGMENT_FIELDS)[D][number];
+
+/** Whether a dataset keeps lookup segments (and so gets one per pulled page). */
+export function isSegmentDataset(dataset: string): dataset is SegmentDataset {
+  return Object.hasOwn(SEGMENT_FIELDS, dataset);
+}
 
 /** "\n" + lines joined by "\n" + "\n": every line, the first included, starts after a newline and
  * ends before one, so a prefix search is a search for "\n" + q and an exact one for "\n" + q + "\n".
@@ -84,13 +88,22 @@ export function filingSegment(
 
 /** Segments bigger than this are split when compacting; a pulled page is at most 5,000 rows too. */
 export const SEGMENT_ROWS = 5000;
+
+/** The segments of rows stored outside a pull (the v3 upgrade, putCatalogRows, putFilingRows):
+ * one per SEGMENT_ROWS rows, in the rows' order. */
+export function segmentsOf<T>(rows: readonly T[], build: (part: T[]) => SegmentRow): SegmentRow[] {
+  const out: SegmentRow[] = [];
+  for (let i = 0; i < rows.length; i += SEGMENT_ROWS) out.push(build(rows.slice(i, i + SEGMENT_ROWS)));
+  return out;
+}
 /** More segments than this for one dataset (many small incremental pages) are merged after a pull. */
 export const MAX_SEGMENTS = 64;
 
 /**
  * Merges the segments of a dataset into as few as possible when there are more than maxSegments
- * beyond what its rows need, keeping for each key only its newest entry and dropping deleted keys. One readwrite transaction on the segment store, so a lookup or a
- * pull never sees half of it; the rows are not read. Returns how many segments the dataset has now.
+ * beyond what its rows need, keeping for each key only its newest entry and dropping deleted keys.
+ * One readwrite transaction on the segment store, so a lookup or a pull never sees half of it; the
+ * rows are only counted. Returns how many segments the dataset has now.
  */
 export async function compactSegments(
   db: StationDb,
@@ -100,8 +113,11 @@ export async function compactSegments(
   const maxSegments = opts.maxSegments ?? MAX_SEGMENTS;
   const segmentRows = opts.segmentRows ?? SEGMENT_ROWS;
   const fieldNames: readonly string[] = SEGMENT_FIELDS[dataset];
-  // As many segments as the live rows need, plus maxSegments small ones, before merging pays: a
-  // dataset bigger than maxSegments × segmentRows is not rewritten after every pull.
+  // Counting the segments is cheap; the rows are counted only when a merge may be due. As many
+  // segments as the live rows need, plus maxSegments small ones, before merging pays: a dataset
+  // bigger than maxSegments × segmentRows is not rewritten after every pull.
+  const segments = await db.segments.where('dataset').equals(dataset).count();
+  if (segments <= maxSegments) return segments;
   const needed = Math.ceil((await db.table(dataset).count()) / segmentRows);
   return db.transaction('rw', db.segments, async () => {
     const ids = await db.segments.where('dataset').equals(dataset).primaryKeys();
@@ -324,8 +340,7 @@ export async function warmSegments(db: StationDb): Promise<Record<SegmentDataset
 export async function putCatalogRows(db: StationDb, rows: CatalogRow[]): Promise<void> {
   await db.transaction('rw', db.catalog, db.segments, async () => {
     await db.catalog.bulkPut(rows);
-    for (let i = 0; i < rows.length; i += SEGMENT_ROWS)
-      await db.segments.add(catalogSegment(rows.slice(i, i + SEGMENT_ROWS), []));
+    await db.segments.bulkAdd(segmentsOf(rows, (part) => catalogSegment(part, [])));
   });
 }
 
@@ -333,7 +348,6 @@ export async function putCatalogRows(db: StationDb, rows: CatalogRow[]): Promise
 export async function putFilingRows(db: StationDb, rows: FilingRow[]): Promise<void> {
   await db.transaction('rw', db.filings, db.segments, async () => {
     await db.filings.bulkPut(rows);
-    for (let i = 0; i < rows.length; i += SEGMENT_ROWS)
-      await db.segments.add(filingSegment(rows.slice(i, i + SEGMENT_ROWS), []));
+    await db.segments.bulkAdd(segmentsOf(rows, (part) => filingSegment(part, [])));
   });
 }

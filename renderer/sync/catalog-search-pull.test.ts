@@ -13,25 +13,12 @@ import {
   searchWiCatalog,
   type StationDb,
 } from '../db';
-import { applyPage, prepareRows } from './apply-page';
-import { validatePage } from './page-validation';
+import { applyPulledPage, catalogRow as cat } from '../../test/sync/pulled-pages';
 import { pullDataset } from './pull';
 import type { PlatformPort } from './platform-port';
 
-const cat = (key: string, name: string) => ({
-  key,
-  entry: { name, chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: null },
-});
-
-let ver = 0;
-async function page(db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []): Promise<void> {
-  const since = ver;
-  ver += rows.length + deleted.length;
-  const raw = { rows, deleted, next_ver: ver, more: false, total_rows: rows.length + deleted.length };
-  const valid = validatePage('catalog', raw, { since_ver: since, page_size: 5000 });
-  await applyPage(db, 'catalog', valid, prepareRows('catalog', valid), '2026-12-02T00:00:00.000Z');
-}
-
+const page = (db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []) =>
+  applyPulledPage(db, 'catalog', rows, deleted);
 const fresh = (indexedDB = new IDBFactory()) =>
   openStationDb({ name: 'station', indexedDB, IDBKeyRange }).then((db) => ({ db, indexedDB }));
 const keys = async (db: StationDb, q: string, limit = 1000) =>
@@ -68,20 +55,10 @@ describe('catalog search over pulled pages', () => {
   it('searches the work-injury catalog apart from the medical one', async () => {
     const { db } = await fresh();
     await page(db, [cat('M1', '运动疗法评估')]);
-    const since = ver;
-    ver += 2;
-    const raw = {
-      rows: [
-        { key: 'GS-KF-0001', entry: { name: '运动疗法', pric_uplmt_amt: '45' } },
-        { key: 'GS-KF-0002', entry: { name: '作业疗法', pric_uplmt_amt: null } },
-      ],
-      deleted: [],
-      next_ver: ver,
-      more: false,
-      total_rows: 2,
-    };
-    const valid = validatePage('wi_catalog', raw, { since_ver: since, page_size: 5000 });
-    await applyPage(db, 'wi_catalog', valid, prepareRows('wi_catalog', valid), '2026-12-02T00:00:00.000Z');
+    await applyPulledPage(db, 'wi_catalog', [
+      { key: 'GS-KF-0001', entry: { name: '运动疗法', pric_uplmt_amt: '45' } },
+      { key: 'GS-KF-0002', entry: { name: '作业疗法', pric_uplmt_amt: null } },
+    ]);
     expect((await searchWiCatalog(db, 'ydlf')).map((r) => r.key)).toEqual(['GS-KF-0001']);
     expect((await searchWiCatalog(db, '疗法')).map((r) => r.key)).toEqual(['GS-KF-0001', 'GS-KF-0002']);
     expect((await searchWiCatalog(db, 'gs-kf')).map((r) => r.key)).toEqual(['GS-KF-0001', 'GS-KF-0002']);
@@ -218,13 +195,8 @@ const filing = (key: string, psn_no: string, certno: string) => ({
 });
 
 describe('filing lookups over pulled pages', () => {
-  async function filingPage(db: StationDb, rows: ReturnType<typeof filing>[], deleted: string[] = []) {
-    const since = ver;
-    ver += rows.length + deleted.length;
-    const raw = { rows, deleted, next_ver: ver, more: false, total_rows: rows.length + deleted.length };
-    const valid = validatePage('filings', raw, { since_ver: since, page_size: 5000 });
-    await applyPage(db, 'filings', valid, prepareRows('filings', valid), '2026-12-02T00:00:00.000Z');
-  }
+  const filingPage = (db: StationDb, rows: ReturnType<typeof filing>[], deleted: string[] = []) =>
+    applyPulledPage(db, 'filings', rows, deleted);
 
   it('finds a person by ID number or psn_no, follows a changed filing and forgets a deleted one', async () => {
     const { db, indexedDB } = await fresh();

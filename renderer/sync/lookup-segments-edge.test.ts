@@ -13,21 +13,10 @@ import {
   type StationDb,
 } from '../db';
 import { selectFiling } from '../../shared/protocol';
-import { applyPage, prepareRows } from './apply-page';
-import { validatePage } from './page-validation';
+import { applyPulledPage, catalogRow as cat } from '../../test/sync/pulled-pages';
 
-const cat = (key: string, name: string) => ({
-  key,
-  entry: { name, chrgitm_lv: '01', selfpay_prop: '0', pric_uplmt_amt: null },
-});
-let ver = 0;
-async function page(db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []) {
-  const since = ver;
-  ver += rows.length + deleted.length;
-  const raw = { rows, deleted, next_ver: ver, more: false, total_rows: rows.length + deleted.length };
-  const valid = validatePage('catalog', raw, { since_ver: since, page_size: 5000 });
-  await applyPage(db, 'catalog', valid, prepareRows('catalog', valid), '2026-12-02T00:00:00.000Z');
-}
+const page = (db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []) =>
+  applyPulledPage(db, 'catalog', rows, deleted);
 const open = (indexedDB: IDBFactory) => openStationDb({ name: 'station', indexedDB, IDBKeyRange });
 const filingRow = (key: string, begndate: string) => ({
   key,

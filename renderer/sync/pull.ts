@@ -3,7 +3,7 @@
 // network and IndexedDB work at the same time; a prefetched page is only used if the write of the
 // page before it committed.
 import type { DatasetName, StationDb } from '../db';
-import { compactSegments, toStationDbError } from '../db';
+import { compactSegments, isSegmentDataset, toStationDbError } from '../db';
 import { applyPage, prepareRows, type PreparedPage } from './apply-page';
 import { SyncError } from './errors';
 import { validatePage, type ValidPage } from './page-validation';
@@ -129,7 +129,7 @@ export async function pullDataset(
   // Many small incremental pages leave many small lookup segments: merge them now and then. Only an
   // optimisation: every page is stored already, so a failure is reported, not thrown (a throw would
   // stop pullAll before the datasets after this one).
-  if ((dataset === 'catalog' || dataset === 'wi_catalog' || dataset === 'filings') && report.pages > 0) {
+  if (isSegmentDataset(dataset) && report.pages > 0) {
     try {
       await compactSegments(db, dataset);
     } catch (e) {
