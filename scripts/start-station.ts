@@ -35,12 +35,15 @@ export interface StartStationOptions {
   platformPort?: number;
   /** Built renderer to serve; default out/renderer, built first when stale. */
   rendererDir?: string;
+  /** The browser to open (browser mode); default the machine's Chromium (findChromium). */
+  chromiumPath?: string;
   say?: (line: string) => void;
 }
 
 export interface RunningStation {
   mode: 'browser' | 'electron';
-  /** Browser mode: the address to open (token in the fragment). Electron: app://station/. */
+  /** Browser mode: the address to open, a one-time code in the fragment (spent by the first page
+   * that opens it; Chromium is opened on it). Electron: app://station/. */
   url: string;
   platformUrl: string;
   /** The platform's admin base URL (same server, /admin/…) when started with admin. */
@@ -142,7 +145,7 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
         port: options.agentPort ?? DEFAULT_AGENT_PORT,
       });
       url = browser.agent.url;
-      if (open) openChromium(url, dataDir, say);
+      if (open) openChromium(url, dataDir, say, options.chromiumPath);
     }
 
     let stopping: Promise<void> | null = null;
@@ -178,8 +181,10 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
   }
 }
 
-function openChromium(url: string, dataDir: string, say: (line: string) => void): void {
-  const chromium = findChromium();
+// The address Chromium gets on its command line (visible to every local user in the process list)
+// carries only a one-time code, which the page spends as it loads: see electron/agent/sessions.ts.
+function openChromium(url: string, dataDir: string, say: (line: string) => void, browser?: string): void {
+  const chromium = browser ?? findChromium();
   if (!chromium) {
     say('No Chromium found (set CHROME_PATH to use another): open the address below in Chrome or Chromium.');
     return;

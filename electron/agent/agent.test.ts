@@ -1,5 +1,6 @@
-// The agent over real sockets: static files with the CSP, the StationApi over WebSocket, and every
-// refusal the brief names (no token, wrong token, foreign Origin, non-loopback peer, foreign Host).
+// The agent over real sockets: static files with the CSP, the StationApi over WebSocket, one-time
+// codes exchanged for sessions, and every refusal (no, spent or wrong code or session, foreign Origin,
+// non-loopback peer, foreign Host). Hostile frames: agent-hostile.test.ts.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -66,20 +67,31 @@ function get(
   });
 }
 
-/** Opens a WebSocket and reports either 'open' or the HTTP status of the refusal. */
+const codeOf = (url: string) => new URL(url).hash.replace(/^#agent-code=/, '');
+
+/** Opens a WebSocket and reports either 'open' or the HTTP status of the refusal. Without `code` or
+ * `session` it spends a fresh code of `of` (default: the shared agent). */
 function tryConnect(opts: {
-  token?: string | null;
+  code?: string | null;
+  session?: string;
   origin?: string | null;
   address?: string;
   wsPath?: string;
   port?: number;
+  of?: Agent;
 }): Promise<WebSocket | number> {
-  const port = opts.port ?? agent.port;
-  const query = opts.token === null ? '' : `?token=${encodeURIComponent(opts.token ?? agent.token)}`;
+  const of = opts.of ?? agent;
+  const port = opts.port ?? of.port;
+  const query =
+    opts.session !== undefined
+      ? `?session=${encodeURIComponent(opts.session)}`
+      : opts.code === null
+        ? ''
+        : `?code=${encodeURIComponent(opts.code ?? codeOf(of.openUrl()))}`;
   const ws = new WebSocket(
     `ws://${opts.address ?? '127.0.0.1'}:${port}${opts.wsPath ?? '/station-api'}${query}`,
     {
-      ...(opts.origin === null ? {} : { origin: opts.origin ?? agent.origin }),
+      ...(opts.origin === null ? {} : { origin: opts.origin ?? of.origin }),
       headers: { host: `127.0.0.1:${port}` },
     },
   );
@@ -88,6 +100,19 @@ function tryConnect(opts: {
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.once('error', reject);
   });
+}
+
+/** Spends a fresh code and returns the open socket with the session the agent answered. */
+async function openSession(of: Agent = agent): Promise<{ ws: WebSocket; session: string }> {
+  const ws = new WebSocket(`ws://127.0.0.1:${of.port}/station-api?code=${codeOf(of.openUrl())}`, {
+    origin: of.origin,
+  });
+  const first = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    ws.once('message', (data) => resolve(JSON.parse(String(data))));
+    ws.once('error', reject);
+  });
+  expect(first).toMatchObject({ type: 'session', token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+  return { ws, session: first.token as string };
 }
 
 function rpc(ws: WebSocket, message: unknown): Promise<Record<string, unknown>> {
@@ -129,17 +154,18 @@ describe('agent HTTP', () => {
     expect((await get('/', { host: `localhost:${agent.port}` })).status).toBe(421);
   });
 
-  it('puts the token in the URL fragment only', () => {
-    expect(agent.url).toBe(`http://127.0.0.1:${agent.port}/#agent-token=${agent.token}`);
-    expect(agent.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('puts a one-time code in the URL fragment only, a fresh one for every address', () => {
+    expect(agent.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${agent.port}/#agent-code=[A-Za-z0-9_-]{43}$`),
+    );
+    const other = agent.openUrl();
+    expect(codeOf(other)).not.toBe(codeOf(agent.url));
   });
 });
 
 describe('agent WebSocket', () => {
-  it('answers calls with the token from its own origin', async () => {
-    const ws = await tryConnect({});
-    expect(ws).toBeInstanceOf(WebSocket);
-    const socket = ws as WebSocket;
+  it('exchanges a one-time code for a session and answers calls from its own origin', async () => {
+    const { ws: socket } = await openSession();
     expect(await rpc(socket, { type: 'call', id: 1, channel: 'app.info', input: {} })).toEqual({
       type: 'result',
       id: 1,
@@ -157,11 +183,6 @@ describe('agent WebSocket', () => {
     expect(
       await rpc(socket, { type: 'call', id: 4, channel: 'platform.call', input: { infno: 'x' } }),
     ).toMatchObject({ id: 4, error: { code: 'INVALID_INPUT', path: 'infno' } });
-    expect(await rpc(socket, 'not json')).toMatchObject({ id: null, error: { code: 'BAD_MESSAGE' } });
-    expect(await rpc(socket, { type: 'call', id: 5 })).toMatchObject({
-      id: 5,
-      error: { code: 'BAD_MESSAGE' },
-    });
     expect(
       await rpc(socket, {
         type: 'call',
@@ -173,11 +194,57 @@ describe('agent WebSocket', () => {
     socket.close();
   });
 
+  it('refuses a spent code, accepts the session on a new connection, and refuses a session from another agent', async () => {
+    const code = codeOf(agent.openUrl());
+    const first = await tryConnect({ code });
+    expect(first).toBeInstanceOf(WebSocket);
+    (first as WebSocket).close();
+    expect(await tryConnect({ code })).toBe(401);
+    const { ws, session } = await openSession();
+    ws.close();
+    // A reload: a new connection with the session, no code.
+    const again = await tryConnect({ session });
+    expect(again).toBeInstanceOf(WebSocket);
+    expect(
+      await rpc(again as WebSocket, { type: 'call', id: 1, channel: 'app.info', input: {} }),
+    ).toMatchObject({
+      type: 'result',
+    });
+    (again as WebSocket).close();
+    const other = await startAgent({ host, rendererDir, log });
+    try {
+      expect(await tryConnect({ session, of: other })).toBe(401);
+      // A code of one agent is not a session of it, and a session is not a code.
+      expect(await tryConnect({ session: codeOf(other.openUrl()), of: other })).toBe(401);
+      expect(await tryConnect({ code: session })).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('does not spend a code on a request it refuses for another reason', async () => {
+    const code = codeOf(agent.openUrl());
+    expect(await tryConnect({ code, origin: 'https://evil.example' })).toBe(403);
+    expect(await tryConnect({ code })).toBeInstanceOf(WebSocket);
+  });
+
+  it('refuses a code once it has expired', async () => {
+    const quick = await startAgent({ host, rendererDir, log, codeTtlMs: 1 });
+    try {
+      const code = codeOf(quick.openUrl());
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await tryConnect({ code, of: quick })).toBe(401);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it.each([
-    ['no token', { token: null }, 401],
-    ['an empty token', { token: '' }, 401],
-    ['a wrong token', { token: 'A'.repeat(43) }, 401],
-    ['a token one character short', { token: 'short' }, 401],
+    ['no code or session', { code: null }, 401],
+    ['an empty code', { code: '' }, 401],
+    ['a wrong code', { code: 'A'.repeat(43) }, 401],
+    ['a code one character short', { code: 'short' }, 401],
+    ['a wrong session', { session: 'B'.repeat(43) }, 401],
     ['no Origin', { origin: null }, 403],
     ['a foreign Origin', { origin: 'https://evil.example' }, 403],
     ['a look-alike Origin', { origin: 'http://127.0.0.1.evil.example' }, 403],
@@ -185,7 +252,7 @@ describe('agent WebSocket', () => {
     ['the null Origin of a sandboxed frame or file://', { origin: 'null' }, 403],
     ['another path', { wsPath: '/other' }, 400],
   ] as const)('refuses %s', async (_what, opts, status) => {
-    const o = { ...opts } as { token?: string | null; origin?: string | null; wsPath?: string };
+    const o = { ...opts } as { code?: string | null; origin?: string | null; wsPath?: string };
     if (o.origin === 'LOCALHOST') o.origin = `http://localhost:${agent.port}`;
     expect(await tryConnect(o)).toBe(status);
   });
@@ -228,9 +295,7 @@ describe('non-loopback peers', () => {
     async () => {
       const wide = await startAgent({ host, rendererDir, log, listenHost: '0.0.0.0' });
       try {
-        expect(
-          await tryConnect({ address: external!, port: wide.port, token: wide.token, origin: wide.origin }),
-        ).toBe(403);
+        expect(await tryConnect({ address: external!, of: wide })).toBe(403);
         const res = await new Promise<number>((resolve, reject) => {
           http
             .get(
@@ -241,9 +306,7 @@ describe('non-loopback peers', () => {
         });
         expect(res).toBe(403);
         // The same agent still serves a loopback peer.
-        expect(await tryConnect({ port: wide.port, token: wide.token, origin: wide.origin })).toBeInstanceOf(
-          WebSocket,
-        );
+        expect(await tryConnect({ of: wide })).toBeInstanceOf(WebSocket);
       } finally {
         await wide.close();
       }

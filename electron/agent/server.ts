@@ -1,17 +1,29 @@
 // The browser-mode agent: one HTTP server on 127.0.0.1 that serves the built renderer with a strict
-// CSP and upgrades /station-api to a WebSocket speaking the StationApi. The per-launch token reaches
-// the page in the URL fragment (#agent-token=…): a fragment is never sent in an HTTP request, so it
-// does not appear in the server's or any proxy's logs, and the bridge removes it from the address bar
-// as soon as it has read it.
-import { randomBytes } from 'node:crypto';
+// CSP and upgrades /station-api to a WebSocket speaking the StationApi. The page is opened on a
+// one-time code in the URL fragment (#agent-code=…): a fragment is never sent in an HTTP request, so
+// it is in no server or proxy log; the page spends it on its first upgrade and gets its own session
+// (sessions.ts), so what Chromium's command line and the printed address show is worthless once the
+// page has loaded.
+//
+// Every socket has an 'error' listener (HTTP requests, upgrade sockets, WebSockets, file streams):
+// a reset connection or a hostile frame ends that one connection, never the agent.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { AGENT_TOKEN_PARAM, AGENT_WS_PATH, RPC_MAX_FRAME_BYTES, rendererCsp } from '../../shared/station-api';
+import {
+  AGENT_CODE_PARAM,
+  AGENT_WS_CODE_QUERY,
+  AGENT_WS_PATH,
+  AGENT_WS_SESSION_QUERY,
+  RPC_MAX_FRAME_BYTES,
+  rendererCsp,
+  type RpcServerMessage,
+} from '../../shared/station-api';
 import { resolveRendererFile, type LogPort, type StationHost } from '../services/station-host';
-import { agentOrigin, checkRequest, checkUpgrade } from './guards';
+import { agentOrigin, checkRequest, checkUpgrade, type Verdict } from './guards';
 import { attachRpcSession } from './rpc-session';
+import { createSessionBook } from './sessions';
 
 export interface AgentOptions {
   host: StationHost;
@@ -21,28 +33,32 @@ export interface AgentOptions {
   port?: number;
   /** Interface to listen on; loopback unless a test proves the peer check on another interface. */
   listenHost?: string;
-  /** Fixed token for tests; a fresh random one per launch otherwise. */
-  token?: string;
+  /** How long an unused one-time code stays valid (default sessions.ts CODE_TTL_MS). */
+  codeTtlMs?: number;
+  /** Sessions accepted from the start: tests that restart the agent under an open page only. */
+  presetSessions?: string[];
 }
 
 export interface Agent {
-  /** The address to open, token in the fragment. */
+  /** The address to open: a fresh one-time code in the fragment. */
   url: string;
   origin: string;
   port: number;
-  token: string;
+  /** Another address with a fresh one-time code (a second window; tests). */
+  openUrl(): string;
   close(): Promise<void>;
 }
 
 export async function startAgent(options: AgentOptions): Promise<Agent> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
   const { host, log, rendererDir } = options;
   if (!fs.existsSync(`${rendererDir}/index.html`)) {
     throw new Error(`no built renderer in ${rendererDir} (run npm run build:renderer)`);
   }
+  const book = createSessionBook({ codeTtlMs: options.codeTtlMs, presetSessions: options.presetSessions });
   let port = 0;
-
   const server = http.createServer((req, res) => {
+    req.on('error', () => undefined); // a reset while the request streams; 'close' cleans up
+    res.on('error', () => undefined);
     const verdict = checkRequest(
       { remoteAddress: req.socket.remoteAddress, host: req.headers.host, origin: req.headers.origin },
       port,
@@ -77,22 +93,40 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       'cache-control': found.type.startsWith('text/html') ? 'no-store' : 'no-cache',
     });
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(found.file).pipe(res);
+    else
+      fs.createReadStream(found.file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   });
+  // A request Node cannot parse: answer 400 if the socket still can, never throw.
+  server.on('clientError', (err: Error & { code?: string }, socket) => {
+    log.write('warn', 'agent refused a malformed HTTP request', { code: err.code });
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.on('error', (err) => log.write('error', 'agent server error', { err }));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: RPC_MAX_FRAME_BYTES });
+  wss.on('error', (err) => log.write('error', 'agent WebSocket server error', { err }));
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the raw socket over without its own error handling: a reset here must not throw.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const facts = {
       remoteAddress: req.socket.remoteAddress,
       host: req.headers.host,
       origin: req.headers.origin,
-      token: url.searchParams.get('token'),
     };
-    const verdict =
+    const code = url.searchParams.get(AGENT_WS_CODE_QUERY);
+    let session: string | null = null;
+    const authorized = () => {
+      if (code !== null) return (session = book.redeem(code)) !== null;
+      return book.valid(url.searchParams.get(AGENT_WS_SESSION_QUERY));
+    };
+    const verdict: Verdict =
       url.pathname === AGENT_WS_PATH
-        ? checkUpgrade(facts, port, token)
-        : ({ ok: false, status: 400, reason: 'unknown path' } as const);
+        ? checkUpgrade(facts, port, authorized)
+        : { ok: false, status: 400, reason: 'unknown path' };
     if (!verdict.ok) {
       log.write('warn', `agent refused WebSocket: ${verdict.reason}`, {
         remote: facts.remoteAddress,
@@ -101,22 +135,26 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       socket.end(`HTTP/1.1 ${verdict.status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachRpcSession(ws, host));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // The session goes first, before any result or event: the page keeps it for reconnects.
+      if (session !== null)
+        ws.send(JSON.stringify({ type: 'session', token: session } satisfies RpcServerMessage));
+      attachRpcSession(ws, host, log);
+    });
   });
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.listenHost ?? '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
   const origin = agentOrigin(port);
+  const openUrl = () => `${origin}/#${AGENT_CODE_PARAM}=${book.issueCode()}`;
   log.write('info', 'agent listening', { origin });
-
   return {
-    url: `${origin}/#${AGENT_TOKEN_PARAM}=${token}`,
+    url: openUrl(),
     origin,
     port,
-    token,
+    openUrl,
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -18,6 +18,7 @@ import {
   revokeFilingSchema,
   setAccumulatorsSchema,
 } from './schemas';
+import { maskLogValue } from '../../shared/logging';
 
 class AdminError extends Error {
   constructor(
@@ -163,7 +164,7 @@ export async function handleAdmin(
     if (err instanceof AdminError)
       send(res, err.status, JSON.stringify({ error: err.code, message: err.message }));
     else {
-      console.error('[platform] admin error:', err);
+      console.error('[platform] admin error:', maskLogValue(err, { stack: true }));
       send(res, 500, JSON.stringify({ error: 'INTERNAL_ERROR', message: (err as Error).message }));
     }
   }

@@ -19,6 +19,7 @@ import { TRANSACTIONS } from '../tx';
 import { verifySignature } from './auth';
 import { readBody } from './body';
 import { envelopeJson, send } from './respond';
+import { maskLogValue } from '../../shared/logging';
 
 function firstIssue(err: z.ZodError): string {
   const issue = err.issues[0];
@@ -131,7 +132,7 @@ export async function handleCall(
       });
     } else {
       status = 500;
-      console.error('[platform] internal error:', err);
+      console.error('[platform] internal error:', maskLogValue(err, { stack: true }));
       body = envelopeJson({
         status,
         msgid: meta.msgid,

@@ -10,6 +10,7 @@ import type { PlatformContext } from '../context';
 import { currentVersion } from '../db/datasets';
 import { handleCall } from './call';
 import { envelopeJson, send } from './respond';
+import { maskLogValue } from '../../shared/logging';
 
 export function createPlatformServer(ctx: PlatformContext, options: { admin: boolean }): Server {
   const server = createServer((req, res) => {
@@ -71,7 +72,7 @@ export function createPlatformServer(ctx: PlatformContext, options: { admin: boo
       }
     };
     route().catch((err) => {
-      console.error('[platform] request failed:', err);
+      console.error('[platform] request failed:', maskLogValue(err, { stack: true }));
       send(res, 500, JSON.stringify({ error: 'INTERNAL_ERROR' }));
     });
   });

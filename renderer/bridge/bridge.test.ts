@@ -12,7 +12,7 @@ import { buildExposedApi, StationApiError } from '../../shared/station-api';
 import {
   connectStation,
   platformPort,
-  readAgentToken,
+  readAgentCredential,
   type BridgeEnvironment,
   type SocketLike,
 } from './index';
@@ -53,18 +53,27 @@ function browserEnv(
     replaced,
     location: { host: `127.0.0.1:${agent.port}`, hash, pathname: '/', search: '' },
     history: { replaceState: (_d, _u, url) => replaced.push(url) },
-    sessionStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    sessionStorage: {
+      getItem: (k) => storage.get(k) ?? null,
+      setItem: (k, v) => void storage.set(k, v),
+      removeItem: (k) => void storage.delete(k),
+    },
     openSocket: (url) => new WebSocket(url, { origin: agent.origin }) as unknown as SocketLike,
   };
 }
 
+const hashOf = (url: string) => new URL(url).hash;
+
 describe('bridge in browser mode', () => {
-  it('reads the token from the fragment, clears it from the address bar and calls the agent', async () => {
+  it('reads the code from the fragment, clears it from the address bar, spends it for a session and calls the agent', async () => {
     const storage = new Map<string, string>();
-    const env = browserEnv(`#agent-token=${agent.token}&tab=2`, storage);
+    const hash = hashOf(agent.openUrl());
+    const env = browserEnv(`${hash}&tab=2`, storage);
     const station = connectStation(env);
     expect(station.mode).toBe('browser');
     expect(env.replaced).toEqual(['/#tab=2']);
+    // Until the code is spent, the tab keeps it (a reload in that moment does not lose it).
+    expect(readAgentCredential(browserEnv('', new Map(storage)))).toEqual({ code: hash.slice(12) });
     await expect(station.api.app.info()).resolves.toEqual({
       name: 'station',
       version: '0.1.0',
@@ -80,12 +89,43 @@ describe('bridge in browser mode', () => {
     ).resolves.toEqual({ ok: true });
     expect(fs.readFileSync(log.file, 'utf8')).toContain('110105********002X');
     station.close();
-    // A reload: the fragment is gone, the token comes from sessionStorage.
-    expect(readAgentToken(browserEnv('', storage))).toBe(agent.token);
+    // A reload: the fragment is gone, the session comes from sessionStorage, the spent code is gone.
+    const credential = readAgentCredential(browserEnv('', storage));
+    expect(credential).toEqual({ session: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect([...storage.values()]).not.toContain(hash.slice(12));
+    const reloaded = connectStation(browserEnv('', storage));
+    await expect(reloaded.api.app.info()).resolves.toMatchObject({ name: 'station' });
+    reloaded.close();
+    // The same address opened again (another tab, a copied link): its code is spent.
+    const again = connectStation(browserEnv(hash));
+    await expect(again.api.app.info()).rejects.toMatchObject({
+      code: 'TRANSPORT_CLOSED',
+      errCode: 'AGENT_REFUSED',
+      message_zh: expect.stringContaining('npm start'),
+    });
+    again.close();
+  });
+
+  it('reconnects with its session after the connection drops, never with the spent code', async () => {
+    const opened: string[] = [];
+    const env = browserEnv(hashOf(agent.openUrl()));
+    const plain = env.openSocket!;
+    env.openSocket = (url) => {
+      opened.push(url);
+      return plain(url);
+    };
+    const station = connectStation(env);
+    await station.api.app.info();
+    station.close(); // the socket drops; the next call reconnects
+    await expect(station.api.app.info()).resolves.toMatchObject({ name: 'station' });
+    expect(opened).toHaveLength(2);
+    expect(opened[0]).toMatch(/\?code=[A-Za-z0-9_-]{43}$/);
+    expect(opened[1]).toMatch(/\?session=[A-Za-z0-9_-]{43}$/);
+    station.close();
   });
 
   it('turns host failures into StationApiError with code, both messages, and kind for the platform', async () => {
-    const station = connectStation(browserEnv(`#agent-token=${agent.token}`));
+    const station = connectStation(browserEnv(hashOf(agent.openUrl())));
     const err = await station.api.platform.call({ infno: '1101', input: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StationApiError);
     expect(err).toMatchObject({ code: 'NOT_CONFIGURED' });
@@ -100,16 +140,19 @@ describe('bridge in browser mode', () => {
     station.close();
   });
 
-  it('fails calls with TRANSPORT_CLOSED when the token is wrong', async () => {
-    const station = connectStation(browserEnv('#agent-token=wrong'));
+  it('fails calls with TRANSPORT_CLOSED when the code is wrong', async () => {
+    const station = connectStation(browserEnv(`#agent-code=${'W'.repeat(43)}`));
     await expect(station.api.app.info()).rejects.toMatchObject({ code: 'TRANSPORT_CLOSED' });
   });
 
   it('fails calls in flight when the agent goes away and reconnects once it is back', async () => {
-    const token = 'T'.repeat(43);
-    const first = await startAgent({ host, rendererDir: path.join(work, 'renderer'), log, token });
+    // A page whose session both agents accept (presetSessions): the agent's own restart issues new
+    // sessions, but what is tested here is the transport's reconnect.
+    const session = 'T'.repeat(43);
+    const presetSessions = [session];
+    const first = await startAgent({ host, rendererDir: path.join(work, 'renderer'), log, presetSessions });
     const port = first.port;
-    const env = browserEnv(`#agent-token=${token}`);
+    const env = browserEnv('', new Map([['station.agent-session', session]]));
     env.location.host = `127.0.0.1:${port}`;
     env.openSocket = (url) =>
       new WebSocket(url, { origin: `http://127.0.0.1:${port}` }) as unknown as SocketLike;
@@ -117,7 +160,13 @@ describe('bridge in browser mode', () => {
     await expect(station.api.app.info()).resolves.toMatchObject({ name: 'station' });
     await first.close();
     await expect(station.api.app.info()).rejects.toMatchObject({ code: 'TRANSPORT_CLOSED' });
-    const second = await startAgent({ host, rendererDir: path.join(work, 'renderer'), log, token, port });
+    const second = await startAgent({
+      host,
+      rendererDir: path.join(work, 'renderer'),
+      log,
+      presetSessions,
+      port,
+    });
     try {
       await expect(station.api.app.info()).resolves.toMatchObject({ name: 'station' });
     } finally {

@@ -3,10 +3,17 @@
 export {
   browserEnvironment,
   connectStation,
-  readAgentToken,
+  readAgentCredential,
+  type AgentCredential,
   type BridgeEnvironment,
   type StationMode,
 } from './connect';
 export { platformPort, printReceiptWithDialog } from './helpers';
-export { createWebSocketTransport, type SocketLike, type WebSocketTransport } from './ws-transport';
+export {
+  createWebSocketTransport,
+  type SocketLike,
+  type SocketTarget,
+  type WebSocketTransport,
+  type WebSocketTransportOptions,
+} from './ws-transport';
 export { StationApiError, type StationApi } from '../../shared/station-api';

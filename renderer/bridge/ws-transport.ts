@@ -1,8 +1,10 @@
 // The StationApi over the agent's loopback WebSocket (browser mode). Calls carry increasing ids and
 // wait for the matching answer; events fan out to local listeners. The socket opens lazily and is
-// reopened on the next call after it drops, so an agent restart with the same token costs one failed
-// call at most; calls in flight when it drops fail with TRANSPORT_CLOSED (which sync treats as
-// transient, like any failure without a `kind`).
+// reopened on the next call after it drops; calls in flight when it drops fail with TRANSPORT_CLOSED
+// (which sync treats as transient, like any failure without a `kind`). The address is asked for at
+// every (re)connect, because the first one spends a one-time code and the next ones carry the
+// session the agent answered with: a connection opened with a code counts as open only once that
+// session frame has arrived.
 import {
   rpcServerMessageSchema,
   stationError,
@@ -24,13 +26,39 @@ export interface WebSocketTransport extends StationTransport {
   close(): void;
 }
 
+export interface SocketTarget {
+  url: string;
+  /** The connection spends a one-time code: wait for the agent's session frame before calling. */
+  awaitSession: boolean;
+}
+
+export interface WebSocketTransportOptions {
+  callTimeoutMs?: number;
+  /** The agent's session for this page (first frame after a code was spent). */
+  onSession?: (session: string) => void;
+}
+
 const OPEN = 1;
 
+const closedError = () =>
+  stationError('TRANSPORT_CLOSED', '与本机服务的连接已断开', 'The connection to the station service closed');
+
+/** The connection never opened: the agent is down, or refused the code or session. */
+const refusedError = () =>
+  stationError(
+    'TRANSPORT_CLOSED',
+    '无法连接本机服务，或登录代码已失效：请确认 npm start 正在运行，并打开它新打印的地址',
+    'Cannot reach the station service, or its code is no longer valid: check that npm start is running and open the address it printed',
+    { errCode: 'AGENT_REFUSED' },
+  );
+
 export function createWebSocketTransport(
-  url: string,
+  target: string | (() => SocketTarget),
   openSocket: (url: string) => SocketLike,
-  callTimeoutMs = 130_000,
+  options: WebSocketTransportOptions = {},
 ): WebSocketTransport {
+  const callTimeoutMs = options.callTimeoutMs ?? 130_000;
+  const targetOf = typeof target === 'string' ? () => ({ url: target, awaitSession: false }) : target;
   let socket: SocketLike | null = null;
   let ready: Promise<SocketLike> | null = null;
   let nextId = 1;
@@ -51,33 +79,37 @@ export function createWebSocketTransport(
   const connect = (): Promise<SocketLike> => {
     if (ready) return ready;
     ready = new Promise<SocketLike>((resolve, reject) => {
+      const { url, awaitSession } = targetOf();
       const s = openSocket(url);
       socket = s;
       let opened = false;
+      let usable = false;
+      const markReady = () => {
+        if (usable) return;
+        usable = true;
+        resolve(s);
+      };
       s.addEventListener('open', () => {
         opened = true;
-        resolve(s);
+        if (!awaitSession) markReady();
       });
       s.addEventListener('close', () => {
+        // A socket this transport already let go of (close(), then a new connect) fails nothing:
+        // the calls waiting now belong to its successor.
         if (socket === s) {
           socket = null;
           ready = null;
+          failAll(closedError());
         }
-        const error = stationError(
-          'TRANSPORT_CLOSED',
-          '与本机服务的连接已断开',
-          'The connection to the station service closed',
-        );
-        failAll(error);
-        if (!opened) reject(error);
+        if (!usable) reject(opened ? closedError() : refusedError());
       });
       s.addEventListener('error', () => undefined); // 'close' follows and carries the consequence
-      s.addEventListener('message', (event) => onMessage(event.data));
+      s.addEventListener('message', (event) => onMessage(event.data, markReady));
     });
     return ready;
   };
 
-  const onMessage = (data: unknown) => {
+  const onMessage = (data: unknown, markReady: () => void) => {
     let parsed;
     try {
       parsed = rpcServerMessageSchema.safeParse(JSON.parse(String(data)));
@@ -86,6 +118,11 @@ export function createWebSocketTransport(
     }
     if (!parsed.success) return;
     const message = parsed.data;
+    if (message.type === 'session') {
+      options.onSession?.(message.token);
+      markReady();
+      return;
+    }
     if (message.type === 'event') {
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
       return;
@@ -112,13 +149,7 @@ export function createWebSocketTransport(
         if (s.readyState !== OPEN) {
           pending.delete(id);
           clearTimeout(timer);
-          reject(
-            stationError(
-              'TRANSPORT_CLOSED',
-              '与本机服务的连接已断开',
-              'The connection to the station service closed',
-            ),
-          );
+          reject(closedError());
           return;
         }
         s.send(JSON.stringify({ type: 'call', id, channel, input }));
@@ -138,6 +169,7 @@ export function createWebSocketTransport(
       socket?.close();
       socket = null;
       ready = null;
+      failAll(closedError());
     },
   };
 }

@@ -1,2 +1,1 @@
-export { maskIdNumbers } from './mask';
 export { createRotatingLog, type LogLevel, type RotatingLogOptions, type StationLog } from './rotating-log';

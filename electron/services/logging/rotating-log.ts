@@ -1,9 +1,10 @@
 // Append-only log files that rotate by size: station.log is the newest, station.log.1 the one
 // before, up to maxFiles. Writes are synchronous so the line describing a crash is on disk before the
-// process dies; a line is one JSON object, masked as a whole so nested fields are covered too.
+// process dies; a line is one JSON object, masked as a whole by shared/logging (sensitive field names
+// at any depth, ID numbers and `key=value` pairs in every string) before it is serialised.
 import fs from 'node:fs';
 import path from 'node:path';
-import { maskIdNumbers } from './mask';
+import { maskLogValue } from '../../../shared/logging';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -51,10 +52,8 @@ export function createRotatingLog(options: RotatingLogOptions): StationLog {
     file,
     write(level, message, fields) {
       if (LEVELS[level] < minLevel) return;
-      const line =
-        maskIdNumbers(
-          JSON.stringify({ t: now().toISOString(), level, msg: message, ...safeFields(fields) }),
-        ) + '\n';
+      const record = { t: now().toISOString(), level, msg: message, ...reserved(fields) };
+      const line = JSON.stringify(maskLogValue(record)) + '\n';
       const bytes = Buffer.byteLength(line);
       if (size > 0 && size + bytes > maxBytes) rotate();
       fs.appendFileSync(file, line, { mode: 0o600 });
@@ -63,21 +62,9 @@ export function createRotatingLog(options: RotatingLogOptions): StationLog {
   };
 }
 
-// Fields are whatever a caller passed; an Error keeps its message, a cycle does not break logging.
-function safeFields(fields: Record<string, unknown> | undefined): Record<string, unknown> {
+// The line's own keys cannot be overwritten by a caller's fields (a forged time or level).
+function reserved(fields: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!fields) return {};
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (key === 't' || key === 'level' || key === 'msg') continue;
-    if (value instanceof Error) out[key] = { name: value.name, message: value.message };
-    else {
-      try {
-        JSON.stringify(value);
-        out[key] = value;
-      } catch {
-        out[key] = String(value);
-      }
-    }
-  }
-  return out;
+  const { t: _t, level: _level, msg: _msg, ...rest } = fields;
+  return rest;
 }

@@ -1,0 +1,1 @@
+export { maskLogValue, maskText, REDACTED, sensitiveKind, type MaskOptions } from './mask';
