@@ -54,8 +54,33 @@ if (!parsed.success) {
   const issue = parsed.error.issues[0]!;
   fail(`${issue.path.join('.')}: ${issue.message}`);
 }
+/** Reads at most MAX_SECRET_BYTES: a secret file is a line, and /dev/zero is not one. */
+const MAX_SECRET_BYTES = 4096;
+function readSecret(file: string): string {
+  const fd = file === '-' ? 0 : fs.openSync(file, 'r');
+  const buffer = Buffer.alloc(MAX_SECRET_BYTES + 1);
+  let length = 0;
+  try {
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_SECRET_BYTES) fail(`the secret file is larger than ${MAX_SECRET_BYTES} bytes`);
+    }
+  } finally {
+    if (fd !== 0) fs.closeSync(fd);
+  }
+  return buffer.subarray(0, length).toString('utf8').trim();
+}
+
 const secretFile = values['secret-file']!;
-const secret = fs.readFileSync(secretFile === '-' ? 0 : secretFile, 'utf8').trim();
+let secret: string;
+try {
+  secret = readSecret(secretFile);
+} catch (err) {
+  // The error of a failed read names the file, never its content.
+  fail(`cannot read the secret file: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+}
 const dir = values['data-dir'] ?? path.join(defaultDataDir(), 'station');
 try {
   createFileSecretStore(dir).write(secret);

@@ -4,21 +4,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHostname } from './loopback';
+
+/** No C0 control characters or DEL in a text field (they end up in envelopes, receipts and logs). */
+const plainText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, '不能含控制字符 / no control characters');
+
+/** Why a platform address is refused, or null. Plain http:// is allowed only to this machine: on any
+ * other path the signed envelopes, the ID numbers in them and the platform's answers would travel
+ * readable and alterable. The reason never repeats the address (it may carry a password). */
+export function platformUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return '不是有效的网址 / not a valid URL';
+  }
+  if (url.username || url.password)
+    return '网址中不能含用户名或密码 / must not carry a user name or password';
+  if (url.search || url.hash) return '网址中不能含查询参数或片段 / must not carry a query or fragment';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol !== 'http:') return '须为 https:// 地址 / must be an https:// address';
+  if (!isLoopbackHostname(url.hostname))
+    return 'http:// 仅限本机（127.0.0.0/8、::1、localhost），其他地址须用 https:// / http:// only to this machine (127.0.0.0/8, ::1, localhost); use https:// for any other host';
+  return null;
+}
 
 export const stationConfigSchema = z
   .object({
     stationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64'),
     institution: z.object({
       fixmedins_code: z.string().regex(/^[A-Z0-9]{12}$/, '12 upper-case letters or digits'),
-      fixmedins_name: z.string().min(1).max(200),
+      fixmedins_name: plainText(200),
     }),
     treatmentPlace: z.object({ mdtrtarea_admvs: z.string().regex(/^\d{6}$/, 'a 6-digit division code') }),
     platformUrl: z
       .string()
-      .url()
-      .refine((u) => /^https?:\/\//.test(u), 'http or https'),
+      .max(2048)
+      .superRefine((u, ctx) => {
+        const problem = platformUrlProblem(u);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     operator: z
-      .object({ opter: z.string().min(1).max(30), opter_name: z.string().min(1).max(50) })
+      .object({ opter: plainText(30), opter_name: plainText(50) })
+      .strict()
       .optional(),
     /** Card readers and scanners: electron/services/card's CardConfigInput, validated there. */
     cardDevices: z.record(z.string(), z.unknown()).optional(),
@@ -47,13 +80,21 @@ export class StationConfigError extends Error {
 }
 
 export const CONFIG_FILE = 'config.json';
+/** A configuration is a few hundred bytes; anything near this is not one (and is not read whole). */
+export const MAX_CONFIG_BYTES = 256 * 1024;
 
 export function loadStationConfig(dir: string): StationConfig {
   const file = path.join(dir, CONFIG_FILE);
   let raw: unknown;
   try {
+    if (fs.statSync(file).size > MAX_CONFIG_BYTES)
+      throw new StationConfigError(
+        `工作站配置文件过大（超过 ${MAX_CONFIG_BYTES} 字节）：${file}`,
+        `The station configuration is larger than ${MAX_CONFIG_BYTES} bytes: ${file}`,
+      );
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
+    if (err instanceof StationConfigError) throw err;
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
     throw new StationConfigError(
       missing ? `工作站尚未配置（缺少 ${file}）` : `工作站配置文件无法读取：${file}`,

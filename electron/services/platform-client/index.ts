@@ -64,9 +64,24 @@ function describe(err: unknown): string {
   return [e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(' ');
 }
 
+/** No error that leaves the client carries the secret, whatever a lower layer put in its message. */
+function withoutSecret(err: unknown, secret: string): unknown {
+  if (!(err instanceof PlatformError) || !secret || !err.message.includes(secret)) return err;
+  return new PlatformError(
+    err.kind,
+    err.errCode,
+    err.message.split(secret).join('[redacted]'),
+    err.httpStatus,
+  );
+}
+
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const now = options.now ?? Date.now;
   const nonce = options.nonce ?? defaultNonce;
+  // fetch refuses a URL with credentials and quotes it whole in its error: refuse it here, unquoted.
+  const parsedBase = URL.canParse(options.baseUrl) ? new URL(options.baseUrl) : null;
+  if (!parsedBase || parsedBase.username || parsedBase.password)
+    throw new RangeError('the platform URL must be a valid URL without a user name or password');
   const base = options.baseUrl.replace(/\/+$/, '');
   let sequence = 0;
   let signNo: string | null = null;
@@ -197,28 +212,36 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     return signingIn;
   }
 
+  async function callOnce(infno: string, input: unknown, opts: CallOptions): Promise<never> {
+    if (!isInfno(infno))
+      throw permanentError(
+        'UNKNOWN_INFNO',
+        `未知的交易编号 / unknown transaction code ${String(infno).slice(0, 8)}`,
+      );
+    if (infno === '9001') return send(infno, input as never, opts) as never;
+    if (signNo === null) await signIn();
+    try {
+      return (await send(infno, input as never, opts)) as never;
+    } catch (err) {
+      if (err instanceof PlatformError && err.errCode === 'SIGN_IN_REQUIRED') {
+        signNo = null;
+        await signIn();
+        return (await send(infno, input as never, opts)) as never;
+      }
+      throw err;
+    }
+  }
+
   return {
     get signNo() {
       return signNo;
     },
-    signIn,
+    signIn: () => signIn().catch((err: unknown) => Promise.reject(withoutSecret(err, options.secret))),
     async call(infno: string, input: unknown, opts: CallOptions = {}): Promise<never> {
-      if (!isInfno(infno))
-        throw permanentError(
-          'UNKNOWN_INFNO',
-          `未知的交易编号 / unknown transaction code ${String(infno).slice(0, 8)}`,
-        );
-      if (infno === '9001') return send(infno, input as never, opts) as never;
-      if (signNo === null) await signIn();
       try {
-        return (await send(infno, input as never, opts)) as never;
+        return await callOnce(infno, input, opts);
       } catch (err) {
-        if (err instanceof PlatformError && err.errCode === 'SIGN_IN_REQUIRED') {
-          signNo = null;
-          await signIn();
-          return (await send(infno, input as never, opts)) as never;
-        }
-        throw err;
+        throw withoutSecret(err, options.secret);
       }
     },
   };

@@ -85,7 +85,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
   log.write('info', 'station host started', {
     mode: options.mode,
     stationId: config?.stationId,
-    secretStorage: options.secrets.kind,
+    store: options.secrets.kind,
   });
   return {
     host,
