@@ -4,15 +4,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../../../shared/text';
 import { isLoopbackHostname } from './loopback';
 
-/** No C0 control characters or DEL in a text field (they end up in envelopes, receipts and logs). */
+/** No control characters in a text field (they end up in envelopes, receipts and logs). */
 const plainText = (max: number) =>
   z
     .string()
     .min(1)
     .max(max)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, '不能含控制字符 / no control characters');
+    .refine((v) => !hasControlCharacter(v), CONTROL_CHARACTER_MESSAGE);
 
 /** Why a platform address is refused, or null. Plain http:// is allowed only to this machine: on any
  * other path the signed envelopes, the ID numbers in them and the platform's answers would travel

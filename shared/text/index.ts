@@ -1,0 +1,1 @@
+export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from './control';
