@@ -21,7 +21,18 @@ interface BuilderConfig {
   win?: { target?: Target[] };
   linux?: { target?: Target[] };
   deb?: { depends?: string[] };
+  electronFuses?: Record<string, boolean>;
 }
+
+/** The fuses the packaged app must have, and their values (electron-builder 26 `electronFuses`). */
+export const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  grantFileProtocolExtraPrivileges: false,
+} as const;
 
 export async function checkBuilderConfig(configFile = 'electron-builder.yml'): Promise<string[]> {
   const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
@@ -31,7 +42,7 @@ export async function checkBuilderConfig(configFile = 'electron-builder.yml'): P
   const { DebugLogger } = require('builder-util/out/DebugLogger') as {
     DebugLogger: new (enabled: boolean) => unknown;
   };
-  const config = await getConfig(root, path.join(root, configFile), null);
+  const config = await getConfig(root, path.resolve(root, configFile), null);
   await validateConfiguration(config, new DebugLogger(false)); // throws InvalidConfigurationError
 
   const problems: string[] = [];
@@ -52,6 +63,9 @@ export async function checkBuilderConfig(configFile = 'electron-builder.yml'): P
   }
   if (!(config.deb?.depends ?? []).includes('libusb-1.0-0'))
     problems.push('deb.depends must include libusb-1.0-0 (node-hid)');
+  for (const [fuse, value] of Object.entries(REQUIRED_FUSES)) {
+    if (config.electronFuses?.[fuse] !== value) problems.push(`electronFuses.${fuse} must be ${value}`);
+  }
   return problems;
 }
 
