@@ -36,7 +36,7 @@ describe('check:builder', () => {
   );
 
   it('fails when there are no fuses at all', async () => {
-    const without = original.replace(/^electronFuses:\n(  .*\n)+/m, '');
+    const without = original.replace(/^electronFuses:\n( {2}.*\n)+/m, '');
     expect(without).not.toContain('electronFuses');
     const problems = await check(without);
     expect(problems).toHaveLength(Object.keys(REQUIRED_FUSES).length);

@@ -40,6 +40,7 @@ export const faultSettingsSchema = z
     error_status: z.number().int().min(500).max(599).or(z.literal(429)).optional(),
     timeout_next: z.number().int().min(0).max(10_000).optional(),
     partition_seconds: z.number().min(0).max(3600).optional(),
+    fail_8201_with: z.array(z.string().min(1).max(64)).max(1000).optional(),
   })
   .strict();
 

@@ -71,6 +71,7 @@ async function processCall(
   await signedIn(ctx, station, envelope);
   const input = transactionSchemas[infno].input.safeParse(envelope.input);
   if (!input.success) throw new PlatformRefusal('INPUT_INVALID', firstIssue(input.error), 400);
+  ctx.faults.failIfPoisoned(infno, input.data);
   const output = await TRANSACTIONS[infno](ctx, { station, envelope, input: input.data as never });
   if (!(output instanceof RawJson)) {
     const checked = (transactionSchemas[infno].output as z.ZodType).safeParse(output);

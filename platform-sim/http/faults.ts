@@ -18,6 +18,9 @@ export interface FaultSettings {
   timeout_next?: number;
   /** for N seconds every new connection is reset at once, as if the network were cut */
   partition_seconds?: number;
+  /** every 8201 whose batch contains one of these local_setl_ids fails with HTTP 500, committing
+   * nothing (a settlement the platform keeps failing on); [] clears */
+  fail_8201_with?: string[];
 }
 
 export interface FaultState {
@@ -28,6 +31,7 @@ export interface FaultState {
   error_status: number;
   timeout_next: number;
   partition_until_ms: number;
+  fail_8201_with: string[];
 }
 
 export type FaultAction = 'none' | 'drop' | 'drop_response' | 'error' | 'timeout';
@@ -47,6 +51,7 @@ export class Faults {
       error_status: 503,
       timeout_next: 0,
       partition_until_ms: 0,
+      fail_8201_with: [],
     };
   }
 
@@ -58,6 +63,7 @@ export class Faults {
     if (s.error_next !== undefined) st.error_next = s.error_next;
     if (s.error_status !== undefined) st.error_status = s.error_status;
     if (s.timeout_next !== undefined) st.timeout_next = s.timeout_next;
+    if (s.fail_8201_with !== undefined) st.fail_8201_with = [...s.fail_8201_with];
     if (s.partition_seconds !== undefined)
       st.partition_until_ms = s.partition_seconds > 0 ? this.now() + s.partition_seconds * 1000 : 0;
     return this.snapshot();
@@ -70,7 +76,17 @@ export class Faults {
   }
 
   snapshot(): FaultState {
-    return { ...this.state };
+    return { ...this.state, fail_8201_with: [...this.state.fail_8201_with] };
+  }
+
+  /** Throws (an internal error: HTTP 500) when an 8201 input names a poisoned local_setl_id. */
+  failIfPoisoned(infno: string, input: unknown): void {
+    const poisoned = this.state.fail_8201_with;
+    if (infno !== '8201' || poisoned.length === 0) return;
+    const list =
+      (input as { data?: { settlements?: { local_setl_id?: unknown }[] } }).data?.settlements ?? [];
+    const hit = list.find((x) => poisoned.includes(String(x.local_setl_id)));
+    if (hit) throw new Error(`injected fault: 8201 fails on ${String(hit.local_setl_id)}`);
   }
 
   partitioned(): boolean {

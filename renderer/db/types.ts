@@ -95,7 +95,9 @@ export interface Difference {
 
 export interface Reason {
   code: string;
+  /** Chinese (the platform's err_msg, or the station's own message) */
   message: string;
+  message_en?: string;
 }
 
 export interface SettlementRow {
@@ -124,7 +126,9 @@ export interface SettlementRow {
   resolution: string | null;
 }
 
-export type OutboxState = 'queued' | 'in_flight';
+/** held: the platform keeps failing on this settlement (or it is too large to send); it is a task,
+ * and the person's later settlements wait behind it until a person releases it (resolveTask). */
+export type OutboxState = 'queued' | 'in_flight' | 'held';
 
 export interface OutboxRow {
   seq?: number; // auto-increment: the upload order

@@ -7,7 +7,8 @@ export type SettleServiceErrorCode =
   | 'INVALID_BILL'
   | 'NOT_SETTLED'
   | 'STALE_PREVIEW'
-  | 'ALREADY_SETTLED';
+  | 'ALREADY_SETTLED'
+  | 'ENCOUNTER_REQUIRED';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -32,6 +33,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
     en: "The person's year-to-date figures changed after the preview; preview again.",
   },
   ALREADY_SETTLED: { zh: '此就诊已结算，不能重复结算。', en: 'This encounter is already settled.' },
+  ENCOUNTER_REQUIRED: {
+    zh: '请填写医院的就诊号（住院号或门诊号，1–64 个字符，不含控制字符），未结算。',
+    en: "Enter the hospital's encounter number (admission or visit number, 1–64 characters, no control characters); nothing was settled.",
+  },
 };
 
 export class SettleServiceError extends Error {

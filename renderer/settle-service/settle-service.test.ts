@@ -5,7 +5,13 @@ import { demoSettleRequest, type DemoBill, type DemoWorld } from '../../shared/d
 import { settle } from '../../shared/settlement';
 import { seededStationDb } from '../../test/sync/seed-world';
 import { StationDb, StationDbError } from '../db';
-import { createSettleService, SettleServiceError, type SettleInput, type StationProfile } from './index';
+import {
+  createSettleService,
+  SettleServiceError,
+  type CommitOptions,
+  type SettleInput,
+  type StationProfile,
+} from './index';
 
 const TODAY = '2026-06-30';
 
@@ -86,16 +92,59 @@ describe('settle service', () => {
     db.close();
   });
 
+  it.each([
+    ['no encounter number', undefined],
+    ['an empty one', ''],
+    ['blanks only', '   '],
+    ['one longer than 8201 mdtrt_id allows', 'Z'.repeat(65)],
+    ['a NUL in it', 'ZY\u00000001'],
+    ['a line break in it', 'ZY0001\nZY0002'],
+    ['a number instead of text', 10001],
+  ])('refuses a commit with %s and writes nothing', async (_what, encounter_no) => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const preview = await service.preview(inputFor(world, bill(world, 'BILL-PNEUMONIA')));
+    // A caller outside TypeScript's reach (the page's own JavaScript, a stored draft) can still omit it.
+    const opts = { opter: 'c', encounter_no } as unknown as CommitOptions;
+    const err = await service.commit(preview, opts).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SettleServiceError);
+    expect(err).toMatchObject({ code: 'ENCOUNTER_REQUIRED', message_zh: expect.stringContaining('就诊号') });
+    expect(await db.settlements.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.encounters.count()).toBe(0);
+    db.close();
+  });
+
+  it('stores the encounter number without surrounding blanks, so a retyped one is the same encounter', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const row = await service.commit(await service.preview(inputFor(world, bill(world, 'BILL-OUTPATIENT'))), {
+      opter: 'c',
+      encounter_no: '  MZ-77 ',
+    });
+    expect(row.encounter_no).toBe('MZ-77');
+    await expect(
+      service.commit(await service.preview(inputFor(world, bill(world, 'BILL-OUTPATIENT'))), {
+        opter: 'c',
+        encounter_no: 'MZ-77',
+      }),
+    ).rejects.toMatchObject({ code: 'ALREADY_SETTLED' });
+    expect(await db.settlements.count()).toBe(1);
+    db.close();
+  });
+
   it('refuses a commit whose preview is stale, and a refused bill, and writes nothing', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
     const a = await service.preview(inputFor(world, bill(world, 'BILL-PNEUMONIA')));
     const b = await service.preview(inputFor(world, bill(world, 'BILL-HIP')));
-    await service.commit(a, { opter: 'c' });
-    await expect(service.commit(b, { opter: 'c' })).rejects.toMatchObject({ code: 'STALE_PREVIEW' });
+    await service.commit(a, { opter: 'c', encounter_no: 'ZY-A' });
+    await expect(service.commit(b, { opter: 'c', encounter_no: 'ZY-B' })).rejects.toMatchObject({
+      code: 'STALE_PREVIEW',
+    });
     const refused = await service.preview(inputFor(world, bill(world, 'BILL-APPENDIX')));
     expect(refused.result.status).toBe('refused');
-    const err = await service.commit(refused, { opter: 'c' }).catch((e: unknown) => e);
+    const err = await service.commit(refused, { opter: 'c', encounter_no: 'ZY-C' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SettleServiceError);
     expect(err).toMatchObject({ code: 'NOT_SETTLED' });
     expect((err as SettleServiceError).message_zh).toMatch(/全自费/);
@@ -149,7 +198,7 @@ describe('settle service', () => {
     const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
     const before = await db.accumulators.get(`${b.psn_no}:2026`);
     const err = await service
-      .commit(await service.preview(inputFor(world, b)), { opter: 'c' })
+      .commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY-D' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StationDbError);
     expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED' });

@@ -2,6 +2,7 @@
 // transaction: settlement + outbox entry + the person's local accumulators + encounter + audit).
 // Nothing may print before commit resolves: that is the moment the settlement exists.
 import { ulid } from '../../shared/ids';
+import { hasControlCharacter } from '../../shared/text';
 import {
   accumulatorsSchema,
   InvalidInputError,
@@ -34,8 +35,21 @@ export interface Preview extends BuiltRequest {
 
 export interface CommitOptions {
   opter: string;
-  /** the hospital system's encounter number (住院号 / 门诊号); defaults to the settlement id */
-  encounter_no?: string;
+  /** The hospital system's encounter number (住院号 / 门诊号, 8201 `mdtrt_id`), required: it is what
+   * stops one bill being settled twice, here (ALREADY_SETTLED) and across the institution's stations
+   * on the platform (DUPLICATE_ENCOUNTER). Surrounding blanks are dropped. */
+  encounter_no: string;
+}
+
+/** The longest `mdtrt_id` 8201 accepts (shared/protocol/upload.ts). */
+export const MAX_ENCOUNTER_NO = 64;
+
+/** The encounter number as it will be stored and sent, or the reason it cannot be. */
+function checkedEncounterNo(value: unknown): string {
+  const v = typeof value === 'string' ? value.trim() : '';
+  if (v === '' || v.length > MAX_ENCOUNTER_NO || hasControlCharacter(v))
+    throw new SettleServiceError('ENCOUNTER_REQUIRED', typeof value === 'string' ? `${v.length}` : 'missing');
+  return v;
 }
 
 function sameAccumulators(a: Accumulators | undefined, b: Accumulators | undefined): boolean {
@@ -64,9 +78,9 @@ export function createSettleService(deps: SettleServiceDeps) {
     if (p.result.status !== 'settled') {
       throw new SettleServiceError('NOT_SETTLED', p.result.refusal.map((r) => r.code).join(', '));
     }
+    const encounter_no = checkedEncounterNo(opts.encounter_no);
     const at = now();
     const local_setl_id = ulid(at.getTime(), randomBytes(10));
-    const encounter_no = opts.encounter_no ?? local_setl_id;
     const person = p.request.person;
     const checkpoints = await db.checkpoints.toArray();
     const row: SettlementRow = {

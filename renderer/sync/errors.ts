@@ -1,7 +1,13 @@
 // Sync errors with a stable code and zh-CN / English messages, for the queue screen and the log.
 
 export type SyncErrorCode =
-  'PROTOCOL_VIOLATION' | 'ROW_COUNT_MISMATCH' | 'PLATFORM_UNREACHABLE' | 'PLATFORM_REFUSED' | 'PUSH_BUSY';
+  | 'PROTOCOL_VIOLATION'
+  | 'ROW_COUNT_MISMATCH'
+  | 'PLATFORM_UNREACHABLE'
+  | 'PLATFORM_REFUSED'
+  | 'PUSH_BUSY'
+  | 'PLATFORM_KEEPS_FAILING'
+  | 'UPLOAD_TOO_LARGE';
 
 const MESSAGES: Record<SyncErrorCode, { zh: string; en: string }> = {
   PROTOCOL_VIOLATION: {
@@ -23,6 +29,14 @@ const MESSAGES: Record<SyncErrorCode, { zh: string; en: string }> = {
   PUSH_BUSY: {
     zh: '另一个窗口正在上传结算。',
     en: 'Another window is uploading settlements.',
+  },
+  PLATFORM_KEEPS_FAILING: {
+    zh: '平台多次处理此结算均失败，已暂停上传此结算；此人之后的结算在其后等待，其他人的结算照常上传。请联系平台或信息科，处理后在此记录，结算将重新上传。',
+    en: "The platform keeps failing on this settlement, so it is held back; this person's later settlements wait behind it and everyone else's keep flowing. Contact the platform or IT, then record what was done here and it is sent again.",
+  },
+  UPLOAD_TOO_LARGE: {
+    zh: '此结算太大，无法作为一条上传消息发送，已暂停上传；此人之后的结算在其后等待。请联系信息科。',
+    en: "This settlement is too large to send in one upload message, so it is held back; this person's later settlements wait behind it. Contact IT.",
   },
 };
 

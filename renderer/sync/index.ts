@@ -10,6 +10,7 @@ export { validatePage } from './page-validation';
 export { prepareRows } from './apply-page';
 export type { PreparedPage } from './apply-page';
 export { createPusher, PUSH_LOCK } from './push';
+export { DEFAULT_BATCH_BYTES, MAX_UPLOAD_MESSAGE_BYTES } from './push-batch';
 export type { Pusher, PusherDeps, DrainReport, DrainOutcome } from './push';
 export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 export type { BackoffPolicy } from './backoff';

@@ -6,13 +6,22 @@
 // at that moment may or may not have reached the platform, so the next drain first asks 8202 about
 // them and applies what the platform already decided. In-order holds because only the head of the
 // queue is ever sent and a failure stops the drain.
+//
+// One bad settlement must not block everyone. A message that keeps failing with a server error
+// (HTTP 5xx, `serverErrorRetries` times in a row) is split in halves, then halves of the failing
+// half, to find the settlement it fails on; before each split 8202 settles what the platform did
+// commit. Found alone, that settlement is held (holds.ts: a task; its person's later settlements wait
+// behind it, everyone else's keep flowing), but only on evidence that it is this settlement and not
+// the platform: another message got through meanwhile, or the next other person's settlement does.
+// "The head of the queue" is therefore the oldest settlement not waiting behind a held one.
 import type { StationDb } from '../db';
 import { toStationDbError } from '../db';
 import { applyAnswers, checkStatusAnswers, checkUploadAnswers, type FinalAnswer } from './answers';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { SyncError } from './errors';
+import { holdReason, holdSettlement } from './holds';
 import { failureCode, failureKind, failureMessage, type PlatformPort } from './platform-port';
-import { buildUpload } from './upload-payload';
+import { DEFAULT_BATCH_BYTES, MAX_UPLOAD_MESSAGE_BYTES, nextBatch, type Batch } from './push-batch';
 import { defaultWriterLock, type WriterLock } from './writer-lock';
 
 export const PUSH_LOCK = 'station-outbox-push';
@@ -24,7 +33,13 @@ export interface PusherDeps {
   now?: () => Date;
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** settlements per 8201 message (default 50, protocol max 500) */
   batchSize?: number;
+  /** settlement bytes per 8201 message (default a quarter of the agent's frame; at most what any
+   * transport carries, MAX_UPLOAD_MESSAGE_BYTES); a larger settlement goes alone */
+  maxBatchBytes?: number;
+  /** server errors in a row on one message before it is split to find the settlement at fault */
+  serverErrorRetries?: number;
   backoff?: BackoffPolicy;
 }
 
@@ -44,6 +59,10 @@ export interface DrainReport {
  * waits for a person, and no settlement is marked, since the platform may even have settled it. */
 const SETTLEMENT_LEVEL = new Set(['INPUT_INVALID', 'BODY_TOO_LARGE', 'BAD_JSON']);
 
+/** The platform failed while handling the message (not a refusal, not the network). */
+const isServerError = (e: unknown) =>
+  !(e instanceof SyncError) && failureKind(e) === 'transient' && /^HTTP_5\d\d$/.test(failureCode(e));
+
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -61,8 +80,18 @@ export function createPusher(deps: PusherDeps) {
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? defaultSleep;
   const batchSize = deps.batchSize ?? 50;
+  const maxBatchBytes = Math.min(deps.maxBatchBytes ?? DEFAULT_BATCH_BYTES, MAX_UPLOAD_MESSAGE_BYTES);
+  const serverErrorRetries = Math.max(1, deps.serverErrorRetries ?? 3);
   const backoff = deps.backoff ?? DEFAULT_BACKOFF;
   const iso = () => now().toISOString();
+
+  // The search for a settlement the platform keeps failing on survives from one drain to the next
+  // (drainWithRetry's backoff sits between them): server errors in a row on the current message;
+  // the settlements of the message that kept failing, and whether anything else got through since;
+  // a suspect found alone, held back while one other person's settlement is tried.
+  let serverFailures = 0;
+  let search: { suspects: Set<string>; size: number; answered: boolean } | null = null;
+  let probation: { local_setl_id: string; psn_no: string; error: unknown } | null = null;
 
   /** Entries whose 8201 answer may have been lost: ask 8202, apply what is known, requeue the rest. */
   async function recoverInFlight(): Promise<number> {
@@ -94,20 +123,14 @@ export function createPusher(deps: PusherDeps) {
     });
   }
 
-  /** One 8201 call for the head of the queue. Returns how many answers were stored, or null when
-   * the queue is empty. */
-  async function sendBatch(size: number): Promise<number | null> {
-    const entries = await db.outbox.orderBy('seq').limit(size).toArray();
-    if (entries.length === 0) return null;
-    const ids = entries.map((e) => e.local_setl_id);
-    const settlements = await db.settlements.bulkGet(ids);
-    const payload = buildUpload(settlements, ids);
-    await markInFlight(entries.map((e) => e.seq!));
-    const output = await port.call('8201', { data: { settlements: payload } });
-    const answers = checkUploadAnswers(output, ids);
+  /** One 8201 call for a batch; returns how many answers were stored. */
+  async function sendBatch(batch: Batch): Promise<number> {
+    await markInFlight(batch.entries.map((e) => e.seq!));
+    const output = await port.call('8201', { data: { settlements: batch.payload } });
+    const answers = checkUploadAnswers(output, batch.ids);
     return applyAnswers(
       db,
-      answers.map((answer, i) => ({ local_setl_id: ids[i]!, answer })),
+      answers.map((answer, i) => ({ local_setl_id: batch.ids[i]!, answer })),
       iso(),
     );
   }
@@ -115,21 +138,55 @@ export function createPusher(deps: PusherDeps) {
   /** A settlement-level refusal of the whole message: with more than one entry, the caller sends the
    * head alone next; if the platform refuses it alone too, it becomes a rejected settlement (a task)
    * and the queue moves on. */
-  async function rejectHeadIfAlone(e: unknown, size: number): Promise<void> {
-    if (size > 1) return;
-    const head = await db.outbox.orderBy('seq').first();
-    if (!head) return;
+  async function rejectIfAlone(e: unknown, batch: Batch): Promise<void> {
+    if (batch.ids.length > 1) return;
+    const id = batch.ids[0]!;
     const reasons = [{ code: failureCode(e), message: failureMessage(e) }];
     await applyAnswers(
       db,
-      [
-        {
-          local_setl_id: head.local_setl_id,
-          answer: { local_setl_id: head.local_setl_id, outcome: 'rejected', reasons },
-        },
-      ],
+      [{ local_setl_id: id, answer: { local_setl_id: id, outcome: 'rejected', reasons } }],
       iso(),
     );
+  }
+
+  /** The message kept failing with a server error: split it, or deal with the one settlement it is.
+   * Returns normally to go on draining; throws to end this drain (transient, retried with backoff). */
+  async function onServerError(e: unknown, batch: Batch, report: DrainReport): Promise<void> {
+    serverFailures++;
+    if (serverFailures < serverErrorRetries) throw e;
+    // Whatever the platform committed before it failed is answered by 8202, not sent again; and a
+    // platform that cannot answer 8202 either is down, not failing on one settlement.
+    report.recovered += await recoverInFlight();
+    serverFailures = 0;
+    if (probation) {
+      // The other person's settlement failed as well: nothing singles out the suspect.
+      probation = null;
+      search = null;
+      throw e;
+    }
+    const left = (await db.outbox.where('local_setl_id').anyOf(batch.ids).toArray()).map(
+      (x) => x.local_setl_id,
+    );
+    if (left.length > 1) {
+      search = {
+        suspects: new Set(left),
+        size: Math.ceil(left.length / 2),
+        answered: search?.answered ?? false,
+      };
+      return;
+    }
+    const [id] = left;
+    const entry = batch.entries.find((x) => x.local_setl_id === id);
+    if (!entry) {
+      search = null; // 8202 knew them all
+      return;
+    }
+    if (search?.answered) {
+      await holdSettlement(db, entry.local_setl_id, holdReason('PLATFORM_KEEPS_FAILING', e), iso());
+      search = null;
+      return;
+    }
+    probation = { local_setl_id: entry.local_setl_id, psn_no: entry.psn_no, error: e };
   }
 
   async function setPushState(value: unknown): Promise<void> {
@@ -138,16 +195,45 @@ export function createPusher(deps: PusherDeps) {
 
   async function drainLocked(): Promise<DrainReport> {
     const report: DrainReport = { outcome: 'drained', answered: 0, recovered: 0 };
-    let size = batchSize;
+    let narrowing = false; // a settlement-level refusal: one at a time until the culprit is found
     try {
       report.recovered = await recoverInFlight();
       for (;;) {
+        const count = probation || narrowing ? 1 : (search?.size ?? batchSize);
+        const next = await nextBatch(db, { count, bytes: maxBatchBytes, skipPsnNo: probation?.psn_no });
+        if (next.kind === 'too-large') {
+          const limit = `${next.bytes} > ${MAX_UPLOAD_MESSAGE_BYTES} bytes`;
+          await holdSettlement(db, next.entry.local_setl_id, holdReason('UPLOAD_TOO_LARGE', limit), iso());
+          continue;
+        }
+        if (next.kind === 'empty') {
+          if (!probation) break;
+          // Nobody else to try: the suspect goes back in the queue and is retried after backoff.
+          const { error } = probation;
+          probation = null;
+          search = null;
+          throw error;
+        }
+        const { batch } = next;
+        if (search && !probation && !search.suspects.has(batch.ids[0]!)) {
+          search = null; // every suspect was answered: it was the platform, not a settlement
+          continue;
+        }
         try {
-          const n = await sendBatch(size);
-          if (n === null) break;
-          report.answered += n;
-          size = batchSize;
+          report.answered += await sendBatch(batch);
+          serverFailures = 0;
+          narrowing = false;
+          if (probation) {
+            const { local_setl_id, error } = probation;
+            probation = null;
+            search = null;
+            await holdSettlement(db, local_setl_id, holdReason('PLATFORM_KEEPS_FAILING', error), iso());
+          } else if (search) search.answered = true;
         } catch (e) {
+          if (isServerError(e)) {
+            await onServerError(e, batch, report);
+            continue;
+          }
           if (
             e instanceof SyncError ||
             failureKind(e) !== 'permanent' ||
@@ -157,8 +243,8 @@ export function createPusher(deps: PusherDeps) {
           // The message was refused for its content before anything was settled: nothing is in
           // flight any more. Narrow down to the entry at fault.
           await db.outbox.where('state').equals('in_flight').modify({ state: 'queued' });
-          await rejectHeadIfAlone(e, size);
-          size = 1;
+          await rejectIfAlone(e, batch);
+          narrowing = true;
         }
       }
     } catch (e) {

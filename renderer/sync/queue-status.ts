@@ -1,12 +1,15 @@
 // Read models for the queue and task screens. Each is a plain async read of the database, meant to
 // be wrapped in Dexie's liveQuery / useLiveQuery so the screen follows every commit.
 import type { CheckpointRow, SettlementRow, StationDb } from '../db';
+import { isHeld, releaseHeld } from './holds';
 
 export interface QueueStatus {
   /** settlements waiting for the platform */
   queued: number;
   /** of which sent, answer not yet stored */
   in_flight: number;
+  /** of which held back because the platform keeps failing on them (tasks; holds.ts) */
+  held: number;
   oldest_enqueued_at: string | null;
   oldest_age_ms: number | null;
   /** the latest moment every dataset had been pulled to the end */
@@ -30,6 +33,7 @@ export async function queueStatus(db: StationDb, now: Date = new Date()): Promis
   return db.transaction('r', [db.outbox, db.checkpoints, db.sync_state, db.settlements], async () => {
     const queued = await db.outbox.count();
     const in_flight = await db.outbox.where('state').equals('in_flight').count();
+    const held = await db.outbox.where('state').equals('held').count();
     const head = await db.outbox.orderBy('seq').first();
     const checkpoints = await db.checkpoints.toArray();
     const push = (await db.sync_state.get('push'))?.value as QueueStatus['push'] | undefined;
@@ -37,6 +41,7 @@ export async function queueStatus(db: StationDb, now: Date = new Date()): Promis
     return {
       queued,
       in_flight,
+      held,
       oldest_enqueued_at: head?.enqueued_at ?? null,
       oldest_age_ms: head ? Math.max(0, now.getTime() - Date.parse(head.enqueued_at)) : null,
       last_pull_at: lastCompletePull(checkpoints),
@@ -46,14 +51,20 @@ export async function queueStatus(db: StationDb, now: Date = new Date()): Promis
   });
 }
 
-/** Discrepancies and rejections nobody has resolved yet, oldest first. */
+/** Discrepancies and rejections nobody has resolved yet, and settlements held back because the
+ * platform keeps failing on them (status still `pending`, the reason in `reasons`), oldest first. */
 export async function openTasks(db: StationDb): Promise<SettlementRow[]> {
-  const rows = await db.settlements.where('status').anyOf(['discrepancy', 'rejected']).toArray();
-  return rows.filter((s) => s.resolved_at === null).sort((a, b) => (a.settled_at < b.settled_at ? -1 : 1));
+  const answered = await db.settlements.where('status').anyOf(['discrepancy', 'rejected']).toArray();
+  const heldIds = (await db.outbox.where('state').equals('held').toArray()).map((e) => e.local_setl_id);
+  const held = (await db.settlements.bulkGet(heldIds)).filter((s): s is SettlementRow => s !== undefined);
+  return [...answered.filter((s) => s.resolved_at === null), ...held].sort((a, b) =>
+    a.settled_at < b.settled_at ? -1 : 1,
+  );
 }
 
 /** Records what a person did about a task (collected or refunded the difference, re-settled,
- * cancelled), with the audit entry, in one transaction. */
+ * cancelled), with the audit entry, in one transaction. For a held settlement it also puts it back
+ * in the queue: whatever the person did about the platform's failure, the next drain tries again. */
 export async function resolveTask(
   db: StationDb,
   local_setl_id: string,
@@ -62,17 +73,22 @@ export async function resolveTask(
   now: Date = new Date(),
 ): Promise<void> {
   const at = now.toISOString();
-  await db.transaction('rw', [db.settlements, db.audit], async () => {
+  await db.transaction('rw', [db.settlements, db.audit, db.outbox], async () => {
     const s = await db.settlements.get(local_setl_id);
-    if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
+    const held = s?.status === 'pending' && (await isHeld(db, local_setl_id));
+    if (held) {
+      // Not resolved_at: the settlement's answer is still to come, and may be a task of its own.
+      await releaseHeld(db, local_setl_id);
+    } else if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
       throw new Error(`settlement ${local_setl_id} is not an open task`);
+    } else {
+      await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
     }
-    await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
     await db.audit.add({
       at,
       kind: 'task.resolved',
       local_setl_id,
-      detail: { resolution, opter, status: s.status },
+      detail: { resolution, opter, status: held ? 'held' : s!.status },
     });
   });
 }

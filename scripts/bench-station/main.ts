@@ -144,7 +144,7 @@ async function queueSettlements(db: StationDb, params: BenchParams) {
       continue;
     }
     const t0 = performance.now();
-    await service.commit(preview, { opter: 'bench' });
+    await service.commit(preview, { opter: 'bench', encounter_no: `BENCH-${f.psn_no}` });
     commitMs.push(performance.now() - t0);
   }
   return { queued: commitMs.length, refused_previews: refused, commit_p95_ms: p95(commitMs) };

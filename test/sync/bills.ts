@@ -17,6 +17,7 @@ export interface OfflineSettler {
   settle(
     psn_no: string,
     kind: 'inpatient' | 'outpatient',
+    /** encounter_no: the hospital's encounter number; a fresh one for every call when omitted */
     opts?: { days?: number; encounter_no?: string },
   ): Promise<Preview | null>;
 }
@@ -37,7 +38,7 @@ export function offlineSettler(db: StationDb, station: StationProfile, today: st
       if (preview.result.status !== 'settled') return null;
       await service.commit(preview, {
         opter: 'cashier-01',
-        ...(opts.encounter_no ? { encounter_no: opts.encounter_no } : {}),
+        encounter_no: opts.encounter_no ?? `ZY-${crypto.randomUUID()}`,
       });
       return preview;
     },

@@ -19,6 +19,8 @@ export interface TestPlatform {
   admin: AdminClient;
   today: string;
   station: StationProfile;
+  /** A second station of the same institution (OTHER_STATION). */
+  otherStation: StationProfile;
   port(opts?: { timeoutMs?: number; stationId?: string; secret?: string }): PlatformPort;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startTestPlatform(opts: {
     admin: new AdminClient(platform.url),
     today,
     station,
+    otherStation: { ...station, station_id: OTHER_STATION.id },
     port: (o = {}) => {
       const which = o.stationId === OTHER_STATION.id ? OTHER_STATION : STATION;
       return createPlatformClient({

@@ -136,4 +136,50 @@ describe('platform outcomes become tasks', () => {
     expect((await db.settlements.toArray()).map((s) => s.status)).toEqual(['confirmed', 'confirmed']);
     db.close();
   });
+
+  it('the same encounter settled at two stations of one institution: one confirmed, one DUPLICATE_ENCOUNTER task', async () => {
+    const first = await new StationDisk().open();
+    const second = await new StationDisk().open();
+    const portA = tp.port();
+    const portB = tp.port({ stationId: tp.otherStation.station_id });
+    await pullAll(first, portA);
+    await pullAll(second, portB);
+    const [psn_no] = (await settleablePeople(first, tp.station, tp.today)).slice(10, 11);
+    // One bill, admission ZY-DUP-0001, settled offline at both counters of the hospital.
+    expect(
+      await offlineSettler(first, tp.station, tp.today).settle(psn_no!, 'inpatient', {
+        encounter_no: 'ZY-DUP-0001',
+      }),
+    ).not.toBeNull();
+    expect(
+      await offlineSettler(second, tp.otherStation, tp.today).settle(psn_no!, 'inpatient', {
+        encounter_no: 'ZY-DUP-0001',
+      }),
+    ).not.toBeNull();
+    // Locally, each station refuses a second settlement of the encounter it has.
+    await expect(
+      offlineSettler(first, tp.station, tp.today).settle(psn_no!, 'inpatient', {
+        encounter_no: 'ZY-DUP-0001',
+      }),
+    ).rejects.toMatchObject({ code: 'ALREADY_SETTLED' });
+
+    expect(
+      (await createPusher({ db: first, port: portA, lock: inProcessWriterLock() }).drain()).outcome,
+    ).toBe('drained');
+    expect(
+      (await createPusher({ db: second, port: portB, lock: inProcessWriterLock() }).drain()).outcome,
+    ).toBe('drained');
+
+    const a = (await first.settlements.toArray())[0]!;
+    const b = (await second.settlements.toArray())[0]!;
+    expect(a.status).toBe('confirmed');
+    expect(b.status).toBe('rejected');
+    expect(b.reasons.map((r) => r.code)).toEqual(['DUPLICATE_ENCOUNTER']);
+    expect((await openTasks(second)).map((t) => t.local_setl_id)).toEqual([b.local_setl_id]);
+    expect(await openTasks(first)).toEqual([]);
+    const onPlatform = (await tp.admin.settlements(psn_no)).settlements;
+    expect(onPlatform.filter((x) => x.local_setl_id === a.local_setl_id)).toHaveLength(1);
+    first.close();
+    second.close();
+  });
 });

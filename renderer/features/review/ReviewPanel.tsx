@@ -42,7 +42,12 @@ export function useReviewActions() {
     setBusy(true);
     setError(null);
     try {
-      const row = await station.settle.commit(preview, { opter: station.cashier });
+      // Placeholder until the counter asks for the hospital's encounter number (issue 10, counter UI):
+      // a fresh number per commit, which no duplicate-encounter guard can match.
+      const row = await station.settle.commit(preview, {
+        opter: station.cashier,
+        encounter_no: `UI-${crypto.randomUUID()}`,
+      });
       useUiStore.setState({ receiptId: row.local_setl_id });
       void station.sync.runOnce();
     } catch (e) {

@@ -39,7 +39,7 @@ async function settleSome(n: number, from = 0): Promise<number> {
       })
       .catch(() => null);
     if (p?.result.status !== 'settled') continue;
-    await service.commit(p, { opter: 'browser' });
+    await service.commit(p, { opter: 'browser', encounter_no: `BROWSER-${crypto.randomUUID()}` });
     done++;
   }
   return done;
