@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   checkBillLine,
   decodeBillFile,
+  MAX_BILL_FILE_CHARS,
+  MAX_BILL_LINES,
   nextLineNumber,
   parseBillCsv,
   parseBillFile,
@@ -136,5 +138,68 @@ describe('a line entered by hand from the catalog', () => {
     expect(nextLineNumber([line('1'), line('7'), line('3')])).toBe('8');
     expect(nextLineNumber([line('A'), line('B')])).toBe('1');
     expect(nextLineNumber([line('A'), line('1')])).toBe('2');
+  });
+});
+
+describe('hostile bill files', () => {
+  const HEAD = 'code,name,qty,price\n';
+  it.each([
+    ['a NUL in a code', parseBillCsv, `${HEAD}A\u000001,x,1,1\n`, [[2, 'med_list_codg']]],
+    ['a NUL in a name', parseBillCsv, `${HEAD}A01,x\u0000y,1,1\n`, [[2, 'name']]],
+    ['an escape sequence in a name', parseBillCsv, `${HEAD}A01,"\u001b[2J",1,1\n`, [[2, 'name']]],
+    ['a line break inside a quoted name', parseBillCsv, `${HEAD}A01,"a\nb",1,1\n`, [[2, 'name']]],
+    ['DEL in a quantity', parseBillCsv, `${HEAD}A01,x,1\u007f,1\n`, [[2, 'cnt']]],
+    [
+      'control characters in JSON strings',
+      parseBillJson,
+      JSON.stringify([
+        { med_list_codg: 'A\u0000', cnt: '1', pric: '1' },
+        { med_list_codg: 'B', name: 'x\ry', cnt: '1', pric: '1' },
+      ]),
+      [
+        [1, 'med_list_codg'],
+        [2, 'name'],
+      ],
+    ],
+    ['an unterminated quote', parseBillCsv, `${HEAD}"A01,x,1,1\n`, [[2, 'row']]],
+    ['a row with too many fields', parseBillCsv, `${HEAD}A01,x,1,1,9,9\n`, [[2, 'row']]],
+    ['a row with too few fields', parseBillCsv, `${HEAD}A01,x\n`, [[2, 'row']]],
+    ['a JSON line that is an array', parseBillJson, '[["A01","1","1"]]', [[1, 'line']]],
+    ['a JSON line that is null', parseBillJson, '[null]', [[1, 'line']]],
+    [
+      'a JSON number for a price',
+      parseBillJson,
+      '[{"med_list_codg":"A","cnt":"1","pric":1e308}]',
+      [[1, 'pric']],
+    ],
+    ['JSON that is a bare string', parseBillJson, '"lines"', [[1, 'lines']]],
+  ] as const)('refuses %s and imports nothing', (_what, parse, text, where) => {
+    const r = parse(text);
+    expect(r.lines).toEqual([]);
+    for (const [row, field] of where)
+      expect(r.errors).toContainEqual(expect.objectContaining({ row, field }));
+  });
+
+  it('ignores a __proto__ key in a JSON line', () => {
+    const r = parseBillJson('[{"__proto__":{"polluted":true},"med_list_codg":"A","cnt":"1","pric":"1"}]');
+    expect(r.errors).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a file too large to be a bill before parsing it, and one with too many lines', () => {
+    const huge = `${HEAD}${'A01,x,1,1\n'.repeat(Math.ceil(MAX_BILL_FILE_CHARS / 10) + 1)}`;
+    expect(parseBillFile('bill.csv', huge).errors).toEqual([
+      expect.objectContaining({ row: 1, field: 'file' }),
+    ]);
+    expect(parseBillFile('bill.json', ` ${'['.repeat(MAX_BILL_FILE_CHARS)}`).errors[0]).toMatchObject({
+      field: 'file',
+    });
+    const many = `${HEAD}${Array.from({ length: MAX_BILL_LINES + 1 }, (_, i) => `A${i},x,1,1`).join('\n')}`;
+    expect(parseBillCsv(many).errors).toEqual([expect.objectContaining({ row: 1, field: 'lines' })]);
+    const manyJson = JSON.stringify(Array.from({ length: MAX_BILL_LINES + 1 }, () => ({})));
+    expect(parseBillJson(manyJson).errors).toEqual([expect.objectContaining({ row: 1, field: 'lines' })]);
+    // The limit itself is still a bill.
+    const atLimit = `${HEAD}${Array.from({ length: MAX_BILL_LINES }, (_, i) => `A${i},x,1,1`).join('\n')}`;
+    expect(parseBillCsv(atLimit).lines).toHaveLength(MAX_BILL_LINES);
   });
 });

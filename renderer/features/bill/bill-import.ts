@@ -3,6 +3,11 @@
 import Papa from 'papaparse';
 import { Decimal, formatAmount, round2 } from '../../../shared/money';
 import { billLineSchema, type BillLine } from '../../../shared/settlement';
+import { hasControlCharacter } from '../../../shared/text';
+
+/** Bigger exports are refused before any line is parsed: no real bill comes near these limits. */
+export const MAX_BILL_FILE_CHARS = 8 * 1024 * 1024;
+export const MAX_BILL_LINES = 10_000;
 
 export interface BillImportError {
   /** 1-based row in the file as the user sees it (CSV: the header is row 1; JSON: the array index + 1). */
@@ -68,6 +73,10 @@ function toLine(
   const rec: Record<string, unknown> = { ...raw };
   for (const k of ['feedetl_sn', 'med_list_codg', 'name', 'cnt', 'pric', 'det_item_fee_sumamt'] as const) {
     if (typeof rec[k] === 'string') rec[k] = (rec[k] as string).trim();
+    if (typeof rec[k] === 'string' && hasControlCharacter(rec[k] as string)) {
+      errors.push(err(row, k, '含控制字符（如 NUL、换行）', 'contains a control character'));
+      return null;
+    }
     if (typeof rec[k] === 'number') {
       errors.push(
         err(
@@ -169,8 +178,25 @@ function finish(
   return { lines: errors.length ? [] : (lines as BillLine[]), errors };
 }
 
+/** The whole file refused for its size (characters, then lines) before any line is looked at. */
+function oversized(chars: number, lines: number): BillImport | null {
+  if (chars > MAX_BILL_FILE_CHARS)
+    return {
+      lines: [],
+      errors: [err(1, 'file', '文件过大', `larger than ${MAX_BILL_FILE_CHARS} characters`)],
+    };
+  if (lines > MAX_BILL_LINES)
+    return {
+      lines: [],
+      errors: [err(1, 'lines', `超过 ${MAX_BILL_LINES} 行`, `more than ${MAX_BILL_LINES} lines`)],
+    };
+  return null;
+}
+
 /** CSV with a header row (comma, tab or semicolon separated; UTF-8 or already decoded text). */
 export function parseBillCsv(text: string): BillImport {
+  const large = oversized(text.length, 0);
+  if (large) return large;
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
@@ -191,6 +217,8 @@ export function parseBillCsv(text: string): BillImport {
     }
   }
   if (errors.length) return { lines: [], errors };
+  const many = oversized(0, parsed.data.length);
+  if (many) return many;
   for (const e of parsed.errors) {
     errors.push(err((e.row ?? 0) + 2, 'row', `CSV格式错误：${e.message}`, `CSV format error: ${e.message}`));
   }
@@ -206,6 +234,8 @@ export function parseBillCsv(text: string): BillImport {
 
 /** JSON: an array of lines, or an object with a `lines` array (a settle/v1 request is accepted as is). */
 export function parseBillJson(text: string): BillImport {
+  const large = oversized(text.length, 0);
+  if (large) return large;
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -236,6 +266,8 @@ export function parseBillJson(text: string): BillImport {
       ],
     };
   }
+  const many = oversized(0, list.length);
+  if (many) return many;
   const errors: BillImportError[] = [];
   const rows: number[] = [];
   const sns: string[] = [];
