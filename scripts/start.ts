@@ -63,7 +63,10 @@ try {
   });
   console.log(`demo platform: ${station.platformUrl}${station.adminUrl ? ' (admin on)' : ''}`);
   console.log(`data folder:   ${station.dataDir}`);
-  if (station.mode === 'browser') console.log(`station (open in Chromium): ${station.url}`);
+  if (station.mode === 'browser')
+    console.log(
+      `station (open in Chromium; a one-time address, spent by the first page that opens it): ${station.url}`,
+    );
   else console.log('station: the desktop window is open');
   console.log('Ctrl+C stops the station and the platform.');
   const stop = () => {
