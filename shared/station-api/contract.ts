@@ -3,6 +3,7 @@
 // agent and the renderer bridge are all derived from these two maps, so a channel that is not here
 // cannot be called, and a payload that does not match is refused where it enters a process.
 import { z } from 'zod';
+import { journalEntrySchema, journalIndexRowSchema, journalStatusSchema } from './journal';
 
 const text = (max: number) => z.string().max(max);
 const isoTime = z
@@ -210,6 +211,22 @@ export const stationMethods = {
     input: z.object({ html: text(2_000_000).min(1) }).strict(),
     output: z.object({ outcome: z.enum(['printed', 'cancelled', 'browser']) }),
   },
+  /** Appends to the durable settlement journal; resolves once the lines are on disk (fsync). */
+  'journal.append': {
+    input: z.object({ entries: z.array(journalEntrySchema).min(1).max(100) }).strict(),
+    output: z.object({ lastSeq: z.number().int().min(0) }),
+  },
+  /** Every journal line without its body, to compare with IndexedDB. */
+  'journal.index': {
+    input: empty,
+    output: z.object({ rows: z.array(journalIndexRowSchema).max(5_000_000) }),
+  },
+  /** The whole entries of some settlements (every kind of line), to restore them. */
+  'journal.get': {
+    input: z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(200) }).strict(),
+    output: z.object({ entries: z.array(journalEntrySchema) }),
+  },
+  'journal.status': { input: empty, output: journalStatusSchema },
   'log.write': {
     input: z
       .object({

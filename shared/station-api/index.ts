@@ -4,3 +4,4 @@ export * from './client';
 export * from './rpc';
 export * from './csp';
 export * from './exposed';
+export * from './journal';

@@ -54,6 +54,8 @@ export const stationConfigSchema = z
       .object({ opter: plainText(30), opter_name: plainText(50) })
       .strict()
       .optional(),
+    /** Days a confirmed settlement stays in the journal before rotation may drop it (at least 90). */
+    journalRetentionDays: z.number().int().min(90).max(3650).optional(),
     /** Card readers and scanners: electron/services/card's CardConfigInput, validated there. */
     cardDevices: z.record(z.string(), z.unknown()).optional(),
     /** Set by `npm start` for the demo platform: the demo tray holds that world's cards. */

@@ -46,6 +46,7 @@ const PASSTHROUGH = new Set([
   'PRINT_FAILED',
   'CARD_UNAVAILABLE',
   'CARD_FAILED',
+  'JOURNAL_UNWRITABLE',
 ]);
 
 export function toHostError(err: unknown, channel: string): StationErrorPayload {

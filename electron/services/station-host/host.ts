@@ -64,6 +64,16 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     return deps.card;
   };
 
+  const journal = () => {
+    if (!deps.journal)
+      throw stationError(
+        'JOURNAL_UNAVAILABLE',
+        '结算日志无法打开，为防止丢失，暂停结算',
+        'The settlement journal cannot be opened; settling is paused so nothing can be lost',
+      );
+    return deps.journal;
+  };
+
   const handlers: Handlers = {
     'app.info': () => ({ ...deps.app }),
     'config.get': () => deps.configView(),
@@ -116,6 +126,10 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     'print.receiptDialog': async ({ html }) => ({
       outcome: deps.print.dialog ? await deps.print.dialog(html) : 'browser',
     }),
+    'journal.append': ({ entries }) => journal().append(entries),
+    'journal.index': () => ({ rows: journal().index() }),
+    'journal.get': async ({ ids }) => ({ entries: await journal().get(ids) }),
+    'journal.status': () => journal().status(),
     'log.write': ({ level, message, fields }) => {
       deps.log.write(level, `[renderer] ${message}`, fields);
       return OK;

@@ -11,6 +11,7 @@ import {
   type SecretStore,
   type StationConfig,
 } from '../config';
+import { openJournal, type Journal } from '../journal';
 import { createRotatingLog, type StationLog } from '../logging';
 import { createReceiptPrinter, type RenderPdf } from '../printing';
 import { createStationHost, type StationHost } from './host';
@@ -60,6 +61,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
       log.write('error', 'card service failed to start', { err: err as Error });
     }
   }
+  const journal = await openStationJournal(options.dataDir, config, log);
   const printer = createReceiptPrinter({
     dir: path.join(options.dataDir, 'receipts'),
     renderPdf: options.renderPdf,
@@ -80,6 +82,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     card,
     demo: config ? createDemoPort(config) : null,
     print: { savePdf: (html, name) => printer.savePdf(html, name), dialog: options.printDialog },
+    journal,
     log,
   });
   log.write('info', 'station host started', {
@@ -94,8 +97,40 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     async close() {
       host.close();
       await card?.close();
+      await journal?.close();
     },
   };
+}
+
+/** Opens the journal and rotates it once per start; a journal that cannot open pauses settling. */
+async function openStationJournal(
+  dataDir: string,
+  config: StationConfig | null,
+  log: StationLog,
+): Promise<Journal | null> {
+  let journal: Journal;
+  try {
+    journal = openJournal({
+      dir: path.join(dataDir, 'journal'),
+      ...(config?.journalRetentionDays ? { retentionDays: config.journalRetentionDays } : {}),
+    });
+  } catch (err) {
+    log.write('error', 'settlement journal cannot be opened: settling is refused', { err: err as Error });
+    return null;
+  }
+  const status = journal.status();
+  if (status.tornBytesDropped > 0 || status.corruptLines > 0)
+    log.write('warn', 'settlement journal had a torn or damaged line', {
+      tornBytes: status.tornBytesDropped,
+      corruptLines: status.corruptLines,
+    });
+  try {
+    const rotated = await journal.rotate();
+    if (rotated.removedIds > 0) log.write('info', 'settlement journal rotated', rotated);
+  } catch (err) {
+    log.write('warn', 'settlement journal rotation failed; the journal is kept whole', { err: err as Error });
+  }
+  return journal;
 }
 
 function platformPort(config: StationConfig, options: NodeHostOptions, log: StationLog): PlatformPort | null {

@@ -2,6 +2,10 @@
 // (platform client, card service, printer, log) are adapted to these in the wiring files, and tests
 // can hand in the real ones directly.
 import type {
+  JournalEntry,
+  JournalEntryInput,
+  JournalIndexRow,
+  JournalStatus,
   CardReadEvent,
   CardStatus,
   DemoBillView,
@@ -9,6 +13,7 @@ import type {
   StationEvent,
   StationEventPayload,
 } from '../../../shared/station-api';
+
 import type { LogLevel } from '../logging';
 
 export interface PlatformPort {
@@ -43,6 +48,13 @@ export interface PrintPort {
   dialog: ((html: string) => Promise<'printed' | 'cancelled'>) | null;
 }
 
+export interface JournalPort {
+  append(entries: JournalEntryInput[]): Promise<{ lastSeq: number }>;
+  index(): JournalIndexRow[];
+  get(ids: readonly string[]): Promise<JournalEntry[]>;
+  status(): JournalStatus;
+}
+
 export interface LogPort {
   write(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
 }
@@ -61,6 +73,8 @@ export interface StationHostDeps {
   /** The demo world this station was provisioned for; null on a real station. */
   demo?: DemoPort | null;
   print: PrintPort;
+  /** The durable settlement journal; null where it could not be opened (settling is then refused). */
+  journal?: JournalPort | null;
   log: LogPort;
   now?: () => Date;
 }

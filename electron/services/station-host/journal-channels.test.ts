@@ -1,0 +1,94 @@
+// The journal's StationApi channels through the host's dispatch: entries are validated where they
+// enter, a full disk comes back as JOURNAL_UNWRITABLE (the renderer then refuses to settle), and a
+// host without a journal refuses with JOURNAL_UNAVAILABLE.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRotatingLog } from '../logging';
+import { openJournal } from '../journal';
+import { createStationHost, type StationHostDeps } from './index';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'host-journal-'));
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+const log = createRotatingLog({ dir: path.join(work, 'logs') });
+
+function host(journal: StationHostDeps['journal']) {
+  return createStationHost({
+    app: { name: 's', version: '1', mode: 'browser', os: 'linux' },
+    configView: () => {
+      throw new Error('unused');
+    },
+    platform: null,
+    card: null,
+    print: { savePdf: async () => '/x.pdf', dialog: null },
+    journal,
+    log,
+  });
+}
+const outcome = (id: string) => ({
+  kind: 'outcome',
+  id,
+  at: '2026-12-03T10:00:00.000Z',
+  body: { outcome: 'confirmed', setl_id: `S-${id}` },
+});
+
+describe('journal channels', () => {
+  it('appends, lists and returns entries', async () => {
+    const h = host(openJournal({ dir: path.join(work, 'j1') }));
+    await expect(h.dispatch('journal.append', { entries: [outcome('A'), outcome('B')] })).resolves.toEqual({
+      ok: true,
+      output: { lastSeq: 2 },
+    });
+    const index = await h.dispatch('journal.index', {});
+    expect(index).toMatchObject({
+      ok: true,
+      output: {
+        rows: [
+          { id: 'A', seq: 1 },
+          { id: 'B', seq: 2 },
+        ],
+      },
+    });
+    await expect(h.dispatch('journal.get', { ids: ['B'] })).resolves.toMatchObject({
+      ok: true,
+      output: { entries: [outcome('B')] },
+    });
+  });
+
+  it('refuses a malformed entry where it enters, naming the field', async () => {
+    const h = host(openJournal({ dir: path.join(work, 'j2') }));
+    const bad = { ...outcome('A'), body: { outcome: 'maybe', setl_id: null } };
+    await expect(h.dispatch('journal.append', { entries: [bad] })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: expect.stringContaining('entries.0.body.outcome') },
+    });
+  });
+
+  it('passes a full disk on as JOURNAL_UNWRITABLE with the words for the cashier', async () => {
+    const h = host(
+      openJournal({
+        dir: path.join(work, 'j3'),
+        io: {
+          write: async () => {
+            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          },
+        },
+      }),
+    );
+    const answer = await h.dispatch('journal.append', { entries: [outcome('A')] });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'JOURNAL_UNWRITABLE' } });
+    expect(JSON.stringify(answer)).toContain('磁盘已满');
+    await expect(h.dispatch('journal.status', {})).resolves.toMatchObject({
+      ok: true,
+      output: { writable: false, lastError: { code: 'ENOSPC' } },
+    });
+  });
+
+  it('without a journal, refuses with JOURNAL_UNAVAILABLE', async () => {
+    await expect(host(null).dispatch('journal.append', { entries: [outcome('A')] })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'JOURNAL_UNAVAILABLE' },
+    });
+  });
+});

@@ -1,0 +1,72 @@
+// The settlement journal's entries as they cross the StationApi (docs/sync.md, "Journal"). The
+// renderer appends one entry per committed settlement, cancel, resolution and platform answer; the
+// host writes each to an append-only file and fsyncs it before answering. A settlement entry holds
+// the 8201 upload object itself, so a station whose IndexedDB was lost can upload it again from the
+// journal alone (the platform's idempotency by local_setl_id makes a second upload harmless).
+import { z } from 'zod';
+import { uploadSettlementSchema } from '../protocol/upload';
+
+const isoTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'ISO 8601 time');
+const localSetlId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a local settlement id');
+
+/** The platform answers the journal records, so rotation knows what the platform already holds. */
+export const JOURNAL_OUTCOMES = ['confirmed', 'discrepancy', 'rejected', 'cancelled'] as const;
+
+export const journalEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('settlement'),
+    id: localSetlId,
+    at: isoTime,
+    body: uploadSettlementSchema,
+  }),
+  z.object({
+    kind: z.literal('outcome'),
+    id: localSetlId,
+    at: isoTime,
+    body: z.object({ outcome: z.enum(JOURNAL_OUTCOMES), setl_id: z.string().max(64).nullable() }).strict(),
+  }),
+  // Cancels and resolutions carry what their screens record; the journal keeps them verbatim.
+  z.object({
+    kind: z.literal('cancel'),
+    id: localSetlId,
+    at: isoTime,
+    body: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
+    kind: z.literal('resolution'),
+    id: localSetlId,
+    at: isoTime,
+    body: z.record(z.string(), z.unknown()),
+  }),
+]);
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+export type JournalEntryInput = z.input<typeof journalEntrySchema>;
+export type JournalKind = JournalEntry['kind'];
+
+/** One line of the journal as the index lists it: enough to compare with IndexedDB, no bodies. */
+export const journalIndexRowSchema = z.object({
+  seq: z.number().int().min(1),
+  kind: z.enum(['settlement', 'outcome', 'cancel', 'resolution']),
+  id: localSetlId,
+  at: isoTime,
+  /** for outcome lines: the outcome, so the station can tell what the platform holds */
+  outcome: z.enum(JOURNAL_OUTCOMES).optional(),
+});
+export type JournalIndexRow = z.infer<typeof journalIndexRowSchema>;
+
+export const journalStatusSchema = z.object({
+  path: z.string().max(4096),
+  lines: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  writable: z.boolean(),
+  /** the last append that failed (disk full, permissions), until an append succeeds again */
+  lastError: z.object({ code: z.string().max(60), message: z.string().max(1000), at: isoTime }).nullable(),
+  /** bytes of a torn last line found and cut off when the journal was opened (power cut mid-write) */
+  tornBytesDropped: z.number().int().min(0),
+  /** lines whose checksum did not match, not counting a torn last line */
+  corruptLines: z.number().int().min(0),
+  retentionDays: z.number().int().min(90),
+});
+export type JournalStatus = z.infer<typeof journalStatusSchema>;
