@@ -104,15 +104,7 @@ async function main(): Promise<void> {
     if (err instanceof StationsError || err instanceof RangeError) fail(err.message);
     throw err;
   }
-  const where =
-    platform.db.kind === 'postgres'
-      ? 'PostgreSQL server'
-      : dataDir
-        ? `PGlite ${dataDir}`
-        : 'in-memory PGlite';
-  console.log(
-    `platform listening on ${platform.url} (${where}; world seed ${platform.settings.seed}, today ${platform.settings.today}${platform.seeded ? ', seeded now' : ''}${values.admin ? `; admin on${adminToken ? ' with token' : ''}` : ''})`,
-  );
+  // Handlers first: whoever waits for the ready line may stop the platform the moment it reads it.
   let closing = false;
   const stop = () => {
     if (closing) return;
@@ -124,6 +116,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const where =
+    platform.db.kind === 'postgres'
+      ? 'PostgreSQL server'
+      : dataDir
+        ? `PGlite ${dataDir}`
+        : 'in-memory PGlite';
+  console.log(
+    `platform listening on ${platform.url} (${where}; world seed ${platform.settings.seed}, today ${platform.settings.today}${platform.seeded ? ', seeded now' : ''}${values.admin ? `; admin on${adminToken ? ' with token' : ''}` : ''})`,
+  );
 }
 
 main().catch((err) => {

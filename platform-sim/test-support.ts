@@ -34,7 +34,8 @@ export function uploadFor(world: DemoWorld, bill: DemoBill, options: UploadOptio
     local_setl_id: id,
     station_id: options.stationId,
     opter: 'cashier01',
-    settled_at: `${request.settle_date}T10:00:00+08:00`,
+    // The first second of the settle date in China: never after the platform's clock, whatever the hour.
+    settled_at: `${request.settle_date}T00:00:00+08:00`,
     mdtrt_id: options.mdtrtId ?? `ENC-${id}`,
     request,
     result,

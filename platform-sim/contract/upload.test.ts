@@ -16,6 +16,7 @@ import {
   HOSPITAL,
   STATIONS,
   TODAY,
+  WINDOW_TO_TODAY,
   backends,
   clientOptions,
   envelope,
@@ -111,15 +112,8 @@ describe.each(backends())('8201 upload on $name', (backend) => {
 
   it('settles a work-injury device against the insured place’s device catalog', async () => {
     const w = platform.world;
-    const up = uploadFor(w, billById(w, 'BILL-PROSTHESIS'), { stationId: A });
-    const deviceClient = createPlatformClient({
-      baseUrl: platform.url,
-      stationId: A,
-      secret: STATIONS[0].secret,
-      fixmedinsCode: 'F46010800009',
-      fixmedinsName: '海南省康复辅具配置中心',
-      mdtrtareaAdmvs: '460108',
-    });
+    const up = uploadFor(w, billById(w, 'BILL-PROSTHESIS'), { stationId: STATIONS[3].id });
+    const deviceClient = makeClient(platform, STATIONS[3]);
     const [res] = await upload(deviceClient, [up]);
     expect(res.outcome).toBe('confirmed');
     expect(up.result.setlinfo).toMatchObject({
@@ -222,6 +216,7 @@ if (sharedUrl) {
           seed: 'shared',
           today: TODAY,
           stations: STATIONS,
+          maxOfflineDays: WINDOW_TO_TODAY,
           databaseUrl: url,
           databaseSchema: schema,
           catalogSize: 500,

@@ -8,7 +8,7 @@
 // alone: it is answered `rejected SETTLEMENT_FAILED` and the batch goes on (docs/platform.md).
 
 import type { UploadResult, UploadSettlement } from '../../shared/protocol';
-import { cstDate, parseUploadSettlement, settleDateProblem } from '../../shared/protocol';
+import { parseUploadSettlement, settleDateProblem } from '../../shared/protocol';
 import type { SettleResult } from '../../shared/settlement';
 import { InvalidInputError, SETLINFO_FIELDS, settle } from '../../shared/settlement';
 import type { PlatformContext } from '../context';
@@ -117,7 +117,7 @@ async function settleOne(tx: Queryable, job: Job): Promise<UploadResult> {
   };
 
   // Checked after the claim, so a settlement confirmed long ago and sent again still gets its answer.
-  const dates = settleDateProblem(st.settle_date, upload.settled_at, cstDate(ctx.now()), ctx.maxOfflineDays);
+  const dates = settleDateProblem(st.settle_date, upload.settled_at, ctx.now(), ctx.maxOfflineDays);
   if (dates) return store(rejected(id, [rejection(dates.code, dates.detail)]));
 
   const rebuilt = await rebuildRequest(tx, upload);

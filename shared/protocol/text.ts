@@ -16,24 +16,38 @@ export function hasControlChars(text: string): boolean {
   return CONTROL_CHAR.test(text);
 }
 
+interface Visit {
+  value: unknown;
+  key: PropertyKey | null;
+  parent: Visit | null;
+}
+
+function pathOf(v: Visit, last?: PropertyKey): PropertyKey[] {
+  const path: PropertyKey[] = last === undefined ? [] : [last];
+  for (let at: Visit | null = v; at && at.key !== null; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
 /** The path of the first string value or object key holding a control character, else null.
- * Iterative, so a deeply nested hostile message cannot exhaust the stack. `skip` names top-level
- * keys to leave out (the envelope's `input`, checked by its transaction's schema). */
+ * Iterative with parent links, so a deeply nested hostile message neither exhausts the stack nor
+ * costs more than one visit per value. `skip` names top-level keys to leave out (the envelope's
+ * `input`, checked by its transaction's schema). */
 export function controlCharPath(value: unknown, skip: readonly string[] = []): PropertyKey[] | null {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
+  const stack: Visit[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
+    const visit = stack.pop()!;
+    const v = visit.value;
     if (typeof v === 'string') {
-      if (hasControlChars(v)) return path;
+      if (hasControlChars(v)) return pathOf(visit);
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: visit });
     } else if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
-        if (path.length === 0 && skip.includes(key)) continue;
-        if (hasControlChars(key)) return [...path, key];
-        stack.push({ value: child, path: [...path, key] });
+        if (visit.parent === null && skip.includes(key)) continue;
+        if (hasControlChars(key)) return pathOf(visit, key);
+        stack.push({ value: child, key, parent: visit });
       }
     }
   }
