@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformClient } from '../../electron/services/platform-client';
 import type { PlatformClient } from '../../electron/services/platform-client';
 import type { UploadResult } from '../../shared/protocol';
-import type { RunningPlatform } from '../index';
+import type { RunningPlatform, StationRegistration } from '../index';
 import { billById, uploadFor } from '../test-support';
 import {
   HOSPITAL,
@@ -131,7 +131,7 @@ describe.each(backends())('stations bound to institutions on $name', (backend) =
       reasons: [{ code: 'INVALID_INPUT', path: 'mdtrt_id' }],
     });
 
-    const part = (n: number | null, station = A, id = 'ZY-STAY-1') =>
+    const part = (n: number | null, station: StationRegistration = A, id = 'ZY-STAY-1') =>
       uploadFor(w, bill, {
         stationId: station.id,
         mdtrtId: id,
