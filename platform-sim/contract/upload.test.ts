@@ -180,6 +180,19 @@ describe.each(backends())('8201 upload on $name', (backend) => {
     }
   });
 
+  it('confirms a settle result that carries only the contract’s fields (no items[].med_list_codg, basis, trace, reduction, cross_province)', async () => {
+    const w = platform.world;
+    const up = uploadFor(w, billById(w, 'BILL-OUTPATIENT'), { stationId: A });
+    const { reduction: _r, cross_province: _c, trace: _t, ...pure } = up.result;
+    const contractOnly = {
+      ...pure,
+      refusal: pure.refusal.map(({ code, message }) => ({ code, message })),
+      items: pure.items?.map(({ med_list_codg: _m, basis: _b, ...item }) => item),
+    };
+    const [res] = await upload(client, [{ ...up, result: contractOnly }]);
+    expect(res).toMatchObject({ local_setl_id: up.local_setl_id, outcome: 'confirmed' });
+  });
+
   it('refuses an empty batch and one over 500 settlements as INPUT_INVALID', async () => {
     await expect(upload(client, [])).rejects.toMatchObject({ errCode: 'INPUT_INVALID', kind: 'permanent' });
     const many = Array.from({ length: 501 }, (_, i) => ({ local_setl_id: `X${i}` }));
