@@ -9,15 +9,16 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PlatformClient } from '../../electron/services/platform-client';
 import { createPlatformClient } from '../../electron/services/platform-client';
-import type { UploadSettlementInput } from '../../shared/protocol';
+import type { UploadResult, UploadSettlementInput } from '../../shared/protocol';
 import { MAX_STORED_AMOUNT } from '../../shared/protocol';
 import { Decimal } from '../../shared/money';
 import { AdminClient } from '../admin-client';
 import type { RunningPlatform } from '../index';
 import { billById, settleablePeople, syntheticBill, uploadFor } from '../test-support';
-import { HOSPITAL, STATIONS, backends, clientOptions, rawCall, envelope, startTestPlatform } from './harness';
+import { HOSPITAL, STATIONS, backends, clientOptions, rawUpload, startTestPlatform } from './harness';
 
 const A = STATIONS[0].id;
+const codeOf = (r: UploadResult) => (r.outcome === 'rejected' ? r.reasons[0]?.code : undefined);
 
 // A settlement the schemas refuse, one way per entry (each a finding of the issue or its kin).
 const SPOILERS: [string, (s: UploadSettlementInput) => unknown][] = [
@@ -100,15 +101,10 @@ describe.each(backends())('8201 batch isolation on $name', (backend) => {
         uploadFor(w, poisonBill, { stationId: A, localSetlId: 'POISON-1' }),
         uploadFor(w, billById(w, 'BILL-REFERRAL'), { stationId: A }),
       ];
-      const r = await rawCall(
-        platform,
-        JSON.stringify(envelope('8201', { data: { settlements: batch } }, await client.signIn())),
-      );
-      expect(r.status).toBe(200);
-      const results = (r.json?.output as { results: { outcome: string; reasons?: { code: string }[] }[] })
-        .results;
+      const { status: http, results } = await rawUpload(platform, await client.signIn(), batch);
+      expect(http).toBe(200);
       expect(results.map((x) => x.outcome)).toEqual(['confirmed', 'rejected', 'confirmed']);
-      expect(results[1]!.reasons?.[0]?.code).toBe('SETTLEMENT_FAILED');
+      expect(codeOf(results[1]!)).toBe('SETTLEMENT_FAILED');
       // Rolled back alone: no claim left, the person's accumulators untouched, the others stored.
       const [{ n }] = await platform.db.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM settlements WHERE local_setl_id = 'POISON-1'",
@@ -197,18 +193,13 @@ describe.each(backends())('8201 batch isolation on $name', (backend) => {
               return spoil === null ? up : SPOILERS[spoil]![1](up);
             }),
           );
-          const r = await rawCall(
-            platform,
-            JSON.stringify(envelope('8201', { data: { settlements: batch } }, await client.signIn())),
-          );
-          expect(r.status).toBe(200);
-          const results = (r.json?.output as { results: { outcome: string; reasons?: { code: string }[] }[] })
-            .results;
+          const { status: http, results } = await rawUpload(platform, await client.signIn(), batch);
+          expect(http).toBe(200);
           expect(results.map((x) => x.outcome)).toEqual(
             plan.map((s) => (s === null ? 'confirmed' : 'rejected')),
           );
           for (const [i, s] of plan.entries())
-            if (s !== null) expect(results[i]!.reasons?.[0]?.code, SPOILERS[s]![0]).toBe('INVALID_INPUT');
+            if (s !== null) expect(codeOf(results[i]!), SPOILERS[s]![0]).toBe('INVALID_INPUT');
         },
       ),
       { numRuns: 12, endOnFailure: true },

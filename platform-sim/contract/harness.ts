@@ -11,6 +11,7 @@ import {
   formatInfTime,
   signingString,
 } from '../../shared/protocol';
+import type { TransactionInput, TransactionOutput, UploadResult } from '../../shared/protocol';
 import { hmacHex, sha256Hex } from '../http/auth';
 import type { RunningPlatform, StartPlatformOptions, StationRegistration } from '../index';
 import { startPlatform } from '../index';
@@ -156,4 +157,26 @@ export async function rawCall(
     json = null;
   }
   return { status: res.status, json };
+}
+
+/** 8201 through the station's client (settlements of any shape, hostile ones included). */
+export async function uploadBatch(
+  client: { call(infno: '8201', input: TransactionInput<'8201'>): Promise<TransactionOutput<'8201'>> },
+  settlements: unknown[],
+): Promise<UploadResult[]> {
+  return (await client.call('8201', { data: { settlements: settlements as never } })).results;
+}
+
+/** 8201 as raw HTTP, so the test sees the status of the whole answer and settlements the client's
+ * own input check would let through anyway. */
+export async function rawUpload(
+  platform: RunningPlatform,
+  signNo: string,
+  settlements: unknown[],
+): Promise<{ status: number; results: UploadResult[] }> {
+  const r = await rawCall(platform, JSON.stringify(envelope('8201', { data: { settlements } }, signNo)));
+  return {
+    status: r.status,
+    results: (r.json?.output as { results?: UploadResult[] } | null)?.results ?? [],
+  };
 }

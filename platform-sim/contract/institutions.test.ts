@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformClient } from '../../electron/services/platform-client';
 import type { PlatformClient } from '../../electron/services/platform-client';
-import type { UploadResult } from '../../shared/protocol';
 import type { RunningPlatform, StationRegistration } from '../index';
 import { billById, uploadFor } from '../test-support';
 import {
@@ -17,6 +16,7 @@ import {
   envelope,
   rawCall,
   startTestPlatform,
+  uploadBatch,
 } from './harness';
 
 const [A, B, C] = STATIONS;
@@ -35,8 +35,7 @@ describe.each(backends())('stations bound to institutions on $name', (backend) =
   });
   afterAll(async () => platform?.close());
 
-  const upload = async (c: PlatformClient, settlements: unknown[]): Promise<UploadResult[]> =>
-    (await c.call('8201', { data: { settlements: settlements as never } })).results;
+  const upload = uploadBatch;
 
   it("refuses a station signing in as another hospital, so it cannot cancel that hospital's settlement", async () => {
     const w = platform.world;

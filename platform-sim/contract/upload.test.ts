@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformClient } from '../../electron/services/platform-client';
 import { createPlatformClient } from '../../electron/services/platform-client';
-import type { UploadResult } from '../../shared/protocol';
 import { AdminClient } from '../admin-client';
 import { dropSchema } from '../db/database';
 import type { RunningPlatform } from '../index';
@@ -22,6 +21,7 @@ import {
   envelope,
   rawCall,
   startTestPlatform,
+  uploadBatch,
 } from './harness';
 
 const makeClient = (...args: Parameters<typeof clientOptions>) =>
@@ -42,8 +42,7 @@ describe.each(backends())('8201 upload on $name', (backend) => {
   });
   afterAll(async () => platform?.close());
 
-  const upload = async (c: PlatformClient, settlements: unknown[]): Promise<UploadResult[]> =>
-    (await c.call('8201', { data: { settlements: settlements as never } })).results;
+  const upload = uploadBatch;
 
   it('confirms a settlement whose figures agree to the fen, updates accumulators, and answers a replay the same', async () => {
     const w = platform.world;
