@@ -9,6 +9,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { describeError } from './http/log';
 import { startPlatform } from './index';
 import type { StationRegistration } from './stations';
 import { StationsError, parseStationArg, readStationsFile } from './stations';
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error('platform: failed to start:', err instanceof Error ? err.message : err);
+  // describeError: a database error by its SQLSTATE, never with the statement's parameters.
+  console.error(`platform: failed to start: ${describeError(err)}`);
   process.exit(1);
 });

@@ -5,7 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { withoutControlChars } from '../../shared/protocol';
+import { CONTROL_CHAR_MESSAGE, controlCharPath, withoutControlChars } from '../../shared/protocol';
 import { formatPath } from '../../shared/settlement';
 import type { PlatformContext } from '../context';
 import type { RowWrite } from '../db/datasets';
@@ -146,6 +146,10 @@ export async function handleAdmin(
     send(res, refused.status, JSON.stringify({ error: refused.code, message: refused.message }), {
       connection: 'close',
     });
+    return;
+  }
+  if (controlCharPath(Object.fromEntries(url.searchParams))) {
+    send(res, 400, JSON.stringify({ error: 'INPUT_INVALID', message: `query: ${CONTROL_CHAR_MESSAGE}` }));
     return;
   }
   const route = ROUTES[`${req.method} ${url.pathname}`];

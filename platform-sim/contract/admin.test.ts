@@ -101,8 +101,10 @@ describe('admin endpoints refuse what a web page could send', () => {
     await admin.setFaults({ latency_ms: 0 });
   });
 
-  it('refuses control characters in an admin body', async () => {
+  it('refuses control characters in an admin body and query', async () => {
     await expect(admin.revokeFiling('F\u0000')).rejects.toMatchObject({ status: 400, code: 'INPUT_INVALID' });
+    await expect(admin.settlements('P\u0000')).rejects.toMatchObject({ status: 400, code: 'INPUT_INVALID' });
+    await expect(admin.accumulators('P\u0000', 2026)).rejects.toMatchObject({ status: 400 });
   });
 });
 
