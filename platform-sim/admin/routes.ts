@@ -5,7 +5,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { CONTROL_CHAR_MESSAGE, controlCharPath, withoutControlChars } from '../../shared/protocol';
+import { controlCharPath, withoutControlChars } from '../../shared/protocol';
+import { CONTROL_CHARACTER_MESSAGE } from '../../shared/text/control';
 import { formatPath } from '../../shared/settlement';
 import type { PlatformContext } from '../context';
 import type { RowWrite } from '../db/datasets';
@@ -149,7 +150,11 @@ export async function handleAdmin(
     return;
   }
   if (controlCharPath(Object.fromEntries(url.searchParams))) {
-    send(res, 400, JSON.stringify({ error: 'INPUT_INVALID', message: `query: ${CONTROL_CHAR_MESSAGE}` }));
+    send(
+      res,
+      400,
+      JSON.stringify({ error: 'INPUT_INVALID', message: `query: ${CONTROL_CHARACTER_MESSAGE}` }),
+    );
     return;
   }
   const route = ROUTES[`${req.method} ${url.pathname}`];

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoSettleRequest, demoWorld } from '../demo-world';
 import { settle, settleResultSchema } from '../settlement';
+import { CONTROL_CHARACTER_MESSAGE } from '../text/control';
 import {
-  CONTROL_CHAR_MESSAGE,
   MAX_STORED_AMOUNT,
   addDays,
   controlCharPath,
@@ -81,7 +81,7 @@ describe('control characters (C0 and DEL), one refinement everywhere', () => {
     const r = transactionSchemas[infno].input.safeParse(input);
     expect(r.success).toBe(false);
     const issue = r.error!.issues[0]!;
-    expect(issue.message).toBe(CONTROL_CHAR_MESSAGE);
+    expect(issue.message).toBe(CONTROL_CHARACTER_MESSAGE);
     expect(issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')).toBe(
       `.${path}`.replace(/\.\[/g, '['),
     );
@@ -99,7 +99,7 @@ describe('control characters (C0 and DEL), one refinement everywhere', () => {
       const s = clone();
       spoil(s);
       const parsed = parseUploadSettlement(s);
-      expect(parsed, path).toMatchObject({ ok: false, path, message: CONTROL_CHAR_MESSAGE });
+      expect(parsed, path).toMatchObject({ ok: false, path, message: CONTROL_CHARACTER_MESSAGE });
     }
     expect(parseUploadSettlement(clone()).ok).toBe(true);
   });

@@ -2,19 +2,10 @@
 // cannot hold NUL at all (the insert fails), and the others have no place in an id, a name or a code
 // but to break logs, receipts and CSV files. One refinement, applied to the envelope, to every
 // transaction's input and to each 8201 settlement, walks every string and every object key, so a new
-// field is covered the day it is added.
+// field is covered the day it is added. The check of one string is shared/text's, the station's too.
 
 import type { z } from 'zod';
-
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHAR = /[\u0000-\u001f\u007f]/;
-
-export const CONTROL_CHAR_MESSAGE =
-  '不得含控制字符 / must not contain control characters (U+0000–U+001F, U+007F)';
-
-export function hasControlChars(text: string): boolean {
-  return CONTROL_CHAR.test(text);
-}
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../text/control';
 
 interface Visit {
   value: unknown;
@@ -38,7 +29,7 @@ export function controlCharPath(value: unknown, skip: readonly string[] = []): P
     const visit = stack.pop()!;
     const v = visit.value;
     if (typeof v === 'string') {
-      if (hasControlChars(v)) return pathOf(visit);
+      if (hasControlCharacter(v)) return pathOf(visit);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: visit });
     } else if (v !== null && typeof v === 'object') {
@@ -46,7 +37,7 @@ export function controlCharPath(value: unknown, skip: readonly string[] = []): P
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         if (visit.parent === null && skip.includes(key)) continue;
-        if (hasControlChars(key)) return pathOf(visit, key);
+        if (hasControlCharacter(key)) return pathOf(visit, key);
         stack.push({ value: child, key, parent: visit });
       }
     }
@@ -58,6 +49,6 @@ export function controlCharPath(value: unknown, skip: readonly string[] = []): P
 export function withoutControlChars<S extends z.ZodType>(schema: S, skip: readonly string[] = []): S {
   return schema.superRefine((value, ctx) => {
     const path = controlCharPath(value, skip);
-    if (path) ctx.addIssue({ code: 'custom', path, message: CONTROL_CHAR_MESSAGE });
+    if (path) ctx.addIssue({ code: 'custom', path, message: CONTROL_CHARACTER_MESSAGE });
   }) as unknown as S;
 }
