@@ -40,13 +40,25 @@ export class AdminError extends Error {
   }
 }
 
+export interface AdminClientOptions {
+  /** the platform's admin token, when it was started with one (`--admin-token`) */
+  token?: string;
+}
+
 export class AdminClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly options: AdminClientOptions = {},
+  ) {}
 
   private async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const res = await fetch(this.baseUrl.replace(/\/+$/, '') + path, {
       method,
-      headers: { 'content-type': 'application/json', connection: 'close' },
+      headers: {
+        'content-type': 'application/json',
+        connection: 'close',
+        ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as { error?: string; message?: string };

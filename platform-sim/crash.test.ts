@@ -14,13 +14,18 @@ import { Decimal } from '../shared/money';
 import { demoWorld } from '../shared/demo-world';
 import type { UploadResult } from '../shared/protocol';
 import { AdminClient } from './admin-client';
+import { WINDOW_TO_TODAY } from './contract/harness';
+import { writeStationsFile } from './stations';
 import { settleablePeople, syntheticBill, uploadFor } from './test-support';
 
-const STATION = { id: 'ST-CRASH', secret: 'crash-secret-0123456789' };
-const OPTS = { seed: 'crash', today: '2026-06-15', catalogSize: 300, peopleCount: 60 };
 const HOSPITAL = 'H46010600001';
+const STATION = { id: 'ST-CRASH', secret: 'crash-secret-0123456789', fixmedins_code: HOSPITAL };
+const OPTS = { seed: 'crash', today: '2026-06-15', catalogSize: 300, peopleCount: 60 };
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  // The stations file is how an operator registers stations (no secret on the command line).
+  const stationsFile = join(dataDir, 'stations.json');
+  writeStationsFile(stationsFile, [STATION]);
   const child = spawn(
     process.execPath,
     [
@@ -39,8 +44,10 @@ function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string
       String(OPTS.catalogSize),
       '--people',
       String(OPTS.peopleCount),
-      '--station',
-      `${STATION.id}:${STATION.secret}`,
+      '--stations-file',
+      stationsFile,
+      '--max-offline-days',
+      String(WINDOW_TO_TODAY),
       '--admin',
     ],
     { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },

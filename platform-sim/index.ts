@@ -5,19 +5,23 @@
 import type { AddressInfo } from 'node:net';
 import type { DemoWorld } from '../shared/demo-world';
 import { DEFAULT_CATALOG_SIZE, demoWorld } from '../shared/demo-world';
-import { cstDate } from '../shared/protocol';
+import { DEFAULT_MAX_OFFLINE_DAYS, MIN_SECRET_LENGTH, cstDate, isUsableSecret } from '../shared/protocol';
 import type { PlatformContext } from './context';
 import type { Database } from './db/database';
 import { dropSchema, openDatabase } from './db/database';
+import { rowsByKeys } from './db/datasets';
 import { migrate } from './db/migrations';
 import type { WorldSettings } from './db/seed';
 import { readSettings, seedIfEmpty } from './db/seed';
 import { pruneNonces } from './http/auth';
 import { Faults } from './http/faults';
 import { createPlatformServer } from './http/server';
+import type { StationRegistration } from './stations';
+import { StationsError, checkStations } from './stations';
 
 export { AdminClient } from './admin-client';
 export type { FaultState } from './http/faults';
+export type { StationRegistration } from './stations';
 
 export interface StartPlatformOptions {
   port?: number;
@@ -34,8 +38,13 @@ export interface StartPlatformOptions {
   seed: string | number;
   /** 'YYYY-MM-DD' the world is seeded for; default today in China Standard Time */
   today?: string;
-  stations: { id: string; secret: string }[];
+  /** each station bound to the institution it works for (secrets of at least 16 characters) */
+  stations: readonly StationRegistration[];
   admin?: boolean;
+  /** when set, every admin request must carry it (`authorization: Bearer …`); at least 16 characters */
+  adminToken?: string;
+  /** how many days before the platform's today an uploaded settle_date may be; default 90 */
+  maxOfflineDays?: number;
   catalogSize?: number;
   /** people in the demo world (named scenarios first, then generated); default 60 */
   peopleCount?: number;
@@ -56,9 +65,27 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
+/** A station bound to an institution the platform does not know could never sign in: say so at start. */
+async function checkInstitutions(db: Database, stations: readonly StationRegistration[]): Promise<void> {
+  const known = new Set(
+    (await rowsByKeys(db, 'institutions', [...new Set(stations.map((s) => s.fixmedins_code))])).map(
+      (r) => r.key,
+    ),
+  );
+  const stray = stations.find((s) => !known.has(s.fixmedins_code));
+  if (stray)
+    throw new StationsError(
+      `station ${stray.id} is registered for institution ${stray.fixmedins_code}, which the platform does not know`,
+    );
+}
+
 export async function startPlatform(options: StartPlatformOptions): Promise<RunningPlatform> {
-  if (options.stations.length === 0)
-    throw new RangeError('startPlatform needs at least one station (id and secret)');
+  const stations = checkStations(options.stations);
+  const maxOfflineDays = options.maxOfflineDays ?? DEFAULT_MAX_OFFLINE_DAYS;
+  if (!Number.isInteger(maxOfflineDays) || maxOfflineDays < 0 || maxOfflineDays > 36_500)
+    throw new RangeError(`maxOfflineDays must be an integer 0..36500, got ${maxOfflineDays}`);
+  if (options.adminToken !== undefined && !isUsableSecret(options.adminToken))
+    throw new RangeError(`the admin token needs at least ${MIN_SECRET_LENGTH} characters and no spaces`);
   const now = options.now ?? Date.now;
   const schema = options.databaseUrl ? (options.databaseSchema ?? 'platform') : undefined;
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, schema });
@@ -83,15 +110,20 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
         catalogSize: settings.catalog_size,
         peopleCount: settings.people_count,
       });
+    await checkInstitutions(db, stations);
     const faults = new Faults(now);
     const ctx: PlatformContext = {
       db,
-      stations: new Map(options.stations.map((s) => [s.id, s.secret])),
+      stations: new Map(stations.map((s) => [s.id, s])),
       settings,
       now,
+      maxOfflineDays,
       faults,
     };
-    const server = createPlatformServer(ctx, { admin: options.admin ?? false });
+    const server = createPlatformServer(ctx, {
+      admin: options.admin ?? false,
+      adminToken: options.adminToken,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -19,6 +19,7 @@ export function localSetlId(prefix = 'T'): string {
 export interface UploadOptions {
   stationId: string;
   localSetlId?: string;
+  /** the hospital's encounter number; default one of its own per upload */
   mdtrtId?: string;
   /** change the request the station computed with (e.g. stale accumulators) before settling */
   tweak?: (request: SettleRequestInput) => void;
@@ -28,17 +29,18 @@ export function uploadFor(world: DemoWorld, bill: DemoBill, options: UploadOptio
   const request = demoSettleRequest(world, bill);
   options.tweak?.(request);
   const result = settle(request);
-  const upload: UploadSettlementInput = {
-    local_setl_id: options.localSetlId ?? localSetlId(),
+  const id = options.localSetlId ?? localSetlId();
+  return {
+    local_setl_id: id,
     station_id: options.stationId,
     opter: 'cashier01',
-    settled_at: `${bill.settle_date}T10:00:00+08:00`,
+    // The first second of the settle date in China: never after the platform's clock, whatever the hour.
+    settled_at: `${request.settle_date}T00:00:00+08:00`,
+    mdtrt_id: options.mdtrtId ?? `ENC-${id}`,
     request,
     result,
     data_versions: { filings: 1, catalog: 1, policies: 1, accumulators: 1 },
   };
-  if (options.mdtrtId) upload.mdtrt_id = options.mdtrtId;
-  return upload;
 }
 
 export function personByScenario(world: DemoWorld, scenario: string): DemoPerson {

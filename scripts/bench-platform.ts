@@ -16,6 +16,7 @@ import { PlatformError, createPlatformClient } from '../electron/services/platfo
 import type { PlatformClient } from '../electron/services/platform-client';
 import { BENCHMARK_CATALOG_SIZE } from '../shared/demo-world';
 import type { UploadSettlementInput } from '../shared/protocol';
+import { cstDate } from '../shared/protocol';
 import { startPlatform } from '../platform-sim';
 import type { RunningPlatform } from '../platform-sim';
 import { settleablePeople, syntheticBill, uploadFor } from '../platform-sim/test-support';
@@ -27,8 +28,8 @@ const CATALOG = Number(values['catalog-size'] ?? BENCHMARK_CATALOG_SIZE);
 const SETTLEMENTS = Number(values.settlements ?? 2000);
 const BATCH = 100;
 const LINES = 50;
-const STATION = { id: 'BENCH', secret: 'bench-secret-0123456789' };
 const HOSPITAL = 'H46010600001';
+const STATION = { id: 'BENCH', secret: 'bench-secret-0123456789', fixmedins_code: HOSPITAL };
 
 const log = (s: string) => console.log(s);
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');
@@ -144,7 +145,8 @@ async function main(): Promise<void> {
   );
   const common = {
     seed: 'bench-platform',
-    today: '2026-06-15',
+    // The platform refuses settle dates outside its offline window: the world is seeded for today.
+    today: cstDate(Date.now()),
     catalogSize: CATALOG,
     peopleCount: 400,
     stations: [STATION],

@@ -23,7 +23,11 @@ const SETTLEMENTS = Number(process.env.BENCH_SETTLEMENTS ?? 1000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const here = fileURLToPath(new URL('./bench-station/', import.meta.url));
 const today = cstDate(Date.now());
-const station = { id: 'BENCH-STATION-01', secret: 'bench-secret-0123456789abcdef' };
+const station = {
+  id: 'BENCH-STATION-01',
+  secret: 'bench-secret-0123456789abcdef',
+  fixmedins_code: DEMO_HOSPITAL,
+};
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -1,6 +1,8 @@
 // The embedded demo platform as a child process (platform-sim/cli.ts, exactly what `npm run platform`
 // runs): its own process so a crash or a long seeding does not take the station down, and so tests
 // can stop and restart it to play an outage. Ready when it prints "platform listening on URL".
+// Its stations come from a stations file (0600): a secret on its command line would be readable by
+// every local user (`ps -eo args`).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -10,7 +12,8 @@ export interface PlatformProcessOptions {
   port: number;
   seed: string;
   today?: string;
-  station: { stationId: string; secret: string };
+  /** the stations file (scripts/station-files.ts writePlatformStations) */
+  stationsFile: string;
   admin: boolean;
   catalogSize?: number;
   startTimeoutMs?: number;
@@ -40,8 +43,8 @@ export function startPlatformProcess(options: PlatformProcessOptions): Promise<P
     options.dataDir,
     '--seed',
     options.seed,
-    '--station',
-    `${options.station.stationId}:${options.station.secret}`,
+    '--stations-file',
+    options.stationsFile,
     ...(options.today ? ['--today', options.today] : []),
     ...(options.catalogSize ? ['--catalog-size', String(options.catalogSize)] : []),
     ...(options.admin ? ['--admin'] : []),

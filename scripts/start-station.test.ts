@@ -1,6 +1,7 @@
 // startStation() end to end without a browser: the real platform process, the real agent, the real
 // card service with the demo tray, the renderer bridge over a real WebSocket. This is the path
 // `npm start` and the e2e test take; here each StationApi channel is exercised once.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,31 @@ describe('startStation (browser mode)', () => {
     expect(JSON.stringify(config)).not.toContain(secret);
     expect(fs.statSync(path.join(station.dataDir, 'station', 'station-secret')).mode & 0o777).toBe(0o600);
     await expect(api.app.info()).resolves.toMatchObject({ mode: 'browser' });
+  });
+
+  it("keeps the station secret off every process's command line (the platform reads a 0600 stations file)", () => {
+    const secret = fs.readFileSync(path.join(station.dataDir, 'station', 'station-secret'), 'utf8');
+    const stationsFile = path.join(station.dataDir, 'platform', 'stations.json');
+    expect(fs.statSync(stationsFile).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(stationsFile, 'utf8'))).toEqual([
+      { id: station.stationId, secret, fixmedins_code: 'H46010600001' },
+    ]);
+    const args = execFileSync('ps', ['-ww', '-eo', 'args'], { encoding: 'utf8' });
+    expect(args).toContain(`--stations-file ${stationsFile}`);
+    expect(args).not.toContain(secret);
+    // The platform's own argv, read from /proc where there is one.
+    const pid = fs
+      .readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .find((d) => {
+        try {
+          return fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(stationsFile);
+        } catch {
+          return false;
+        }
+      });
+    expect(pid).toBeDefined();
+    expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(secret);
   });
 
   it('signs platform calls in the host and tracks the platform status through an outage', async () => {

@@ -11,7 +11,7 @@ import { findChromium } from '../electron/services/printing';
 import { findElectron } from './electron-binary';
 import { startPlatformProcess, stopChild, type PlatformProcess } from './platform-process';
 import { buildRenderer, rendererIsStale } from './renderer-build';
-import { defaultDataDir, provisionStation, stationIdentity } from './station-files';
+import { defaultDataDir, provisionStation, stationIdentity, writePlatformStations } from './station-files';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Fixed so the browser's IndexedDB (per origin, so per port) finds the station's data again. */
@@ -75,7 +75,7 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
     port: options.platformPort ?? DEFAULT_PLATFORM_PORT,
     seed: options.seed ?? 'demo',
     today: options.today,
-    station: identity,
+    stationsFile: writePlatformStations(platformDir, identity, options.institution),
     admin,
     catalogSize: options.catalogSize,
   };

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadStationConfig } from '../electron/services/config';
 import { findElectron } from './electron-binary';
-import { appDataDir, provisionStation, stationIdentity } from './station-files';
+import { readStationsFile } from '../platform-sim/stations';
+import { appDataDir, provisionStation, stationIdentity, writePlatformStations } from './station-files';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'start-support-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -88,6 +89,22 @@ describe('station files', () => {
     expect(() =>
       provisionStation(stationDir, identity, 'http://x', { seed: 'd', today: '2025-01-01' }, 'H00000000000'),
     ).toThrow(/unknown demo institution/);
+  });
+
+  it("writes the platform's stations file (0600) binding the station to its institution, every start", () => {
+    const platformDir = path.join(work, 'stations', 'platform');
+    const identity = stationIdentity(platformDir);
+    const file = writePlatformStations(platformDir, identity);
+    expect(file).toBe(path.join(platformDir, 'stations.json'));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(readStationsFile(file)).toEqual([
+      { id: identity.stationId, secret: identity.secret, fixmedins_code: 'H46010600001' },
+    ]);
+    writePlatformStations(platformDir, identity, 'F46010800009');
+    expect(readStationsFile(file)[0]!.fixmedins_code).toBe('F46010800009');
+    expect(() => writePlatformStations(platformDir, identity, 'H00000000000')).toThrow(
+      /unknown demo institution/,
+    );
   });
 
   it('does not write a plain secret again once the desktop app has encrypted it', () => {

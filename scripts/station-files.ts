@@ -1,14 +1,16 @@
 // Where `npm start` keeps things and how it provisions the demo station: the user's app-data folder
 // (XDG / %APPDATA% / Application Support), a station id and secret generated once, the platform's
 // copy of the secret (the platform legitimately knows it; the station's own copy may have moved into
-// safeStorage), and the station config pointing at the embedded platform.
+// safeStorage) and its stations file (0600, so the secret never goes on the platform's command line),
+// and the station config pointing at the embedded platform.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createFileSecretStore, saveStationConfig, type StationConfig } from '../electron/services/config';
+import { writeStationsFile } from '../platform-sim/stations';
 import { DEMO_HOSPITAL } from '../shared/demo-world';
-import { INSTITUTIONS } from '../shared/demo-world/institutions';
+import { INSTITUTIONS, type DemoInstitution } from '../shared/demo-world/institutions';
 
 export const APP_FOLDER = 'direct-settlement-station';
 
@@ -49,6 +51,33 @@ export function stationIdentity(platformDir: string): StationIdentity {
   return identity;
 }
 
+function demoInstitution(code: string): DemoInstitution {
+  const found = INSTITUTIONS.find((i) => i.fixmedins_code === code);
+  if (!found)
+    throw new RangeError(
+      `unknown demo institution ${code}; one of ${INSTITUTIONS.map((i) => i.fixmedins_code).join(', ')}`,
+    );
+  return found;
+}
+
+/** The demo platform's stations file: this station, bound to its institution. Written (0600) at every
+ * start, since the institution may change between starts; returns its path. */
+export function writePlatformStations(
+  platformDir: string,
+  identity: StationIdentity,
+  institution: string = DEMO_HOSPITAL,
+): string {
+  const file = path.join(platformDir, 'stations.json');
+  writeStationsFile(file, [
+    {
+      id: identity.stationId,
+      secret: identity.secret,
+      fixmedins_code: demoInstitution(institution).fixmedins_code,
+    },
+  ]);
+  return file;
+}
+
 export interface DemoWorldFacts {
   seed: string;
   today: string;
@@ -62,11 +91,7 @@ export function provisionStation(
   world: DemoWorldFacts,
   institution: string = DEMO_HOSPITAL,
 ): StationConfig {
-  const hospital = INSTITUTIONS.find((i) => i.fixmedins_code === institution);
-  if (!hospital)
-    throw new RangeError(
-      `unknown demo institution ${institution}; one of ${INSTITUTIONS.map((i) => i.fixmedins_code).join(', ')}`,
-    );
+  const hospital = demoInstitution(institution);
   const config: StationConfig = {
     stationId: identity.stationId,
     institution: { fixmedins_code: hospital.fixmedins_code, fixmedins_name: hospital.fixmedins_name },

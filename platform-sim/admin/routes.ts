@@ -1,15 +1,20 @@
 // Admin endpoints (only with --admin, only from loopback): tests change the world — revoke or change
 // a filing, set accumulators, publish catalog and policy changes — and inject faults. Each change is
 // one transaction with its own dataset version, so stations see it on their next 8101 pull.
+// A web page in a browser on the same machine must not reach them (admin-guard.ts).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { controlCharPath, withoutControlChars } from '../../shared/protocol';
+import { CONTROL_CHARACTER_MESSAGE } from '../../shared/text/control';
 import { formatPath } from '../../shared/settlement';
 import type { PlatformContext } from '../context';
 import type { RowWrite } from '../db/datasets';
 import { currentVersion, deleteRows, upsertRows } from '../db/datasets';
 import { readBody } from '../http/body';
+import { logInternalError } from '../http/log';
 import { send } from '../http/respond';
+import { AdminError, guardAdmin } from './admin-guard';
 import {
   faultSettingsSchema,
   publishCatalogSchema,
@@ -18,17 +23,6 @@ import {
   revokeFilingSchema,
   setAccumulatorsSchema,
 } from './schemas';
-import { maskLogValue } from '../../shared/logging';
-
-class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 async function body<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
   const r = await readBody(req, 64 * 1024 * 1024);
@@ -39,15 +33,13 @@ async function body<S extends z.ZodType>(req: IncomingMessage, schema: S): Promi
   } catch {
     throw new AdminError(400, 'BAD_JSON', 'admin body is not JSON');
   }
-  const parsed = schema.safeParse(json);
+  const parsed = withoutControlChars(schema).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AdminError(400, 'INPUT_INVALID', `${formatPath(issue.path)}: ${issue.message}`);
   }
   return parsed.data;
 }
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 type Route = (ctx: PlatformContext, req: IncomingMessage, url: URL) => Promise<unknown>;
 
@@ -148,9 +140,21 @@ export async function handleAdmin(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  token?: string,
 ): Promise<void> {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-    send(res, 403, JSON.stringify({ error: 'FORBIDDEN', message: 'admin endpoints answer loopback only' }));
+  const refused = guardAdmin(req, token);
+  if (refused) {
+    send(res, refused.status, JSON.stringify({ error: refused.code, message: refused.message }), {
+      connection: 'close',
+    });
+    return;
+  }
+  if (controlCharPath(Object.fromEntries(url.searchParams))) {
+    send(
+      res,
+      400,
+      JSON.stringify({ error: 'INPUT_INVALID', message: `query: ${CONTROL_CHARACTER_MESSAGE}` }),
+    );
     return;
   }
   const route = ROUTES[`${req.method} ${url.pathname}`];
@@ -164,8 +168,12 @@ export async function handleAdmin(
     if (err instanceof AdminError)
       send(res, err.status, JSON.stringify({ error: err.code, message: err.message }));
     else {
-      console.error('[platform] admin error:', maskLogValue(err, { stack: true }));
-      send(res, 500, JSON.stringify({ error: 'INTERNAL_ERROR', message: (err as Error).message }));
+      logInternalError(`admin ${req.method} ${url.pathname}`, err);
+      send(
+        res,
+        500,
+        JSON.stringify({ error: 'INTERNAL_ERROR', message: 'internal error (see the platform log)' }),
+      );
     }
   }
 }

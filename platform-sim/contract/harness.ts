@@ -7,11 +7,13 @@ import {
   CALL_PATH,
   SIGNATURE_HEADERS,
   buildMsgid,
+  cstDate,
   formatInfTime,
   signingString,
 } from '../../shared/protocol';
+import type { TransactionInput, TransactionOutput, UploadResult } from '../../shared/protocol';
 import { hmacHex, sha256Hex } from '../http/auth';
-import type { RunningPlatform, StartPlatformOptions } from '../index';
+import type { RunningPlatform, StartPlatformOptions, StationRegistration } from '../index';
 import { startPlatform } from '../index';
 
 export interface Backend {
@@ -26,10 +28,25 @@ export function backends(): Backend[] {
 
 export const TODAY = '2026-06-15';
 export const HOSPITAL = 'H46010600001';
+export const OTHER_HOSPITAL = 'H46010800002';
+export const DEVICE_CENTER = 'F46010800009';
+/** ST-A and ST-B work for the demo hospital, ST-C for another hospital, ST-F for the device center. */
 export const STATIONS = [
-  { id: 'ST-A', secret: 'secret-a-0123456789' },
-  { id: 'ST-B', secret: 'secret-b-0123456789' },
-];
+  { id: 'ST-A', secret: 'secret-a-0123456789', fixmedins_code: HOSPITAL },
+  { id: 'ST-B', secret: 'secret-b-0123456789', fixmedins_code: HOSPITAL },
+  { id: 'ST-C', secret: 'secret-c-0123456789', fixmedins_code: OTHER_HOSPITAL },
+  { id: 'ST-F', secret: 'secret-f-0123456789', fixmedins_code: DEVICE_CENTER },
+] as const satisfies readonly StationRegistration[];
+export type TestStation = (typeof STATIONS)[number];
+
+/** The contract world is seeded for a fixed day (so its figures are fixed) and its bills are dated
+ * then; the offline window reaches back to it. dates.test.ts checks the window with the real clock. */
+export const WINDOW_TO_TODAY = dayCount(TODAY, cstDate(Date.now())) + 30;
+
+/** Whole days from one YYYY-MM-DD to a later one. */
+export function dayCount(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
 
 export async function startTestPlatform(
   backend: Backend,
@@ -39,8 +56,9 @@ export async function startTestPlatform(
   return startPlatform({
     seed: 'contract',
     today: TODAY,
-    stations: STATIONS,
+    stations: [...STATIONS],
     admin: true,
+    maxOfflineDays: WINDOW_TO_TODAY,
     ...(backend.databaseUrl
       ? { databaseUrl: backend.databaseUrl, databaseSchema: schema, dropSchemaOnClose: true }
       : {}),
@@ -48,27 +66,38 @@ export async function startTestPlatform(
   });
 }
 
-/** Options for the station's createPlatformClient (electron/services/platform-client), at the demo hospital. */
-export function clientOptions(platform: RunningPlatform, station = STATIONS[0], timeoutMs = 10_000) {
+/** Options for the station's createPlatformClient (electron/services/platform-client), at the
+ * station's own institution (the demo hospital for ST-A). */
+export function clientOptions(
+  platform: RunningPlatform,
+  station: StationRegistration = STATIONS[0],
+  timeoutMs = 10_000,
+) {
+  const inst = platform.world.institutions.find((i) => i.fixmedins_code === station.fixmedins_code)!;
   return {
     baseUrl: platform.url,
     stationId: station.id,
     secret: station.secret,
-    fixmedinsCode: HOSPITAL,
-    fixmedinsName: '海南省人民医院',
-    mdtrtareaAdmvs: '460106',
+    fixmedinsCode: inst.fixmedins_code,
+    fixmedinsName: inst.fixmedins_name,
+    mdtrtareaAdmvs: inst.institution.mdtrtarea_admvs,
     timeoutMs,
   };
 }
 
 let seq = 0;
 
-export function envelope(infno: string, input: unknown, signNo: string): Record<string, unknown> {
+export function envelope(
+  infno: string,
+  input: unknown,
+  signNo: string,
+  fixmedinsCode = HOSPITAL,
+): Record<string, unknown> {
   const now = Date.now();
   return {
     infno,
-    msgid: buildMsgid(HOSPITAL, now, seq++),
-    mdtrtarea_admvs: '460106',
+    msgid: buildMsgid(fixmedinsCode, now, seq++),
+    mdtrtarea_admvs: fixmedinsCode.slice(1, 7),
     insuplc_admdvs: '',
     recer_sys_code: 'DSS',
     infver: 'V1.0',
@@ -76,7 +105,7 @@ export function envelope(infno: string, input: unknown, signNo: string): Record<
     opter: 'tester',
     opter_name: '测试',
     inf_time: formatInfTime(now),
-    fixmedins_code: HOSPITAL,
+    fixmedins_code: fixmedinsCode,
     fixmedins_name: '海南省人民医院',
     sign_no: signNo,
     input,
@@ -128,4 +157,26 @@ export async function rawCall(
     json = null;
   }
   return { status: res.status, json };
+}
+
+/** 8201 through the station's client (settlements of any shape, hostile ones included). */
+export async function uploadBatch(
+  client: { call(infno: '8201', input: TransactionInput<'8201'>): Promise<TransactionOutput<'8201'>> },
+  settlements: unknown[],
+): Promise<UploadResult[]> {
+  return (await client.call('8201', { data: { settlements: settlements as never } })).results;
+}
+
+/** 8201 as raw HTTP, so the test sees the status of the whole answer and settlements the client's
+ * own input check would let through anyway. */
+export async function rawUpload(
+  platform: RunningPlatform,
+  signNo: string,
+  settlements: unknown[],
+): Promise<{ status: number; results: UploadResult[] }> {
+  const r = await rawCall(platform, JSON.stringify(envelope('8201', { data: { settlements } }, signNo)));
+  return {
+    status: r.status,
+    results: (r.json?.output as { results?: UploadResult[] } | null)?.results ?? [],
+  };
 }

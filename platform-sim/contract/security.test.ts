@@ -2,10 +2,11 @@
 // messages, each refused with a stable err_code while the server keeps serving.
 
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { createPlatformClient } from '../../electron/services/platform-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformClient } from '../../electron/services/platform-client';
-import { CALL_PATH } from '../../shared/protocol';
+import { CALL_PATH, SIGNATURE_HEADERS } from '../../shared/protocol';
 import type { RunningPlatform } from '../index';
 import { startPlatform } from '../index';
 import { STATIONS, backends, envelope, rawCall, startTestPlatform, clientOptions } from './harness';
@@ -33,7 +34,7 @@ describe.each(backends())('platform security and hostile input on $name', (backe
     expect(r.json?.infcode).toBe(0);
   });
 
-  it('refuses a bad signature, an old timestamp, a replayed nonce and an unknown station with SIGNATURE_INVALID', async () => {
+  it('refuses a bad signature, a tampered body, old and future timestamps and a replayed nonce with SIGNATURE_INVALID', async () => {
     const body = ping();
     const bad = await rawCall(platform, body, { signature: 'ab'.repeat(32) });
     expect([bad.status, bad.json?.err_code]).toEqual([401, 'SIGNATURE_INVALID']);
@@ -49,18 +50,68 @@ describe.each(backends())('platform security and hostile input on $name', (backe
     const replay = await rawCall(platform, body, { nonce });
     expect([replay.status, replay.json?.err_code]).toEqual([401, 'SIGNATURE_INVALID']);
     expect(replay.json?.err_msg).toContain('replay');
-    const stranger = await rawCall(platform, body, { station: { id: 'NOBODY', secret: 'x' } });
-    expect(stranger.json?.err_code).toBe('SIGNATURE_INVALID');
-    const wrongSecret = await rawCall(platform, body, {
-      station: { id: STATIONS[0].id, secret: STATIONS[1].secret },
-    });
-    expect(wrongSecret.json?.err_code).toBe('SIGNATURE_INVALID');
     const unsigned = await fetch(platform.url + CALL_PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
     });
     expect(unsigned.status).toBe(401);
+  });
+
+  it('gives an unknown station exactly the refusal of a wrong signature (no station enumeration)', async () => {
+    const body = ping();
+    const stranger = await rawCall(platform, body, {
+      station: { id: 'NOBODY', secret: 'nobody-secret-0123456789' },
+    });
+    const wrongSecret = await rawCall(platform, body, {
+      station: { id: STATIONS[0].id, secret: STATIONS[1].secret },
+    });
+    expect(stranger.status).toBe(401);
+    expect([stranger.status, stranger.json?.err_code, stranger.json?.err_msg]).toEqual([
+      wrongSecret.status,
+      wrongSecret.json?.err_code,
+      wrongSecret.json?.err_msg,
+    ]);
+    expect(stranger.json?.err_msg).not.toContain('NOBODY');
+  });
+
+  it.each([
+    ['an unknown station', { id: 'NOBODY', timestamp: () => Date.now() }],
+    ['a stale timestamp', { id: STATIONS[0].id, timestamp: () => Date.now() - 3_600_000 }],
+  ])('refuses %s from its headers without reading an 8 MiB body', async (_name, o) => {
+    const url = new URL(platform.url + CALL_PATH);
+    const answer = await new Promise<{ status: number; errCode: string }>((resolve, reject) => {
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(8 * 1024 * 1024),
+          [SIGNATURE_HEADERS.station]: o.id,
+          [SIGNATURE_HEADERS.timestamp]: String(o.timestamp()),
+          [SIGNATURE_HEADERS.nonce]: randomBytes(16).toString('hex'),
+          [SIGNATURE_HEADERS.signature]: 'ab'.repeat(32),
+        },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          req.destroy();
+          resolve({
+            status: res.statusCode ?? 0,
+            errCode: (JSON.parse(text) as { err_code: string }).err_code,
+          });
+        });
+      });
+      req.on('error', reject);
+      // A few KB of the promised 8 MiB, then nothing: the answer must come without the rest.
+      req.write(Buffer.alloc(4096, 0x20));
+      setTimeout(() => reject(new Error('no answer before the body was sent')), 5000).unref();
+    });
+    expect(answer).toEqual({ status: 401, errCode: 'SIGNATURE_INVALID' });
   });
 
   it('requires a sign_no issued to this station (SIGN_IN_REQUIRED), and the client signs in again by itself', async () => {

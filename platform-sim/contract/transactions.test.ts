@@ -9,7 +9,7 @@ import { DATASETS, parseDatasetRows } from '../../shared/protocol';
 import { AdminClient } from '../admin-client';
 import type { RunningPlatform } from '../index';
 import { billById, personByScenario, uploadFor } from '../test-support';
-import { STATIONS, backends, startTestPlatform, clientOptions } from './harness';
+import { OTHER_HOSPITAL, STATIONS, backends, startTestPlatform, clientOptions } from './harness';
 
 async function pullAll(client: PlatformClient, dataset: DatasetName, since = 0, pageSize = 700) {
   const rows: unknown[] = [];
@@ -40,18 +40,19 @@ describe.each(backends())('platform transactions on $name', (backend) => {
   });
   afterAll(async () => platform?.close());
 
-  it('9001 signs a station in, and refuses an institution the platform does not know', async () => {
+  it('9001 signs a station in as its own institution only (STATION_INSTITUTION_MISMATCH otherwise)', async () => {
     const signNo = await client.signIn();
     expect(signNo).toMatch(/^\d{14}[0-9A-F]{12}$/);
-    const other = createPlatformClient({
-      baseUrl: platform.url,
-      stationId: STATIONS[1].id,
-      secret: STATIONS[1].secret,
-      fixmedinsCode: 'H99999900001',
-      fixmedinsName: 'x',
-      mdtrtareaAdmvs: '460106',
+    const asOther = createPlatformClient({
+      ...clientOptions(platform, STATIONS[1]),
+      fixmedinsCode: OTHER_HOSPITAL,
     });
-    await expect(other.signIn()).rejects.toMatchObject({ kind: 'permanent', errCode: 'INSTITUTION_UNKNOWN' });
+    await expect(asOther.signIn()).rejects.toMatchObject({
+      kind: 'permanent',
+      errCode: 'STATION_INSTITUTION_MISMATCH',
+      httpStatus: 403,
+    });
+    await expect(makeClient(platform, STATIONS[2]).signIn()).resolves.toMatch(/^\d{14}/);
   });
 
   it('1101 finds a person by ID number, by card (card_sn checked) and by e-certificate token', async () => {

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformClient } from '../../electron/services/platform-client';
 import { createPlatformClient } from '../../electron/services/platform-client';
-import type { UploadResult } from '../../shared/protocol';
 import { AdminClient } from '../admin-client';
 import { dropSchema } from '../db/database';
 import type { RunningPlatform } from '../index';
@@ -16,11 +15,13 @@ import {
   HOSPITAL,
   STATIONS,
   TODAY,
+  WINDOW_TO_TODAY,
   backends,
   clientOptions,
   envelope,
   rawCall,
   startTestPlatform,
+  uploadBatch,
 } from './harness';
 
 const makeClient = (...args: Parameters<typeof clientOptions>) =>
@@ -41,8 +42,7 @@ describe.each(backends())('8201 upload on $name', (backend) => {
   });
   afterAll(async () => platform?.close());
 
-  const upload = async (c: PlatformClient, settlements: unknown[]): Promise<UploadResult[]> =>
-    (await c.call('8201', { data: { settlements: settlements as never } })).results;
+  const upload = uploadBatch;
 
   it('confirms a settlement whose figures agree to the fen, updates accumulators, and answers a replay the same', async () => {
     const w = platform.world;
@@ -111,15 +111,8 @@ describe.each(backends())('8201 upload on $name', (backend) => {
 
   it('settles a work-injury device against the insured place’s device catalog', async () => {
     const w = platform.world;
-    const up = uploadFor(w, billById(w, 'BILL-PROSTHESIS'), { stationId: A });
-    const deviceClient = createPlatformClient({
-      baseUrl: platform.url,
-      stationId: A,
-      secret: STATIONS[0].secret,
-      fixmedinsCode: 'F46010800009',
-      fixmedinsName: '海南省康复辅具配置中心',
-      mdtrtareaAdmvs: '460108',
-    });
+    const up = uploadFor(w, billById(w, 'BILL-PROSTHESIS'), { stationId: STATIONS[3].id });
+    const deviceClient = makeClient(platform, STATIONS[3]);
     const [res] = await upload(deviceClient, [up]);
     expect(res.outcome).toBe('confirmed');
     expect(up.result.setlinfo).toMatchObject({
@@ -186,6 +179,19 @@ describe.each(backends())('8201 upload on $name', (backend) => {
     }
   });
 
+  it('confirms a settle result that carries only the contract’s fields (no items[].med_list_codg, basis, trace, reduction, cross_province)', async () => {
+    const w = platform.world;
+    const up = uploadFor(w, billById(w, 'BILL-OUTPATIENT'), { stationId: A });
+    const { reduction: _r, cross_province: _c, trace: _t, ...pure } = up.result;
+    const contractOnly = {
+      ...pure,
+      refusal: pure.refusal.map(({ code, message }) => ({ code, message })),
+      items: pure.items?.map(({ med_list_codg: _m, basis: _b, ...item }) => item),
+    };
+    const [res] = await upload(client, [{ ...up, result: contractOnly }]);
+    expect(res).toMatchObject({ local_setl_id: up.local_setl_id, outcome: 'confirmed' });
+  });
+
   it('refuses an empty batch and one over 500 settlements as INPUT_INVALID', async () => {
     await expect(upload(client, [])).rejects.toMatchObject({ errCode: 'INPUT_INVALID', kind: 'permanent' });
     const many = Array.from({ length: 501 }, (_, i) => ({ local_setl_id: `X${i}` }));
@@ -222,6 +228,7 @@ if (sharedUrl) {
           seed: 'shared',
           today: TODAY,
           stations: STATIONS,
+          maxOfflineDays: WINDOW_TO_TODAY,
           databaseUrl: url,
           databaseSchema: schema,
           catalogSize: 500,

@@ -41,6 +41,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE TABLE encounters (encounter_key text PRIMARY KEY, local_setl_id text NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'encounter stay part',
+    // A mid-stay settlement (settle/v2 stay.part) is its own encounter claim: key + part. A whole stay
+    // is part 1, so rows claimed before this migration keep guarding their encounter.
+    sql: `
+      ALTER TABLE encounters ADD COLUMN stay_part integer NOT NULL DEFAULT 1;
+      ALTER TABLE encounters DROP CONSTRAINT encounters_pkey;
+      ALTER TABLE encounters ADD PRIMARY KEY (encounter_key, stay_part);
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 72_727_201;

@@ -1,6 +1,7 @@
-// The protocol pipeline for one POST to callService: faults, body, signature, JSON, envelope,
-// infno, sign-in, input, handler, output check. Every refusal is infcode -1 with a stable err_code,
-// and nothing about one bad message disturbs the next.
+// The protocol pipeline for one POST to callService: faults, signed headers (before the body is
+// read), body, signature, JSON, envelope, the station's own institution, infno, sign-in, input,
+// handler, output check. Every refusal is infcode -1 with a stable err_code, and nothing about one
+// bad message disturbs the next.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
@@ -16,10 +17,10 @@ import {
 import type { PlatformContext } from '../context';
 import { PlatformRefusal, RawJson } from '../context';
 import { TRANSACTIONS } from '../tx';
-import { verifySignature } from './auth';
+import { checkSignedHeaders, verifySignature } from './auth';
 import { readBody } from './body';
+import { logInternalError } from './log';
 import { envelopeJson, send } from './respond';
-import { maskLogValue } from '../../shared/logging';
 
 function firstIssue(err: z.ZodError): string {
   const issue = err.issues[0];
@@ -45,17 +46,35 @@ async function signedIn(ctx: PlatformContext, station: string, env: RequestEnvel
     );
 }
 
+/** A refusal sent before the body was read: the connection closes after the answer, so the rest of
+ * the body is never read (Node would otherwise drain it to keep the connection alive). */
+class EarlyRefusal extends Error {
+  constructor(readonly refusal: PlatformRefusal) {
+    super(refusal.message);
+  }
+}
+
 async function processCall(
   ctx: PlatformContext,
   req: IncomingMessage,
   parsedOut: { msgid: string },
 ): Promise<unknown> {
+  let signed;
+  try {
+    signed = checkSignedHeaders(ctx, req.headers);
+  } catch (err) {
+    throw err instanceof PlatformRefusal ? new EarlyRefusal(err) : err;
+  }
+  const station = signed.station.id;
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > MAX_BODY_BYTES)
+    throw new EarlyRefusal(new PlatformRefusal('BODY_TOO_LARGE', `limit ${MAX_BODY_BYTES} bytes`, 413));
   const ct = String(req.headers['content-type'] ?? '');
   const bodyResult = await readBody(req, MAX_BODY_BYTES);
   if (!bodyResult.ok) throw new PlatformRefusal('BODY_TOO_LARGE', `limit ${MAX_BODY_BYTES} bytes`, 413);
   if (!/^application\/json\b/i.test(ct))
     throw new PlatformRefusal('UNSUPPORTED_MEDIA_TYPE', ct.slice(0, 80) || 'no content-type', 415);
-  const station = await verifySignature(ctx, req.headers, bodyResult.body);
+  await verifySignature(ctx, signed, bodyResult.body);
   let parsed: unknown;
   try {
     parsed = JSON.parse(bodyResult.body.toString('utf8'));
@@ -66,6 +85,13 @@ async function processCall(
   const env = requestEnvelopeSchema.safeParse(parsed);
   if (!env.success) throw new PlatformRefusal('ENVELOPE_INVALID', firstIssue(env.error), 400);
   const envelope = env.data;
+  // A station acts only for the institution it is registered for: 9001 and every later call.
+  if (envelope.fixmedins_code !== signed.station.fixmedins_code)
+    throw new PlatformRefusal(
+      'STATION_INSTITUTION_MISMATCH',
+      `fixmedins_code ${envelope.fixmedins_code} is not this station's institution`,
+      403,
+    );
   if (!isInfno(envelope.infno)) throw new PlatformRefusal('UNKNOWN_INFNO', envelope.infno, 400);
   const infno: Infno = envelope.infno;
   await signedIn(ctx, station, envelope);
@@ -117,10 +143,16 @@ export async function handleCall(
   const meta = { msgid: '' };
   let status = 200;
   let body: string;
+  let close = false;
   try {
     const output = await processCall(ctx, req, meta);
     body = envelopeJson({ status, msgid: meta.msgid, receivedAt, respondAt: ctx.now(), output });
-  } catch (err) {
+  } catch (caught) {
+    let err = caught;
+    if (err instanceof EarlyRefusal) {
+      close = true;
+      err = err.refusal;
+    }
     if (err instanceof PlatformRefusal) {
       status = err.httpStatus;
       body = envelopeJson({
@@ -133,7 +165,7 @@ export async function handleCall(
       });
     } else {
       status = 500;
-      console.error('[platform] internal error:', maskLogValue(err, { stack: true }));
+      logInternalError('callService', err);
       body = envelopeJson({
         status,
         msgid: meta.msgid,
@@ -148,5 +180,5 @@ export async function handleCall(
     req.socket.destroy();
     return;
   }
-  send(res, status, body, status === 413 ? { connection: 'close' } : {});
+  send(res, status, body, close || status === 413 ? { connection: 'close' } : {});
 }

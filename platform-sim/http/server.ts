@@ -9,10 +9,16 @@ import { handleAdmin } from '../admin/routes';
 import type { PlatformContext } from '../context';
 import { currentVersion } from '../db/datasets';
 import { handleCall } from './call';
+import { logInternalError } from './log';
 import { envelopeJson, send } from './respond';
-import { maskLogValue } from '../../shared/logging';
 
-export function createPlatformServer(ctx: PlatformContext, options: { admin: boolean }): Server {
+export interface ServerOptions {
+  admin: boolean;
+  /** required on every admin request when set */
+  adminToken?: string;
+}
+
+export function createPlatformServer(ctx: PlatformContext, options: ServerOptions): Server {
   const server = createServer((req, res) => {
     if (ctx.faults.partitioned() && !req.url?.startsWith('/admin/') && req.url !== '/health') {
       req.socket.destroy();
@@ -53,7 +59,7 @@ export function createPlatformServer(ctx: PlatformContext, options: { admin: boo
           }),
         );
       } else if (options.admin && url.pathname.startsWith('/admin/')) {
-        await handleAdmin(ctx, req, res, url);
+        await handleAdmin(ctx, req, res, url, options.adminToken);
       } else {
         const now = ctx.now();
         send(
@@ -72,7 +78,7 @@ export function createPlatformServer(ctx: PlatformContext, options: { admin: boo
       }
     };
     route().catch((err) => {
-      console.error('[platform] request failed:', maskLogValue(err, { stack: true }));
+      logInternalError('request routing', err);
       send(res, 500, JSON.stringify({ error: 'INTERNAL_ERROR' }));
     });
   });

@@ -1,17 +1,20 @@
 // 8201: one settlement, one database transaction. The local_setl_id is claimed first (a unique key,
 // so a concurrent copy of the same upload waits for this one to commit and then answers the stored
-// outcome); the person's accumulators row is locked; the request is rebuilt and settle() run; the
+// outcome; another station's id is not answered); the dates are checked against the platform's
+// today; the person's accumulators row is locked; the request is rebuilt and settle() run; the
 // encounter is claimed; the outcome, the new accumulators and their version bump commit together.
 // Row locks and unique constraints, not process memory, make it safe for two platform processes
-// sharing one PostgreSQL.
+// sharing one PostgreSQL. A failure inside one settlement's transaction rolls back that settlement
+// alone: it is answered `rejected SETTLEMENT_FAILED` and the batch goes on (docs/platform.md).
 
 import type { UploadResult, UploadSettlement } from '../../shared/protocol';
-import { uploadSettlementSchema } from '../../shared/protocol';
+import { parseUploadSettlement, settleDateProblem } from '../../shared/protocol';
 import type { SettleResult } from '../../shared/settlement';
-import { InvalidInputError, SETLINFO_FIELDS, formatPath, settle } from '../../shared/settlement';
+import { InvalidInputError, SETLINFO_FIELDS, settle } from '../../shared/settlement';
 import type { PlatformContext } from '../context';
 import type { Queryable } from '../db/database';
 import { upsertRows } from '../db/datasets';
+import { logInternalError, sqlState } from '../http/log';
 import type { Rejection } from './recompute';
 import { rebuildRequest, rejection } from './recompute';
 
@@ -37,28 +40,37 @@ export function differences(
   }));
 }
 
-async function storedAnswer(q: Queryable, localSetlId: string): Promise<UploadResult> {
-  const [row] = await q.query<{ answer_json: string | null }>(
-    'SELECT answer_json FROM settlements WHERE local_setl_id = $1',
+/** The stored answer for this station's own id; another station's settlement under the same id is
+ * not answered from (its record stays its own), the upload is rejected instead. */
+async function storedAnswer(q: Queryable, station: string, localSetlId: string): Promise<UploadResult> {
+  const [row] = await q.query<{ answer_json: string | null; station_id: string }>(
+    'SELECT answer_json, station_id FROM settlements WHERE local_setl_id = $1',
     [localSetlId],
   );
+  if (row && row.station_id !== station)
+    return rejected(localSetlId, [rejection('LOCAL_SETL_ID_TAKEN', localSetlId)]);
   if (!row?.answer_json) throw new Error(`settlement ${localSetlId} has no stored answer`);
   return JSON.parse(row.answer_json) as UploadResult;
 }
 
-async function settleOne(
-  tx: Queryable,
-  station: string,
-  fixmedinsCode: string,
-  upload: UploadSettlement,
-): Promise<UploadResult> {
+interface Job {
+  ctx: PlatformContext;
+  station: string;
+  fixmedinsCode: string;
+  upload: UploadSettlement;
+  /** the mid-stay part (1 for a whole stay): with fixmedins_code and mdtrt_id, the encounter key */
+  part: number;
+}
+
+async function settleOne(tx: Queryable, job: Job): Promise<UploadResult> {
+  const { ctx, station, fixmedinsCode, upload, part } = job;
   const id = upload.local_setl_id;
   // The claim also draws the settlement number (gaps from rejected uploads are fine).
   const claim = await tx.query<{ n: string }>(
     "INSERT INTO settlements (local_setl_id, station_id, fixmedins_code, outcome) VALUES ($1, $2, $3, 'pending') ON CONFLICT (local_setl_id) DO NOTHING RETURNING nextval('setl_seq')::text AS n",
     [id, station, fixmedinsCode],
   );
-  if (claim.length === 0) return storedAnswer(tx, id);
+  if (claim.length === 0) return storedAnswer(tx, station, id);
   const seqNo = claim[0].n;
 
   const st = upload.request;
@@ -104,6 +116,10 @@ async function settleOne(
     return answer;
   };
 
+  // Checked after the claim, so a settlement confirmed long ago and sent again still gets its answer.
+  const dates = settleDateProblem(st.settle_date, upload.settled_at, ctx.now(), ctx.maxOfflineDays);
+  if (dates) return store(rejected(id, [rejection(dates.code, dates.detail)]));
+
   const rebuilt = await rebuildRequest(tx, upload);
   if (!rebuilt.ok) return store(rejected(id, rebuilt.reasons));
   let platform: SettleResult;
@@ -126,18 +142,19 @@ async function settleOne(
     );
   }
 
-  let encounter: string | null = null;
-  if (upload.mdtrt_id) {
-    encounter = `${st.institution.fixmedins_code}:${upload.mdtrt_id}`;
-    const got = await tx.query(
-      'INSERT INTO encounters (encounter_key, local_setl_id) VALUES ($1, $2) ON CONFLICT (encounter_key) DO NOTHING RETURNING encounter_key',
-      [encounter, id],
+  // The encounter: institution + the hospital's encounter number, and the part of a mid-stay settlement.
+  const encounter = `${fixmedinsCode}:${upload.mdtrt_id}`;
+  const got = await tx.query(
+    'INSERT INTO encounters (encounter_key, stay_part, local_setl_id) VALUES ($1, $2, $3) ON CONFLICT (encounter_key, stay_part) DO NOTHING RETURNING encounter_key',
+    [encounter, part, id],
+  );
+  if (got.length === 0)
+    return store(
+      rejected(id, [
+        rejection('DUPLICATE_ENCOUNTER', `mdtrt_id ${upload.mdtrt_id}${part > 1 ? ` part ${part}` : ''}`),
+      ]),
+      { insutype: rebuilt.insutype },
     );
-    if (got.length === 0)
-      return store(rejected(id, [rejection('DUPLICATE_ENCOUNTER', encounter)]), {
-        insutype: rebuilt.insutype,
-      });
-  }
 
   const setlId = `S${st.settle_date.replace(/-/g, '')}${seqNo.padStart(10, '0')}`;
   const diffs = differences(upload.result.setlinfo, platform.setlinfo);
@@ -170,22 +187,32 @@ async function settleOne(
   return answer;
 }
 
-/** Processes one raw settlement of a batch; never throws for a bad settlement, only for a broken platform. */
+/** Infrastructure trouble (connection, serialization, resources, shutdown): not the settlement's fault. */
+const TRANSIENT_SQLSTATE_CLASSES = ['08', '40', '53', '57', '58'];
+
+async function databaseAnswers(ctx: PlatformContext): Promise<boolean> {
+  try {
+    await ctx.db.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Processes one raw settlement of a batch; never throws for a bad settlement, only for a broken
+ * platform (its database unreachable), which the station retries as a transient failure. */
 export async function uploadSettlement(
   ctx: PlatformContext,
   station: string,
   fixmedinsCode: string,
   raw: { local_setl_id: string },
 ): Promise<UploadResult> {
-  const parsed = uploadSettlementSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = formatPath(issue.path);
+  const parsed = parseUploadSettlement(raw);
+  if (!parsed.ok)
     return rejected(raw.local_setl_id, [
-      { ...rejection('INVALID_INPUT', `${path}: ${issue.message}`), path },
+      { ...rejection('INVALID_INPUT', `${parsed.path}: ${parsed.message}`), path: parsed.path },
     ]);
-  }
-  const upload = parsed.data;
+  const { upload, part } = parsed;
   if (upload.station_id !== station)
     return rejected(upload.local_setl_id, [rejection('STATION_MISMATCH', upload.station_id)]);
   if (upload.request.institution.fixmedins_code !== fixmedinsCode)
@@ -195,12 +222,20 @@ export async function uploadSettlement(
         `institution ${upload.request.institution.fixmedins_code} ≠ ${fixmedinsCode}`,
       ),
     ]);
+  const job: Job = { ctx, station, fixmedinsCode, upload, part };
   try {
-    return await ctx.db.transaction((tx) => settleOne(tx, station, fixmedinsCode, upload));
+    return await ctx.db.transaction((tx) => settleOne(tx, job));
   } catch (err) {
     if (err instanceof Unstored) return err.answer;
+    const state = sqlState(err);
     // A concurrent claim of the same id on PostgreSQL can surface as a unique violation; the winner's answer stands.
-    if ((err as { code?: string }).code === '23505') return storedAnswer(ctx.db, upload.local_setl_id);
-    throw err;
+    if (state === '23505') return storedAnswer(ctx.db, station, upload.local_setl_id);
+    if (state && TRANSIENT_SQLSTATE_CLASSES.includes(state.slice(0, 2))) throw err;
+    if (!(await databaseAnswers(ctx))) throw err;
+    // The database is fine, so this settlement is what fails: it was rolled back alone.
+    logInternalError(`8201 settlement ${upload.local_setl_id}`, err);
+    return rejected(upload.local_setl_id, [
+      rejection('SETTLEMENT_FAILED', state ? `SQLSTATE ${state}` : undefined),
+    ]);
   }
 }

@@ -12,6 +12,7 @@ import {
   policySchema,
   wiCatalogEntrySchema,
 } from '../settlement';
+import { withoutControlChars } from './text';
 
 export const DATASETS = [
   'filings',
@@ -66,14 +67,18 @@ export type InstitutionRow = z.infer<typeof institutionRowSchema>;
 export type DatasetRow<D extends DatasetName> = z.infer<(typeof datasetRowSchemas)[D]>;
 
 export const MAX_PAGE_SIZE = 5000;
+/** Versions are PostgreSQL `integer` columns: a larger since_ver could not even be compared. */
+export const MAX_VER = 2_147_483_647;
 
-export const datasetDeltaInputSchema = z.object({
-  data: z.object({
-    dataset: z.enum(DATASETS),
-    since_ver: z.number().int().min(0),
-    page_size: z.number().int().min(1).max(MAX_PAGE_SIZE).default(1000),
+export const datasetDeltaInputSchema = withoutControlChars(
+  z.object({
+    data: z.object({
+      dataset: z.enum(DATASETS),
+      since_ver: z.number().int().min(0).max(MAX_VER),
+      page_size: z.number().int().min(1).max(MAX_PAGE_SIZE).default(1000),
+    }),
   }),
-});
+);
 
 export const datasetDeltaOutputSchema = z.object({
   rows: z.array(z.unknown()),

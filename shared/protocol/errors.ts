@@ -12,6 +12,10 @@ export const ERR_CODES = {
   INPUT_INVALID: ['交易输入不合法', 'the transaction input is invalid'],
   SIGNATURE_INVALID: ['签名校验失败', 'the request signature was refused'],
   SIGN_IN_REQUIRED: ['请先签到(9001)', 'sign in (9001) first'],
+  STATION_INSTITUTION_MISMATCH: [
+    '站点只能以其登记的机构签到和交易',
+    'a station signs in and calls only as the institution it is registered for',
+  ],
   INSTITUTION_UNKNOWN: ['机构编码未在平台登记', 'the institution code is not registered on the platform'],
   PERSON_NOT_FOUND: ['未查询到参保人员信息', 'no insured person matches'],
   SETTLEMENT_NOT_FOUND: ['未找到该结算记录', 'no such settlement'],
@@ -36,6 +40,23 @@ export const REJECTION_CODES = {
   POLICY_NOT_FOUND: ['结算日无有效的参保地政策', 'no insured-place policy in force on the settle date'],
   INVALID_INPUT: ['结算请求不合法', 'the settlement request is invalid'],
   STATION_MISMATCH: ['结算所属站点与签名站点不符', 'the settlement names another station than the signer'],
+  LOCAL_SETL_ID_TAKEN: [
+    '该本地结算号已由其他站点使用',
+    'another station already uploaded a settlement with this local_setl_id',
+  ],
+  SETTLE_DATE_IN_FUTURE: [
+    '结算日期晚于平台当日(北京时间)',
+    "settle_date is after the platform's today (China time)",
+  ],
+  SETTLE_DATE_TOO_OLD: [
+    '结算日期超出平台允许的离线期限',
+    "settle_date is older than the platform's offline window",
+  ],
+  SETTLE_DATE_MISMATCH: ['结算日期不是结算时间的北京日期', 'settle_date is not the China date of settled_at'],
+  SETTLEMENT_FAILED: [
+    '平台处理该结算时出错，未保存任何内容',
+    'the platform failed on this settlement and stored nothing of it',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type RejectionCode = keyof typeof REJECTION_CODES;

@@ -17,11 +17,14 @@ import {
 } from './transactions';
 import { statusOutputSchema, uploadInputSchema, uploadOutputSchema } from './upload';
 
+export * from './contract-result';
 export * from './datasets';
 export * from './envelope';
 export * from './errors';
 export * from './filing-choice';
+export * from './settle-dates';
 export * from './signing';
+export * from './text';
 export * from './time';
 export * from './transactions';
 export * from './upload';

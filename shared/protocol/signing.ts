@@ -17,6 +17,15 @@ export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 /** Largest request body the platform reads; larger ones are refused with BODY_TOO_LARGE. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** A station id: what the station's config allows and the platform registers. */
+export const STATION_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** A station secret has at least this many characters, no whitespace (station and platform alike). */
+export const MIN_SECRET_LENGTH = 16;
+
+export function isUsableSecret(secret: string): boolean {
+  return secret.length >= MIN_SECRET_LENGTH && !/\s/.test(secret);
+}
+
 export const CALL_PATH = '/fsi/api/rsfComIfsService/callService';
 
 export function signingString(timestampMs: string | number, nonce: string, bodySha256Hex: string): string {

@@ -2,32 +2,41 @@
 
 import { z } from 'zod';
 import { amountString, isoDate } from '../settlement';
+import { withoutControlChars } from './text';
 
 const signedAmount = z
   .string()
   .regex(/^-?\d+\.\d{2}$/, { error: '金额须为两位小数 / an amount with two decimals' });
 
 // 9001 签到 sign-in
-export const signInInputSchema = z.object({
-  signIn: z.object({ opter_no: z.string().min(1).max(30), mac: z.string().max(64), ip: z.string().max(64) }),
-});
+export const signInInputSchema = withoutControlChars(
+  z.object({
+    signIn: z.object({
+      opter_no: z.string().min(1).max(30),
+      mac: z.string().max(64),
+      ip: z.string().max(64),
+    }),
+  }),
+);
 export const signInOutputSchema = z.object({
   signinoutb: z.object({ sign_time: z.string(), sign_no: z.string().min(1) }),
 });
 
 // 1101 人员信息获取 person info
-export const personInfoInputSchema = z.object({
-  data: z
-    .object({
-      mdtrt_cert_type: z.enum(['01', '02', '03']),
-      mdtrt_cert_no: z.string().min(1).max(128),
-      card_sn: z.string().max(64).optional(),
-      psn_cert_type: z.string().max(8).optional(),
-      certno: z.string().max(32).optional(),
-      psn_name: z.string().max(50).optional(),
-    })
-    .strict(),
-});
+export const personInfoInputSchema = withoutControlChars(
+  z.object({
+    data: z
+      .object({
+        mdtrt_cert_type: z.enum(['01', '02', '03']),
+        mdtrt_cert_no: z.string().min(1).max(128),
+        card_sn: z.string().max(64).optional(),
+        psn_cert_type: z.string().max(8).optional(),
+        certno: z.string().max(32).optional(),
+        psn_name: z.string().max(50).optional(),
+      })
+      .strict(),
+  }),
+);
 export const baseinfoSchema = z.object({
   psn_no: z.string(),
   psn_cert_type: z.string(),
@@ -55,15 +64,17 @@ export const personInfoOutputSchema = z.object({
 });
 
 // 2305 结算撤销 cancel settlement
-export const cancelInputSchema = z.object({
-  data: z
-    .object({
-      setl_id: z.string().min(1).max(64),
-      psn_no: z.string().min(1).max(64),
-      local_setl_id: z.string().max(64).optional(),
-    })
-    .strict(),
-});
+export const cancelInputSchema = withoutControlChars(
+  z.object({
+    data: z
+      .object({
+        setl_id: z.string().min(1).max(64),
+        psn_no: z.string().min(1).max(64),
+        local_setl_id: z.string().max(64).optional(),
+      })
+      .strict(),
+  }),
+);
 export const cancelOutputSchema = z.object({
   setlinfo: z.object({
     setl_id: z.string(),
@@ -82,26 +93,28 @@ export const cancelOutputSchema = z.object({
 
 // 3201 对总账 reconcile totals
 export const CLR_TYPES = { '11': 'outpatient', '21': 'inpatient', '99': 'all' } as const;
-export const reconcileInputSchema = z.object({
-  data: z
-    .object({
-      /** 310 / 390 medical, 410 work injury */
-      insutype: z.enum(['310', '390', '410']),
-      /** 11 outpatient and chronic outpatient, 21 inpatient, rehab and devices, 99 all */
-      clr_type: z.enum(['11', '21', '99']),
-      stmt_begndate: isoDate,
-      stmt_enddate: isoDate,
-      medfee_sumamt: amountString,
-      fund_pay_sumamt: amountString,
-      acct_pay: amountString,
-      fixmedins_setl_cnt: z.number().int().min(0),
-    })
-    .strict()
-    .refine((d) => d.stmt_enddate >= d.stmt_begndate, {
-      error: 'stmt_enddate 早于 stmt_begndate / stmt_enddate is before stmt_begndate',
-      path: ['stmt_enddate'],
-    }),
-});
+export const reconcileInputSchema = withoutControlChars(
+  z.object({
+    data: z
+      .object({
+        /** 310 / 390 medical, 410 work injury */
+        insutype: z.enum(['310', '390', '410']),
+        /** 11 outpatient and chronic outpatient, 21 inpatient, rehab and devices, 99 all */
+        clr_type: z.enum(['11', '21', '99']),
+        stmt_begndate: isoDate,
+        stmt_enddate: isoDate,
+        medfee_sumamt: amountString,
+        fund_pay_sumamt: amountString,
+        acct_pay: amountString,
+        fixmedins_setl_cnt: z.number().int().min(0),
+      })
+      .strict()
+      .refine((d) => d.stmt_enddate >= d.stmt_begndate, {
+        error: 'stmt_enddate 早于 stmt_begndate / stmt_enddate is before stmt_begndate',
+        path: ['stmt_enddate'],
+      }),
+  }),
+);
 export const reconcileOutputSchema = z.object({
   stmtinfo: z.object({
     stmt_rslt: z.enum(['0', '1']),
@@ -117,6 +130,8 @@ export const reconcileOutputSchema = z.object({
 });
 
 // 8202 settlement status
-export const statusInputSchema = z.object({
-  data: z.object({ local_setl_ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict(),
-});
+export const statusInputSchema = withoutControlChars(
+  z.object({
+    data: z.object({ local_setl_ids: z.array(z.string().min(1).max(64)).min(1).max(1000) }).strict(),
+  }),
+);

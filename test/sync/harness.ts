@@ -11,8 +11,16 @@ import { StationDb } from '../../renderer/db';
 import type { StationProfile } from '../../renderer/settle-service';
 import type { PlatformPort } from '../../renderer/sync';
 
-export const STATION = { id: 'SYNC-TEST-01', secret: 'sync-test-secret-0123456789abcdef' };
-export const OTHER_STATION = { id: 'SYNC-TEST-02', secret: 'sync-test-secret-fedcba9876543210' };
+export const STATION = {
+  id: 'SYNC-TEST-01',
+  secret: 'sync-test-secret-0123456789abcdef',
+  fixmedins_code: DEMO_HOSPITAL,
+};
+export const OTHER_STATION = {
+  id: 'SYNC-TEST-02',
+  secret: 'sync-test-secret-fedcba9876543210',
+  fixmedins_code: DEMO_HOSPITAL,
+};
 
 export interface TestPlatform {
   platform: RunningPlatform;
