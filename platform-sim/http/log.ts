@@ -2,7 +2,10 @@
 // the statement's parameters (PGlite adds `params` and `query`; PostgreSQL's `detail` and some messages
 // quote values): printed whole, an ID number, a name or a secret would land in the log. So a database
 // error is logged by its SQLSTATE alone, any other error by its class and message, each with the
-// code frames that say where — never the error object itself.
+// code frames that say where — never the error object itself; ID numbers in a message are masked
+// (shared/logging), as in the station's log.
+
+import { maskText } from '../../shared/logging';
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 const MAX_FRAMES = 8;
@@ -17,7 +20,7 @@ export function sqlState(err: unknown): string | undefined {
 export function describeError(err: unknown): string {
   const e = err instanceof Error ? err : new Error(typeof err);
   const state = sqlState(err);
-  const head = state ? `database error SQLSTATE ${state}` : `${e.name}: ${e.message.slice(0, 200)}`;
+  const head = state ? `database error SQLSTATE ${state}` : `${e.name}: ${maskText(e.message.slice(0, 200))}`;
   const frames = (e.stack ?? '')
     .split('\n')
     .filter((l) => /^\s+at /.test(l))

@@ -183,7 +183,7 @@ describe('a settlement the platform keeps failing on', () => {
     ).rejects.toMatchObject({ errCode: 'HTTP_500' });
     await tp.admin.clearFaults();
     const printed = platformLog.mock.calls.map((args) => args.map((a) => inspect(a, { depth: 8 })).join(' '));
-    expect(printed.some((l) => l.includes('[platform] internal error:'))).toBe(true);
+    expect(printed.some((l) => l.includes('[platform] internal error in'))).toBe(true);
     expect(printed.join('\n')).toContain('110105********002X');
     expect(printed.join('\n')).not.toContain(idLike);
   });
