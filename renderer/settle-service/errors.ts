@@ -7,7 +7,8 @@ export type SettleServiceErrorCode =
   | 'INVALID_BILL'
   | 'NOT_SETTLED'
   | 'STALE_PREVIEW'
-  | 'ALREADY_SETTLED';
+  | 'ALREADY_SETTLED'
+  | 'NOT_OPEN_TASK';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -32,6 +33,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
     en: "The person's year-to-date figures changed after the preview; preview again.",
   },
   ALREADY_SETTLED: { zh: '此就诊已结算，不能重复结算。', en: 'This encounter is already settled.' },
+  NOT_OPEN_TASK: {
+    zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',
+    en: 'This settlement is not an open task (already resolved, or never a discrepancy or rejection).',
+  },
 };
 
 export class SettleServiceError extends Error {

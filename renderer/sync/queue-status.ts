@@ -51,28 +51,3 @@ export async function openTasks(db: StationDb): Promise<SettlementRow[]> {
   const rows = await db.settlements.where('status').anyOf(['discrepancy', 'rejected']).toArray();
   return rows.filter((s) => s.resolved_at === null).sort((a, b) => (a.settled_at < b.settled_at ? -1 : 1));
 }
-
-/** Records what a person did about a task (collected or refunded the difference, re-settled,
- * cancelled), with the audit entry, in one transaction. */
-export async function resolveTask(
-  db: StationDb,
-  local_setl_id: string,
-  resolution: string,
-  opter: string,
-  now: Date = new Date(),
-): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction('rw', [db.settlements, db.audit], async () => {
-    const s = await db.settlements.get(local_setl_id);
-    if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
-      throw new Error(`settlement ${local_setl_id} is not an open task`);
-    }
-    await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
-    await db.audit.add({
-      at,
-      kind: 'task.resolved',
-      local_setl_id,
-      detail: { resolution, opter, status: s.status },
-    });
-  });
-}
