@@ -13,6 +13,59 @@ const layer = (name) => ({
   message: `This layer must not import ${name}/.`,
 });
 
+// renderer/: no Node, no Electron, no platform-sim; inside it, the shell (app/) imports the screens
+// (features/) and never the other way round, and the shared parts (ui/, navigation/, station/, i18n/)
+// import no screen and not the shell. Each folder's rule repeats the renderer's own (a later config
+// block replaces a rule's options, it does not add to them).
+const rendererPaths = [
+  ...noNode.paths,
+  { name: 'electron', message: 'The renderer talks to main only through StationApi.' },
+  { name: 'node-hid', message: 'Devices live in the main process.' },
+];
+const rendererImports = (...folders) => [
+  'error',
+  { paths: rendererPaths, patterns: [layer('electron'), layer('platform-sim'), ...folders.map(layer)] },
+];
+
+// One source for each fact (shared/settlement/schema.ts SCHEMES, SETL_TYPES; shared/protocol/datasets.ts
+// DATASETS): a union or list of their literals written out again in renderer/ is refused. A narrowing
+// through Extract<…> / Exclude<…> is derived, and allowed.
+const oneOf = (values) => `/^(${values.join('|')})$/`;
+const SCHEME_VALUES = oneOf(['medical', 'work_injury']);
+const SETL_TYPE_VALUES = oneOf(['inpatient', 'outpatient', 'chronic_outpatient', 'rehab', 'device']);
+const DATASET_VALUES = oneOf([
+  'filings',
+  'catalog',
+  'wi_catalog',
+  'policies',
+  'accumulators',
+  'institutions',
+]);
+const redeclaredUnion = (values, derive) => ({
+  selector: `TSUnionType:not(TSTypeParameterInstantiation > TSUnionType) > TSLiteralType:has(Literal[value=${values}]) ~ TSLiteralType:has(Literal[value=${values}])`,
+  message: `Derive this union from ${derive} instead of writing its members again.`,
+});
+const redeclaredList = (values, derive) => ({
+  selector: `ArrayExpression > Literal[value=${values}] ~ Literal[value=${values}]`,
+  message: `Use ${derive} instead of writing its members again.`,
+});
+const oneSourceSyntax = [
+  redeclaredUnion(
+    SCHEME_VALUES,
+    "SCHEMES (shared/settlement): (typeof SCHEMES)[number], or renderer/db's Scheme",
+  ),
+  redeclaredUnion(SETL_TYPE_VALUES, "SETL_TYPES (shared/settlement), or renderer/db's SetlType"),
+  redeclaredUnion(DATASET_VALUES, 'DATASETS (shared/protocol): DatasetName'),
+  redeclaredList(SCHEME_VALUES, 'SCHEMES (shared/settlement)'),
+  redeclaredList(SETL_TYPE_VALUES, 'SETL_TYPES (shared/settlement)'),
+];
+// A screen's workflow goes through its store's named actions; components never set or read a store
+// from outside React (style.md 10).
+const storeFromComponent = {
+  selector: 'CallExpression[callee.property.name=/^(setState|getState)$/]',
+  message: "Call the store's named actions (and read it with a hook) instead of setState/getState.",
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-artifacts/', 'renderer/dist/'] },
   js.configs.recommended,
@@ -106,21 +159,45 @@ export default tseslint.config(
     },
   },
   {
+    // renderer/: type-aware linting, so that no promise floats (a rejection nobody handles leaves a
+    // spinner running and the cashier uninformed; style.md 12). Tests (Node's program) are left out:
+    // typing them would load the whole Node side for every lint.
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...noNode.paths,
-            { name: 'electron', message: 'The renderer talks to main only through StationApi.' },
-            { name: 'node-hid', message: 'Devices live in the main process.' },
-          ],
-          patterns: [layer('electron'), layer('platform-sim')],
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // test/lint-boundaries.test.ts lints probe files that exist only in memory
+          allowDefaultProject: ['renderer/x/*.ts', 'renderer/*/x/*.ts', 'renderer/*/x/*.tsx'],
         },
-      ],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      'no-restricted-syntax': ['error', ...oneSourceSyntax],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': rendererImports() },
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': rendererImports('app') },
+  },
+  {
+    files: ['renderer/{ui,navigation,station,i18n}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': rendererImports('app', 'features') },
+  },
+  {
+    files: ['renderer/{features,app}/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...oneSourceSyntax, storeFromComponent] },
   },
   {
     files: ['platform-sim/**/*.ts'],

@@ -39,6 +39,8 @@ export interface CatalogRow {
 
 /** The datasets searched through lookup segments (search-segments.ts SEGMENT_FIELDS). */
 export type SegmentDataset = Extract<DatasetName, 'catalog' | 'wi_catalog' | 'filings'>;
+/** The two catalogs: medical, and work injury. */
+export type CatalogDataset = Extract<SegmentDataset, 'catalog' | 'wi_catalog'>;
 
 /** The lookup keys of one pulled page (search-segments.ts): line i of every field text belongs to
  * `keys[i]`; each text starts and ends with a newline. */

@@ -29,6 +29,7 @@ export async function initI18n(lng: Language): Promise<void> {
     fallbackLng: 'zh-CN',
     resources,
     interpolation: { escapeValue: false },
+    showSupportNotice: false,
   });
 }
 

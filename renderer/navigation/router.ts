@@ -8,7 +8,13 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 
 type Segments<P extends string> = P extends `${infer Head}/${infer Tail}` ? Head | Segments<Tail> : P;
 type RequiredNames<P extends string> =
-  Segments<P> extends infer S ? (S extends `:${infer N}` ? (N extends `${string}?` ? never : N) : never) : never;
+  Segments<P> extends infer S
+    ? S extends `:${infer N}`
+      ? N extends `${string}?`
+        ? never
+        : N
+      : never
+    : never;
 type OptionalNames<P extends string> =
   Segments<P> extends infer S ? (S extends `:${infer N}?` ? N : never) : never;
 

@@ -86,9 +86,18 @@ export function registryProblems(screens: readonly Screen[]): string[] {
       set.add(v);
     }
   };
-  seen('id', screens.map((s) => s.id));
-  seen('route', screens.map((s) => s.route.pattern.split('/')[0]));
-  seen('hotkey', screens.map((s) => s.hotkey));
+  seen(
+    'id',
+    screens.map((s) => s.id),
+  );
+  seen(
+    'route',
+    screens.map((s) => s.route.pattern.split('/')[0]),
+  );
+  seen(
+    'hotkey',
+    screens.map((s) => s.hotkey),
+  );
   for (const s of screens) if (s.roles.length === 0) problems.push(`screen ${s.id} is open to no role`);
   return problems;
 }

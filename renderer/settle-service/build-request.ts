@@ -75,10 +75,11 @@ export interface CounterVerdict {
 }
 
 /** The verdict, and the request when one can be built (else the error preview throws). */
-export type PreparedSettlement = { person: Person; filing: FilingRow | undefined; verdict: CounterVerdict } & (
-  | ({ ok: true } & BuiltRequest)
-  | { ok: false; error: SettleServiceError }
-);
+export type PreparedSettlement = {
+  person: Person;
+  filing: FilingRow | undefined;
+  verdict: CounterVerdict;
+} & (({ ok: true } & BuiltRequest) | { ok: false; error: SettleServiceError });
 
 /** Work injury has no insurance type of its own here: the insured place's employee (310) policy
  * carries the device catalog (shared/demo-world/policies.ts, settlement-contract.md). */
@@ -103,7 +104,9 @@ export async function prepareSettlement(
     selectFiling(filings, input.scheme, station.mdtrtarea_admvs, input.settle_date, input.admission_date) ??
     undefined;
   const insutype = insutypeOf(input.scheme, person);
-  const policyRow = insutype ? await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined;
+  const policyRow = insutype
+    ? await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date)
+    : undefined;
   const missing = !insutype
     ? new SettleServiceError('NO_INSUTYPE', person.psn_no)
     : !policyRow

@@ -15,9 +15,7 @@ import { zh } from '../i18n/zh';
 import { BilingualAlert } from './Bilingual';
 
 export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
 
 export interface AsyncOptions {
   /** how long a load may take before it is reported as TIMEOUT (default 15 s) */
@@ -99,7 +97,9 @@ export function useLiveData<T>(
     const timer = setTimeout(() => {
       if (!answered) setState({ status: 'error', error: new AsyncTimeoutError(timeoutMs) });
     }, timeoutMs);
-    const subscription = liveQuery(query).subscribe({
+    // an async querier: a query that throws at once becomes a rejection (an error state) rather than
+    // an exception out of subscribe()
+    const subscription = liveQuery(async () => query()).subscribe({
       next: (data) => {
         answered = true;
         setState({ status: 'ok', data });

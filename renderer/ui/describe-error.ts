@@ -68,6 +68,7 @@ export function describeReason(r: Reason): BilingualText {
     const [zhText, enText] = REJECTION_CODES[r.code as keyof typeof REJECTION_CODES];
     return { zh: zhText, en: enText };
   }
-  if (Object.hasOwn(REFUSAL_MESSAGES, r.code)) return REFUSAL_MESSAGES[r.code as keyof typeof REFUSAL_MESSAGES];
+  if (Object.hasOwn(REFUSAL_MESSAGES, r.code))
+    return REFUSAL_MESSAGES[r.code as keyof typeof REFUSAL_MESSAGES];
   return { zh: r.message, en: r.message_en ?? r.message };
 }

@@ -14,7 +14,11 @@ export function Panel({
 >) {
   const id = useId();
   return (
-    <section className={className ? `panel ${className}` : 'panel'} aria-labelledby={title ? id : undefined} {...rest}>
+    <section
+      className={className ? `panel ${className}` : 'panel'}
+      aria-labelledby={title ? id : undefined}
+      {...rest}
+    >
       {title && <h2 id={id}>{title}</h2>}
       {children}
     </section>

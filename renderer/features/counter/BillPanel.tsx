@@ -77,10 +77,17 @@ export function BillPanel() {
     <Panel title={t('bill.title')} className="bill-panel">
       <div className="bill-sources">
         <span>{t('bill.demo')}</span>
-        {demo.status === 'ok' && demo.data.bills.length === 0 && <span className="muted">{t('bill.noDemo')}</span>}
+        {demo.status === 'ok' && demo.data.bills.length === 0 && (
+          <span className="muted">{t('bill.noDemo')}</span>
+        )}
         {demo.status === 'ok' &&
           demo.data.bills.map((b) => (
-            <button key={b.bill_id} type="button" onClick={() => loadDemo(b)} data-testid={`demo-bill-${b.bill_id}`}>
+            <button
+              key={b.bill_id}
+              type="button"
+              onClick={() => loadDemo(b)}
+              data-testid={`demo-bill-${b.bill_id}`}
+            >
               <Bilingual zh={b.label_zh} en={b.label_en} />
             </button>
           ))}
@@ -98,7 +105,9 @@ export function BillPanel() {
         </label>
       </div>
       {/* a station that is not a demo station has no demo bills: that is no failure */}
-      {demo.status === 'error' && !isNotDemo(demo.error) && <BilingualAlert error={demo.error} testId="demo-bills-error" />}
+      {demo.status === 'error' && !isNotDemo(demo.error) && (
+        <BilingualAlert error={demo.error} testId="demo-bills-error" />
+      )}
       {importFile.error !== null && <BilingualAlert error={importFile.error} testId="bill-file-error" />}
       <CatalogPicker scheme={scheme} lines={lines} onAdd={actions.addLine} />
       {errors.length > 0 && (
@@ -152,6 +161,11 @@ function useLineColumns(): Column<BillLine>[] {
     { key: 'name', header: t('bill.name'), cell: (l) => l.name },
     { key: 'cnt', header: t('bill.cnt'), cell: (l) => l.cnt, numeric: true },
     { key: 'pric', header: t('bill.pric'), cell: (l) => l.pric, numeric: true },
-    { key: 'amount', header: t('bill.amount'), cell: (l) => <Money amount={l.det_item_fee_sumamt} />, numeric: true },
+    {
+      key: 'amount',
+      header: t('bill.amount'),
+      cell: (l) => <Money amount={l.det_item_fee_sumamt} />,
+      numeric: true,
+    },
   ];
 }

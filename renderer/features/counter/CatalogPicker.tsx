@@ -154,7 +154,13 @@ function LineForm({
   useEffect(() => setFocus('cnt', { shouldSelect: true }), [setFocus]);
   const submit = handleSubmit(({ cnt, pric }) => {
     // the same rules as an imported row, and the amount computed to the fen
-    const checked = checkBillLine({ feedetl_sn: nextSn, med_list_codg: item.key, name: item.entry.name, cnt, pric });
+    const checked = checkBillLine({
+      feedetl_sn: nextSn,
+      med_list_codg: item.key,
+      name: item.entry.name,
+      cnt,
+      pric,
+    });
     setLineErrors(checked.errors);
     if (checked.lines[0]) onAdd(checked.lines[0]);
   });
@@ -164,7 +170,12 @@ function LineForm({
     onCancel();
   };
   return (
-    <form className="catalog-chosen" onKeyDown={onKey} onSubmit={(e) => void submit(e)} data-testid="catalog-chosen">
+    <form
+      className="catalog-chosen"
+      onKeyDown={onKey}
+      onSubmit={(e) => void submit(e)}
+      data-testid="catalog-chosen"
+    >
       <span className="code">{item.key}</span>
       <strong>{item.entry.name}</strong>
       <label>

@@ -44,7 +44,12 @@ export function CounterScreen(_: ScreenProps<'counter'>) {
       </div>
       {card && <BillPanel />}
       {canCompute && (
-        <button type="button" className="primary" onClick={() => void actions.compute()} data-testid="compute">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void actions.compute()}
+          data-testid="compute"
+        >
           {t('bill.review')}
         </button>
       )}

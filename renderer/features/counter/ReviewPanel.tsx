@@ -29,7 +29,12 @@ export function ReviewPanel() {
   const s = result.setlinfo;
   const refused = result.status === 'refused';
   return (
-    <Panel title={t('review.title')} className="review-panel" data-testid="review" data-status={result.status}>
+    <Panel
+      title={t('review.title')}
+      className="review-panel"
+      data-testid="review"
+      data-status={result.status}
+    >
       <div className="big-figures">
         <div>
           <span>{t('review.total')}</span>

@@ -151,9 +151,13 @@ describe('the encounter number in a bill file', () => {
   });
 
   it('reads it from a JSON bill object or its lines', () => {
-    const whole = parseBillJson(JSON.stringify({ mdtrt_id: 'ZY42', lines: [{ med_list_codg: 'A', cnt: '1', pric: '2' }] }));
+    const whole = parseBillJson(
+      JSON.stringify({ mdtrt_id: 'ZY42', lines: [{ med_list_codg: 'A', cnt: '1', pric: '2' }] }),
+    );
     expect(whole).toMatchObject({ errors: [], mdtrt_id: 'ZY42' });
-    const perLine = parseBillJson(JSON.stringify([{ mdtrt_id: 'MZ1', med_list_codg: 'A', cnt: '1', pric: '2' }]));
+    const perLine = parseBillJson(
+      JSON.stringify([{ mdtrt_id: 'MZ1', med_list_codg: 'A', cnt: '1', pric: '2' }]),
+    );
     expect(perLine).toMatchObject({ errors: [], mdtrt_id: 'MZ1' });
     expect(perLine.lines[0]).not.toHaveProperty('mdtrt_id');
   });
@@ -172,7 +176,9 @@ describe('the encounter number in a bill file', () => {
   });
 
   it('refuses a JSON number as the encounter number', () => {
-    const r = parseBillJson(JSON.stringify({ mdtrt_id: 12345, lines: [{ med_list_codg: 'A', cnt: '1', pric: '2' }] }));
+    const r = parseBillJson(
+      JSON.stringify({ mdtrt_id: 12345, lines: [{ med_list_codg: 'A', cnt: '1', pric: '2' }] }),
+    );
     expect(r.errors[0]).toMatchObject({ row: 1, field: 'mdtrt_id' });
   });
 });

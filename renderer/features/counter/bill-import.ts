@@ -32,7 +32,15 @@ const COLUMNS: Record<keyof BillLine, string[]> = {
 };
 
 /** The bill's encounter number: optional, the same on every row that gives it (one file, one visit). */
-const ENCOUNTER_COLUMNS = ['mdtrt_id', 'encounter_no', '住院号', '门诊号', '就诊号', '就诊ID', '住院号/门诊号'];
+const ENCOUNTER_COLUMNS = [
+  'mdtrt_id',
+  'encounter_no',
+  '住院号',
+  '门诊号',
+  '就诊号',
+  '就诊ID',
+  '住院号/门诊号',
+];
 
 const FIELD_ZH: Record<string, string> = {
   feedetl_sn: '序号',
@@ -66,7 +74,10 @@ function fieldOf(header: string): keyof BillLine | 'mdtrt_id' | undefined {
 }
 
 /** The one encounter number of a file, from every row (or the JSON object) that gives one. */
-function encounterOf(given: { row: number; value: unknown }[], errors: BillImportError[]): string | undefined {
+function encounterOf(
+  given: { row: number; value: unknown }[],
+  errors: BillImportError[],
+): string | undefined {
   let first: { row: number; value: string } | undefined;
   for (const { row, value } of given) {
     if (value === undefined || value === null || value === '') continue;

@@ -14,7 +14,10 @@ export const encounterNoSchema = z
   .string()
   .trim()
   .refine((v) => mdtrtId.safeParse(v).success, {
-    error: bilingualMessage('请填写住院号/门诊号（1–64 个字符）', 'Type the encounter number (1–64 characters)'),
+    error: bilingualMessage(
+      '请填写住院号/门诊号（1–64 个字符）',
+      'Type the encounter number (1–64 characters)',
+    ),
   });
 
 export function isEncounterNo(value: string): boolean {
@@ -42,7 +45,8 @@ export function typedIdSchema(today: string) {
       .transform((v) => v.trim().toUpperCase())
       .superRefine((id, ctx) => {
         const check = validateCitizenId(id, { today });
-        if (!check.ok) ctx.addIssue({ code: 'custom', message: bilingualMessage(check.message_zh, check.message_en) });
+        if (!check.ok)
+          ctx.addIssue({ code: 'custom', message: bilingualMessage(check.message_zh, check.message_en) });
       }),
   });
 }

@@ -37,13 +37,11 @@ export function counterKey(
 export function useCounterHotkeys(focusTypedId: () => void): void {
   const actions = useCounterActions();
   const view = useCounter(
-    useShallow(
-      (s: CounterState): KeyView => ({
-        hasLines: s.lines.length > 0,
-        hasPreview: s.preview !== null,
-        hasReceipt: s.receiptId !== null,
-      }),
-    ),
+    useShallow((s: CounterState): KeyView => ({
+      hasLines: s.lines.length > 0,
+      hasPreview: s.preview !== null,
+      hasReceipt: s.receiptId !== null,
+    })),
   );
   useHotkeys((e) => {
     const action = counterKey(e, view);

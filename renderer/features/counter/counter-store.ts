@@ -5,7 +5,13 @@
 // bill change goes through) clears the preview and the last error; a new patient clears the bill.
 // Actions never reject: a failure becomes state (person.error, error) that a panel shows.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { SCHEMES, SETL_TYPES, type BillLine, type Circumstances, type Person } from '../../../shared/settlement';
+import {
+  SCHEMES,
+  SETL_TYPES,
+  type BillLine,
+  type Circumstances,
+  type Person,
+} from '../../../shared/settlement';
 import type { CardReadEvent } from '../../../shared/station-api';
 import type { FilingRow, Scheme, SetlType } from '../../db';
 import type { AssessInput, Preview, SettleService } from '../../settle-service';
@@ -14,7 +20,8 @@ import type { BilingualText } from '../../ui';
 import { isEncounterNo } from './bill-inputs';
 import type { PersonProblem, ResolvedPerson } from './resolve-person';
 
-export type BillSource = { kind: 'demo'; label: BilingualText } | { kind: 'file'; name: string } | { kind: 'hand' };
+export type BillSource =
+  { kind: 'demo'; label: BilingualText } | { kind: 'file'; name: string } | { kind: 'hand' };
 
 /** What the cashier enters or loads for the bill; setBill changes any of it. */
 export interface BillInputs {
@@ -132,7 +139,12 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
     const actions: CounterActions = {
       async startPatient(card) {
         const mine = ++lookup;
-        set((s) => ({ ...emptyPatient(), card, person: { status: 'loading' }, billVersion: s.billVersion + 1 }));
+        set((s) => ({
+          ...emptyPatient(),
+          card,
+          person: { status: 'loading' },
+          billVersion: s.billVersion + 1,
+        }));
         try {
           const r = await deps.resolvePerson(card);
           if (mine !== lookup) return;

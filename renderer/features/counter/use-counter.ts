@@ -5,7 +5,12 @@ import { useStore } from 'zustand';
 import { platformPort } from '../../bridge';
 import type { Station } from '../../station';
 import { useStation } from '../../station';
-import { createCounterStore, type CounterActions, type CounterState, type CounterStore } from './counter-store';
+import {
+  createCounterStore,
+  type CounterActions,
+  type CounterState,
+  type CounterStore,
+} from './counter-store';
 import { resolvePerson } from './resolve-person';
 
 const stores = new WeakMap<Station, CounterStore>();

@@ -34,7 +34,12 @@ export function QueueScreen(_: ScreenProps<'queue'>) {
     { key: 'at', header: t('queue.settledAt'), cell: (s) => formatChinaTime(s.settled_at) },
     { key: 'name', header: t('queue.patient'), cell: (s) => s.psn_name },
     { key: 'type', header: t('queue.setlType'), cell: (s) => t(`setlType.${s.setl_type}`) },
-    { key: 'cash', header: t('queue.cash'), cell: (s) => <Money amount={s.result.setlinfo.psn_cash_pay} />, numeric: true },
+    {
+      key: 'cash',
+      header: t('queue.cash'),
+      cell: (s) => <Money amount={s.result.setlinfo.psn_cash_pay} />,
+      numeric: true,
+    },
     { key: 'status', header: t('queue.status'), cell: (s) => <StatusBadge status={s.status} /> },
     { key: 'setl_id', header: t('queue.setlId'), cell: (s) => s.setl_id ?? '' },
   ];
@@ -64,7 +69,9 @@ function Task({ task: s }: { task: SettlementRow }) {
   const { t } = useTranslation();
   const station = useStation();
   const [note, setNote] = useState('');
-  const resolve = useAction(() => station.settle.resolveTask(s.local_setl_id, note.trim(), station.operator.id));
+  const resolve = useAction(() =>
+    station.settle.resolveTask(s.local_setl_id, note.trim(), station.operator.id),
+  );
   return (
     <div className="task" data-testid="task" data-status={s.status}>
       <strong>{s.psn_name}</strong> · <StatusBadge status={s.status} /> · {s.local_setl_id}

@@ -14,7 +14,8 @@ export function receiptHtml(row: SettlementRow, opts: { institution: string; lan
   const r = m.receipt;
   const s = row.result.setlinfo;
   const rows = SETLINFO_FIELDS.map(
-    (f) => `<tr${f === 'psn_cash_pay' ? ' class="cash"' : ''}><th>${esc(m.setlinfo[f])}</th><td>${esc(s[f])}</td></tr>`,
+    (f) =>
+      `<tr${f === 'psn_cash_pay' ? ' class="cash"' : ''}><th>${esc(m.setlinfo[f])}</th><td>${esc(s[f])}</td></tr>`,
   ).join('');
   const trace = row.result.trace.map((e) => `<li>${esc(zh ? e.zh : e.en)}</li>`).join('');
   return `<!doctype html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${esc(row.local_setl_id)}</title>

@@ -36,9 +36,13 @@ export function SyncIndicator() {
         </span>
       )}
       <span>
-        {status?.last_pull_at ? t('sync.lastPull', { at: formatClock(status.last_pull_at) }) : t('sync.never')}
+        {status?.last_pull_at
+          ? t('sync.lastPull', { at: formatClock(status.last_pull_at) })
+          : t('sync.never')}
       </span>
-      {(status?.open_tasks ?? 0) > 0 && <span className="sync-tasks">{t('sync.tasks', { n: status!.open_tasks })}</span>}
+      {(status?.open_tasks ?? 0) > 0 && (
+        <span className="sync-tasks">{t('sync.tasks', { n: status!.open_tasks })}</span>
+      )}
       {live.status === 'error' && (
         <span className="sync-note" role="alert" data-testid="sync-status-error">
           {t('error.failed')}
