@@ -44,7 +44,7 @@ export function Shell({ screens }: { screens: readonly Screen[] }) {
           {station.institutionName} · {station.profile.fixmedins_code}
         </span>
         <span className="muted" data-testid="operator">
-          {t('app.cashier')} {station.operator.id} ({t(`role.${role}`)}) · {t(`app.mode_${station.mode}`)}
+          {t('app.cashier')} {station.operator.id} ({t(`role.${role}`)}) · {t(`app.mode.${station.mode}`)}
         </span>
         <nav>
           {nav.map((s) => (

@@ -6,8 +6,7 @@ export const en: Messages = {
     title: 'Direct settlement station',
     cashier: 'Operator',
     lang: '中文',
-    mode_browser: 'browser mode',
-    mode_electron: 'desktop',
+    mode: { browser: 'browser mode', electron: 'desktop' },
   },
   nav: {
     counter: 'Counter',

@@ -7,8 +7,7 @@ export const zh = {
     title: '跨省直接结算收费站',
     cashier: '操作员',
     lang: 'English',
-    mode_browser: '浏览器模式',
-    mode_electron: '桌面模式',
+    mode: { browser: '浏览器模式', electron: '桌面模式' },
   },
   nav: {
     counter: '收费',

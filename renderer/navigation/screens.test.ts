@@ -101,10 +101,10 @@ describe('the registry', () => {
     );
   });
   it('types the component by its route', () => {
-    // @ts-expect-error the detail screen needs a local_setl_id the counter route does not give
     defineScreen({
       id: 'x',
       title: 'nav.queue',
+      // @ts-expect-error the detail screen needs a local_setl_id the counter route does not give
       route: defineRoute('counter'),
       component: Detail,
       roles: ROLES,
