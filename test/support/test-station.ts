@@ -12,7 +12,7 @@ import {
   type StationEventPayload,
 } from '../../shared/station-api';
 import type { StationDb } from '../../renderer/db';
-import { chinaDate, createSettleService, type StationProfile } from '../../renderer/settle-service';
+import { createSettleService, type StationProfile } from '../../renderer/settle-service';
 import type { Operator, Station } from '../../renderer/station';
 import { createSyncEngine } from '../../renderer/sync';
 import { seededStationDb } from '../sync/seed-world';
