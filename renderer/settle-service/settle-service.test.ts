@@ -3,6 +3,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { demoSettleRequest, type DemoBill, type DemoWorld } from '../../shared/demo-world';
 import { settle } from '../../shared/settlement';
+import { failingStore } from '../../test/support/failing-store';
 import { seededStationDb } from '../../test/sync/seed-world';
 import { findFilings, StationDb, StationDbError } from '../db';
 import { createSettleService, SettleServiceError, type SettleInput, type StationProfile } from './index';
@@ -135,23 +136,9 @@ describe('settle service', () => {
     const db = new StationDb('station', { indexedDB, IDBKeyRange });
     // The disk fills up at the last write of the commit transaction (the audit row), as IndexedDB
     // reports it: a QuotaExceededError DOMException from the store.
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          return name !== 'audit'
-            ? t
-            : {
-                ...t,
-                mutate: () =>
-                  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
-              };
-        },
-      }),
-    });
+    db.use(
+      failingStore('audit', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
     await db.open();
     const b = bill(world, 'BILL-PNEUMONIA');
     const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });

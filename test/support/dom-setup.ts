@@ -3,10 +3,13 @@
 // own factory), the station's translations in Chinese (the station's first language; a test may
 // switch), and a clean document after each test.
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, beforeAll } from 'vitest';
 import { initI18n } from '../../renderer/i18n';
+
+// findBy… and waitFor wait up to 5 s: the machines are shared, and a loaded one is slow, not wrong
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeAll(async () => {
   await initI18n('zh-CN');

@@ -22,7 +22,7 @@ import {
 import { decodeBillFile, parseBillFile, type BillImportError } from './bill-import';
 import { BillInputsPanel } from './BillInputsForm';
 import { CatalogPicker } from './CatalogPicker';
-import { patientWho, type BillSource, type CounterState } from './counter-store';
+import { demoBillInputs, patientWho, type BillSource, type CounterState } from './counter-store';
 import { useCounter, useCounterActions } from './use-counter';
 
 export function BillPanel() {
@@ -49,16 +49,7 @@ export function BillPanel() {
 
   const loadDemo = (bill: DemoBillView) => {
     setErrors([]);
-    actions.loadBill({
-      lines: bill.lines,
-      source: { kind: 'demo', label: { zh: bill.label_zh, en: bill.label_en } },
-      scheme: bill.scheme,
-      setlType: bill.setl_type,
-      admissionDate: bill.admission_date,
-      diseCodg: bill.dise_codg ?? '',
-      circumstances: bill.circumstances ?? {},
-      mdtrtId: bill.mdtrt_id ?? '',
-    });
+    actions.loadBill(demoBillInputs(bill));
   };
   const importFile = useAction(async (file: File) => {
     const result = parseBillFile(file.name, decodeBillFile(new Uint8Array(await file.arrayBuffer())));

@@ -1,9 +1,9 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { typedIdRead } from '../../../shared/card';
 import { citizenIdCheckChar } from '../../../shared/ids';
 import { cardReadSchema } from '../../../shared/station-api';
+import { failingStore } from '../../../test/support/failing-store';
 import { testStation, type TestStation } from '../../../test/support/test-station';
 import { StationContext } from '../../station';
 import { counterStoreOf } from './use-counter';
@@ -26,19 +26,11 @@ const card = (certno: string) => cardReadSchema.parse(typedIdRead(certno, { toda
 const certnoOf = (scenario: string) => ts.world.people.find((p) => p.scenario === scenario)!.person.certno;
 
 /** Every read of the lookup segments fails, as a broken IndexedDB would. */
-const brokenSegments: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'broken-segments',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const t = down.table(name);
-      if (name !== 'segments') return t;
-      const fail = () => Promise.reject(new DOMException('The backing store is gone', 'UnknownError'));
-      return { ...t, get: fail, getMany: fail, query: fail, openCursor: fail, count: fail };
-    },
-  }),
-};
+const brokenSegments = failingStore(
+  'segments',
+  () => new DOMException('The backing store is gone', 'UnknownError'),
+  ['get', 'getMany', 'query', 'openCursor', 'count'],
+);
 
 describe('the person panel', () => {
   it('shows the person, masked, and the verdict of the settle service', async () => {

@@ -5,7 +5,13 @@ import { typedIdRead } from '../../../shared/card';
 import type { DemoBill } from '../../../shared/demo-world';
 import { cardReadSchema, type CardReadEvent } from '../../../shared/station-api';
 import { testStation, type TestStation } from '../../../test/support/test-station';
-import { createCounterStore, commitCheck, type CounterDeps, type CounterStore } from './counter-store';
+import {
+  commitCheck,
+  createCounterStore,
+  demoBillInputs,
+  type CounterDeps,
+  type CounterStore,
+} from './counter-store';
 import { counterStoreOf } from './use-counter';
 
 const TODAY = '2026-06-30';
@@ -24,17 +30,7 @@ const cardOf = (b: DemoBill): CardReadEvent => {
   const person = ts.world.people.find((p) => p.person.psn_no === b.psn_no)!;
   return cardReadSchema.parse(typedIdRead(person.person.certno, { today: TODAY }));
 };
-const loadDemo = (b: DemoBill) =>
-  actions().loadBill({
-    lines: b.lines,
-    source: { kind: 'demo', label: { zh: b.label_zh, en: b.label_en } },
-    scheme: b.scheme,
-    setlType: b.setl_type,
-    admissionDate: b.admission_date,
-    diseCodg: b.dise_codg ?? '',
-    circumstances: b.circumstances ?? {},
-    mdtrtId: b.mdtrt_id ?? '',
-  });
+const loadDemo = (b: DemoBill) => actions().loadBill(demoBillInputs(b));
 
 /** A patient whose demo bill has been computed: the state every bill edit starts from. */
 async function previewed(id = 'BILL-PNEUMONIA') {

@@ -12,7 +12,7 @@ import {
   type Circumstances,
   type Person,
 } from '../../../shared/settlement';
-import type { CardReadEvent } from '../../../shared/station-api';
+import type { CardReadEvent, DemoBillView } from '../../../shared/station-api';
 import type { FilingRow, Scheme, SetlType } from '../../db';
 import type { AssessInput, Preview, SettleService } from '../../settle-service';
 import type { TranslationKey } from '../../i18n';
@@ -97,6 +97,20 @@ const emptyPatient = (): Omit<CounterState, 'scheme' | 'setlType' | 'billVersion
   error: null,
   busy: false,
 });
+
+/** A demo bill (the demo's stand-in for the hospital system's handover) as a whole bill to load. */
+export function demoBillInputs(bill: DemoBillView): Parameters<CounterActions['loadBill']>[0] {
+  return {
+    lines: bill.lines,
+    source: { kind: 'demo', label: { zh: bill.label_zh, en: bill.label_en } },
+    scheme: bill.scheme,
+    setlType: bill.setl_type,
+    admissionDate: bill.admission_date,
+    diseCodg: bill.dise_codg ?? '',
+    circumstances: bill.circumstances ?? {},
+    mdtrtId: bill.mdtrt_id ?? '',
+  };
+}
 
 /** Who the settle service and the demo bills are asked about: the person once known, else the card. */
 export function patientWho(s: Pick<CounterState, 'person' | 'card'>): { psn_no?: string; certno?: string } {

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { DBCore, Middleware } from 'dexie';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoSettleRequest } from '../../../shared/demo-world';
+import { failingStore } from '../../../test/support/failing-store';
 import { testStation, type TestStation } from '../../../test/support/test-station';
 import { StationContext } from '../../station';
 import { QueueScreen } from './QueueScreen';
@@ -83,7 +83,8 @@ describe('the queue', () => {
   it('a write the disk refuses is shown in words; the task stays open and nothing is recorded', async () => {
     const id = await rejected([{ code: 'FILING_REVOKED', message: '备案已被参保地撤销' }]);
     ts.db.close();
-    ts.db.use(refusingAuditWrites);
+    // the audit table refuses every write, as a full disk does
+    ts.db.use(failingStore('audit', () => new DOMException('The disk refused the write', 'UnknownError')));
     await ts.db.open();
     show();
     const task = await screen.findByTestId('task');
@@ -95,21 +96,3 @@ describe('the queue', () => {
     expect(screen.getByTestId('task')).toBe(task);
   });
 });
-
-/** The audit table refuses every write, as a full disk does. */
-const refusingAuditWrites: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'refusing-audit',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const t = down.table(name);
-      return name !== 'audit'
-        ? t
-        : {
-            ...t,
-            mutate: () => Promise.reject(new DOMException('The disk refused the write', 'UnknownError')),
-          };
-    },
-  }),
-};
