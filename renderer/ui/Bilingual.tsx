@@ -19,8 +19,26 @@ export function Bilingual(props: BilingualText) {
   return <>{bi(props)}</>;
 }
 
-/** The error box: the code (for the log and the help desk) and the message in the language on
- * screen. Takes any failure (describe-error.ts makes it readable) or a {code, zh, en}. */
+/** The error box of every screen (role alert, styles.css .error), with an optional code. */
+export function Alert({
+  code,
+  testId,
+  children,
+}: {
+  code?: string | null;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="error" role="alert" data-testid={testId} data-code={code ?? undefined}>
+      {code && <code className="error-code">{code}</code>}
+      {children}
+    </div>
+  );
+}
+
+/** The error box for a failure: its code (for the log and the help desk) and its message in the
+ * language on screen. Takes any failure (describe-error.ts makes it readable) or a {code, zh, en}. */
 export function BilingualAlert({
   error,
   testId,
@@ -33,10 +51,9 @@ export function BilingualAlert({
 }) {
   const d = describeError(error);
   return (
-    <div className="error" role="alert" data-testid={testId} data-code={d.code ?? undefined}>
-      {d.code && <code className="error-code">{d.code}</code>}
+    <Alert code={d.code} testId={testId}>
       <Bilingual zh={d.zh} en={d.en} />
       {children}
-    </div>
+    </Alert>
   );
 }

@@ -2,16 +2,16 @@
 // "中文 / English" (bilingual.ts), as the shared schemas write theirs. These show those errors: one
 // under a field, or the list of a whole form with each field's label.
 import type { FieldErrors, FieldError as HookFieldError, FieldValues } from 'react-hook-form';
-import { Bilingual } from './Bilingual';
+import { Alert, Bilingual } from './Bilingual';
 import { splitBilingual } from './bilingual-text';
 
 /** The error of one field, or nothing. */
 export function FieldError({ error, testId }: { error: HookFieldError | undefined; testId?: string }) {
   if (!error?.message) return null;
   return (
-    <div className="error" role="alert" data-testid={testId}>
+    <Alert testId={testId}>
       <Bilingual {...splitBilingual(error.message)} />
-    </div>
+    </Alert>
   );
 }
 
@@ -31,7 +31,7 @@ export function FormErrors<T extends FieldValues>({
   });
   if (entries.length === 0) return null;
   return (
-    <div className="error" role="alert" data-testid={testId}>
+    <Alert testId={testId}>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
@@ -39,6 +39,6 @@ export function FormErrors<T extends FieldValues>({
           </li>
         ))}
       </ul>
-    </div>
+    </Alert>
   );
 }

@@ -1,6 +1,6 @@
 // renderer/ui: what every screen shows things with. Components know nothing of a screen's workflow;
 // they import only i18n/, the shared value types and each other.
-export { Bilingual, BilingualAlert, useBilingual } from './Bilingual';
+export { Alert, Bilingual, BilingualAlert, useBilingual } from './Bilingual';
 export { splitBilingual, bilingualMessage, type BilingualText } from './bilingual-text';
 export { describeError, describeReason, type DescribedError } from './describe-error';
 export { Panel, DataTable, type Column } from './layout';

@@ -10,6 +10,7 @@ import type { BillLine } from '../../../shared/settlement';
 import type { DemoBillView } from '../../../shared/station-api';
 import { useStation } from '../../station';
 import {
+  Alert,
   Bilingual,
   BilingualAlert,
   DataTable,
@@ -102,7 +103,7 @@ export function BillPanel() {
       {importFile.error !== null && <BilingualAlert error={importFile.error} testId="bill-file-error" />}
       <CatalogPicker scheme={scheme} lines={lines} onAdd={actions.addLine} />
       {errors.length > 0 && (
-        <div className="error" role="alert" data-testid="bill-errors">
+        <Alert testId="bill-errors">
           {t('bill.errors', { n: errors.length })}
           <ul>
             {errors.slice(0, 20).map((e, i) => (
@@ -111,7 +112,7 @@ export function BillPanel() {
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
       <BillInputsPanel />
       {lines.length > 0 && (

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { BillLine } from '../../../shared/settlement';
 import { searchCatalog, searchWiCatalog, type CatalogRow, type Scheme, type WiCatalogRow } from '../../db';
 import { useStation } from '../../station';
-import { Bilingual, BilingualAlert, FormErrors, ratioAsPercent, useAsync } from '../../ui';
+import { Alert, Bilingual, BilingualAlert, FormErrors, ratioAsPercent, useAsync } from '../../ui';
 import { catalogLineSchema } from './bill-inputs';
 import { checkBillLine, nextLineNumber, type BillImportError } from './bill-import';
 
@@ -204,7 +204,7 @@ function LineForm({
         testId="catalog-errors"
       />
       {lineErrors.length > 0 && (
-        <div className="error" role="alert" data-testid="catalog-errors">
+        <Alert testId="catalog-errors">
           <ul>
             {lineErrors.map((e, i) => (
               <li key={i}>
@@ -212,7 +212,7 @@ function LineForm({
               </li>
             ))}
           </ul>
-        </div>
+        </Alert>
       )}
     </form>
   );

@@ -5,7 +5,7 @@ import { useEffect, useMemo, type Ref } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { splitBilingual, useBilingual } from '../../ui';
+import { Alert, splitBilingual, useBilingual } from '../../ui';
 import { typedIdSchema } from './bill-inputs';
 
 export function TypedIdForm({
@@ -56,9 +56,7 @@ export function TypedIdForm({
         <button type="submit">{t('card.lookup')}</button>
       </form>
       {error && (
-        <div className="error" role="alert" data-testid="typed-id-error">
-          {t('card.invalidId', { msg: bi(splitBilingual(error)) })}
-        </div>
+        <Alert testId="typed-id-error">{t('card.invalidId', { msg: bi(splitBilingual(error)) })}</Alert>
       )}
     </>
   );
