@@ -1,5 +1,5 @@
 // Read models for the queue and task screens. Each is a plain async read of the database, meant to
-// be wrapped in Dexie's liveQuery / useLiveQuery so the screen follows every commit.
+// be wrapped in a live query (renderer/ui useLiveData, over Dexie's liveQuery) so the screen follows every commit.
 import type { CheckpointRow, SettlementRow, StationDb } from '../db';
 
 export interface QueueStatus {
