@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -30,17 +31,18 @@ const rendererImports = (...folders) => [
 // One source for each fact (shared/settlement/schema.ts SCHEMES, SETL_TYPES; shared/protocol/datasets.ts
 // DATASETS): a union or list of their literals written out again in renderer/ is refused. A narrowing
 // through Extract<…> / Exclude<…> is derived, and allowed.
+// The literals are read from the constants' own source, so the rule follows when a value is added.
+const literalsOf = (file, name) => {
+  const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+  const start = source.indexOf(`export const ${name} = `);
+  const end = source.indexOf(' as const', start);
+  if (start < 0 || end < 0) throw new Error(`eslint.config.js: ${name} not found in ${file}`);
+  return [...new Set([...source.slice(start, end).matchAll(/'([a-z_]+)'/g)].map((m) => m[1]))];
+};
 const oneOf = (values) => `/^(${values.join('|')})$/`;
-const SCHEME_VALUES = oneOf(['medical', 'work_injury']);
-const SETL_TYPE_VALUES = oneOf(['inpatient', 'outpatient', 'chronic_outpatient', 'rehab', 'device']);
-const DATASET_VALUES = oneOf([
-  'filings',
-  'catalog',
-  'wi_catalog',
-  'policies',
-  'accumulators',
-  'institutions',
-]);
+const SCHEME_VALUES = oneOf(literalsOf('./shared/settlement/schema.ts', 'SCHEMES'));
+const SETL_TYPE_VALUES = oneOf(literalsOf('./shared/settlement/schema.ts', 'SETL_TYPES'));
+const DATASET_VALUES = oneOf(literalsOf('./shared/protocol/datasets.ts', 'DATASETS'));
 const redeclaredUnion = (values, derive) => ({
   selector: `TSUnionType:not(TSTypeParameterInstantiation > TSUnionType) > TSLiteralType:has(Literal[value=${values}]) ~ TSLiteralType:has(Literal[value=${values}])`,
   message: `Derive this union from ${derive} instead of writing its members again.`,
