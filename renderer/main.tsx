@@ -1,16 +1,21 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 import { FatalScreen } from './app/FatalScreen';
-import { StationContext } from './app/station-context';
+import { SCREENS } from './app/screens';
+import { Shell } from './app/Shell';
+import { hashRouter, RouterContext } from './navigation';
+import { StationContext } from './station';
 import './app/styles.css';
 
 const root = createRoot(document.getElementById('root')!);
+// The router reads the hash only after bootstrap: connectStation takes the agent token out of it first.
 bootstrap()
   .then((station) =>
     root.render(
       <StationContext.Provider value={station}>
-        <App />
+        <RouterContext.Provider value={hashRouter(window)}>
+          <Shell screens={SCREENS} />
+        </RouterContext.Provider>
       </StationContext.Provider>,
     ),
   )

@@ -1,15 +1,20 @@
-import { useTranslation } from 'react-i18next';
+// Start-up failed: say what in both languages, never a stack trace. i18n may not be up yet (the
+// failure can come before it), so the texts here do not depend on it.
+import { en } from '../i18n/en';
+import { zh } from '../i18n/zh';
+import { describeError } from '../ui';
 
-/** Start-up failed: say what in both languages, never a stack trace. */
 export function FatalScreen({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const e = error as { message_zh?: string; message_en?: string; message?: string };
+  const d = describeError(error);
   return (
-    <main className="fatal" role="alert">
-      <h1>{t('fatal.title', { defaultValue: '收费站无法启动 / The station cannot start' })}</h1>
-      <p>{e.message_zh ?? e.message}</p>
-      {e.message_en && <p lang="en">{e.message_en}</p>}
-      <p>{t('fatal.hint', { defaultValue: '请检查本机服务是否运行（npm start），然后刷新页面。' })}</p>
+    <main className="fatal" role="alert" data-code={d.code ?? undefined}>
+      <h1>
+        {zh.fatal.title} / {en.fatal.title}
+      </h1>
+      <p>{d.zh}</p>
+      <p lang="en">{d.en}</p>
+      <p>{zh.fatal.hint}</p>
+      <p lang="en">{en.fatal.hint}</p>
     </main>
   );
 }

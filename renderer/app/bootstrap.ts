@@ -3,22 +3,22 @@
 // StationError the fatal screen explains in both languages.
 import { browserEnvironment, connectStation, platformPort } from '../bridge';
 import { openStationDb, requestPersistence, warmSegments } from '../db';
+import { initI18n } from '../i18n';
 import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
-import { initI18n } from './i18n';
-import type { Station } from './station-context';
-import { createSyncEngine } from './sync-engine';
-import { useUiStore } from './ui-store';
+import type { Station } from '../station';
+import { createSyncEngine } from '../sync';
+import { notify } from '../ui';
 
 export async function bootstrap(): Promise<Station> {
-  initI18n(localStorage.getItem('station.lang') === 'en' ? 'en' : 'zh-CN');
+  await initI18n(localStorage.getItem('station.lang') === 'en' ? 'en' : 'zh-CN');
   const { api, mode } = connectStation(browserEnvironment());
   const config = await api.config.get();
   const db = await openStationDb({
-    onUpgradeBlocked: () => useUiStore.getState().notify('warn', 'db.upgradeBlocked'),
-    onClosedForUpgrade: () => useUiStore.getState().notify('warn', 'db.closedForUpgrade'),
+    onUpgradeBlocked: () => notify('warn', 'db.upgradeBlocked'),
+    onClosedForUpgrade: () => notify('warn', 'db.closedForUpgrade'),
   });
   const persistence = await requestPersistence(navigator.storage);
-  if (persistence.outcome === 'denied') useUiStore.getState().notify('warn', 'db.notPersistent');
+  if (persistence.outcome === 'denied') notify('warn', 'db.notPersistent');
 
   const port = platformPort(api);
   const sync = createSyncEngine({ db, port, api });
@@ -37,9 +37,8 @@ export async function bootstrap(): Promise<Station> {
   const settle = createSettleService({ db, station: profile });
   // Load the lookup segments now, so the first card read or catalog search does not pay for it; a
   // failure here is not fatal (the first lookup tries again and reports its own error).
-  void warmSegments(db).catch(() => undefined);
+  warmSegments(db).catch(() => undefined);
   sync.start();
-  const cashier = localStorage.getItem('station.cashier') || 'cashier01';
   return {
     api,
     mode,
@@ -50,6 +49,7 @@ export async function bootstrap(): Promise<Station> {
     settle,
     sync,
     today: () => chinaDate(new Date()),
-    cashier,
+    // every operator is a cashier until sign-in exists (issue 12, part 2)
+    operator: { id: localStorage.getItem('station.cashier') || 'cashier01', role: 'cashier' },
   };
 }

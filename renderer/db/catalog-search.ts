@@ -4,7 +4,7 @@
 // written is never shown with an old name. A few milliseconds over 300,000 rows
 // (scripts/bench-station.ts).
 import type { StationDb } from './station-db';
-import type { CatalogRow, WiCatalogRow } from './types';
+import type { CatalogDataset, CatalogRow, WiCatalogRow } from './types';
 import type { Table } from 'dexie';
 import { normalizeSearchText } from './search-keys';
 import { segmentIndex, type MatchMode, type SegmentHit } from './search-segments';
@@ -93,7 +93,7 @@ export function searchWiCatalog(
 async function search<R extends Searchable>(
   db: StationDb,
   table: Table<R, string>,
-  dataset: 'catalog' | 'wi_catalog',
+  dataset: CatalogDataset,
   query: string,
   opts: CatalogSearchOptions,
 ): Promise<R[]> {

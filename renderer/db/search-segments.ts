@@ -14,7 +14,7 @@
 // returned, so an old segment can never make a lookup return a row that no longer matches.
 // compactSegments merges them when incremental pulls have made many small ones.
 import type { StationDb } from './station-db';
-import type { CatalogRow, FilingRow, SegmentDataset, SegmentRow } from './types';
+import type { CatalogDataset, CatalogRow, FilingRow, SegmentDataset, SegmentRow } from './types';
 import { normalizeSearchText, pinyinInitials } from './search-keys';
 
 export const SEGMENT_FIELDS = {
@@ -59,7 +59,7 @@ function segment(
 export function catalogSegment(
   rows: readonly Pick<CatalogRow, 'key' | 'name'>[],
   deleted: readonly string[],
-  dataset: 'catalog' | 'wi_catalog' = 'catalog',
+  dataset: CatalogDataset = 'catalog',
 ): SegmentRow {
   const keys = new Array<string>(rows.length);
   const names = new Array<string>(rows.length);

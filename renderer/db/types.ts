@@ -1,19 +1,26 @@
 // Rows as the station stores them. The inner objects are the settle/v1 objects of
 // settlement-contract.md, exactly as 8101 delivers them, so a settle request is built from rows
 // without translation; the outer fields exist only to be indexed.
+import type { DatasetName } from '../../shared/protocol';
 import type {
   Accumulators,
   CatalogEntry,
   Filing,
   Person,
   Policy,
+  SCHEMES,
+  SETL_TYPES,
   SettleRequest,
   SettleRequestInput,
   SettleResult,
+  SetlinfoField,
   WiCatalogEntry,
 } from '../../shared/settlement';
 
-export type Scheme = 'medical' | 'work_injury';
+export type { DatasetName } from '../../shared/protocol';
+/** Derived from the shared constants (shared/settlement/schema.ts): never re-declared (lint forbids it). */
+export type Scheme = (typeof SCHEMES)[number];
+export type SetlType = (typeof SETL_TYPES)[Scheme][number];
 
 export interface FilingRow {
   key: string; // filing_id
@@ -30,7 +37,10 @@ export interface CatalogRow {
   entry: CatalogEntry;
 }
 
-export type SegmentDataset = 'catalog' | 'wi_catalog' | 'filings';
+/** The datasets searched through lookup segments (search-segments.ts SEGMENT_FIELDS). */
+export type SegmentDataset = Extract<DatasetName, 'catalog' | 'wi_catalog' | 'filings'>;
+/** The two catalogs: medical, and work injury. */
+export type CatalogDataset = Extract<SegmentDataset, 'catalog' | 'wi_catalog'>;
 
 /** The lookup keys of one pulled page (search-segments.ts): line i of every field text belongs to
  * `keys[i]`; each text starts and ends with a newline. */
@@ -88,11 +98,12 @@ export interface EncounterRow {
 export type SettlementStatus = 'pending' | 'confirmed' | 'discrepancy' | 'rejected' | 'cancelled';
 
 export interface Difference {
-  field: string;
+  field: SetlinfoField;
   station: string;
   platform: string;
 }
 
+/** The platform's reason for a rejection: its message (Chinese) and, when it sent one, English. */
 export interface Reason {
   code: string;
   /** Chinese (the platform's err_msg, or the station's own message) */
@@ -106,7 +117,7 @@ export interface SettlementRow {
   certno: string;
   psn_name: string;
   scheme: Scheme;
-  setl_type: string;
+  setl_type: SetlType;
   encounter_no: string;
   station_id: string;
   opter: string;
@@ -139,8 +150,6 @@ export interface OutboxRow {
   enqueued_at: string;
   last_error: string | null;
 }
-
-export type DatasetName = 'filings' | 'catalog' | 'wi_catalog' | 'policies' | 'accumulators' | 'institutions';
 
 export interface CheckpointRow {
   dataset: DatasetName;

@@ -1,13 +1,20 @@
 // Builds the settle/v1 request from what the station has cached: the person's filing, the insured
 // place's policy in force on the settle date, the treatment place's catalog entries for the codes
 // on the bill, and the person's local year-to-date accumulators. Reads only.
+//
+// The verdict the counter shows after a card read comes out of the same function (prepareSettlement):
+// it is step 1 of settle/v1 (directSettlementVerdict) over the very facts the request is built from,
+// and whatever keeps the station from building a request (no insurance type, no policy in force)
+// is a reason in the verdict as well as the error preview throws. The two cannot disagree.
 import type {
   Accumulators,
   BillLine,
   Circumstances,
   Person,
   SettleRequestInput,
+  VerdictInput,
 } from '../../shared/settlement';
+import { directSettlementVerdict } from '../../shared/settlement';
 import { selectFiling } from '../../shared/protocol';
 import {
   accumulatorKey,
@@ -15,6 +22,7 @@ import {
   policyInForce,
   type FilingRow,
   type Scheme,
+  type SetlType,
   type StationDb,
 } from '../db';
 import { SettleServiceError } from './errors';
@@ -32,7 +40,7 @@ export interface SettleInput {
   /** the person as 1101 returned it, for someone without a filing here (local or emergency) */
   person?: Person;
   scheme: Scheme;
-  setl_type: SettleRequestInput['setl_type'];
+  setl_type: SetlType;
   settle_date: string;
   admission_date?: string;
   dise_codg?: string;
@@ -40,6 +48,9 @@ export interface SettleInput {
   acct_used?: boolean;
   lines: BillLine[];
 }
+
+/** What the counter asks right after a card read: no bill yet. */
+export type AssessInput = Omit<SettleInput, 'lines' | 'acct_used'>;
 
 export interface BuiltRequest {
   request: SettleRequestInput;
@@ -49,19 +60,39 @@ export interface BuiltRequest {
   accumulatorsBasis: Accumulators | undefined;
 }
 
-/** Work injury has no insurance type of its own here: the insured place's employee (310) policy
- * carries the device catalog (shared/demo-world/policies.ts, settlement-contract.md). */
-function insutypeFor(scheme: Scheme, person: Person): string {
-  if (scheme === 'work_injury') return '310';
-  if (!person.insutype) throw new SettleServiceError('NO_INSUTYPE', person.psn_no);
-  return person.insutype;
+/** One reason a person cannot be settled directly, in both languages. */
+export interface VerdictReason {
+  code: string;
+  zh: string;
+  en: string;
 }
 
-export async function buildSettleRequest(
+export interface CounterVerdict {
+  canSettle: boolean;
+  reasons: VerdictReason[];
+  /** the ratio reduction that will apply (temporary filings), a decimal string such as "0.1" */
+  reduction: string;
+}
+
+/** The verdict, and the request when one can be built (else the error preview throws). */
+export type PreparedSettlement = {
+  person: Person;
+  filing: FilingRow | undefined;
+  verdict: CounterVerdict;
+} & (({ ok: true } & BuiltRequest) | { ok: false; error: SettleServiceError });
+
+/** Work injury has no insurance type of its own here: the insured place's employee (310) policy
+ * carries the device catalog (shared/demo-world/policies.ts, settlement-contract.md). */
+function insutypeOf(scheme: Scheme, person: Person): string | null {
+  if (scheme === 'work_injury') return '310';
+  return person.insutype ?? null;
+}
+
+export async function prepareSettlement(
   db: StationDb,
   station: StationProfile,
   input: SettleInput,
-): Promise<BuiltRequest> {
+): Promise<PreparedSettlement> {
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
@@ -69,23 +100,20 @@ export async function buildSettleRequest(
   }
   // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
   // so a person with several filings is settled against the same one on both sides.
-  const schemeFiling =
+  const filing =
     selectFiling(filings, input.scheme, station.mdtrtarea_admvs, input.settle_date, input.admission_date) ??
     undefined;
+  const insutype = insutypeOf(input.scheme, person);
+  const policyRow = insutype
+    ? await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date)
+    : undefined;
+  const missing = !insutype
+    ? new SettleServiceError('NO_INSUTYPE', person.psn_no)
+    : !policyRow
+      ? new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`)
+      : null;
 
-  const insutype = insutypeFor(input.scheme, person);
-  const policyRow = await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date);
-  if (!policyRow) {
-    throw new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`);
-  }
-
-  const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
-  const year = Number(input.settle_date.slice(0, 4));
-  const accKey = accumulatorKey(person.psn_no, year);
-  const accRow = await db.accumulators.get(accKey);
-
-  const request: SettleRequestInput = {
-    contract: 'settle/v1',
+  const facts: VerdictInput = {
     scheme: input.scheme,
     setl_type: input.setl_type,
     settle_date: input.settle_date,
@@ -95,7 +123,7 @@ export async function buildSettleRequest(
       mdtrtarea_admvs: station.mdtrtarea_admvs,
       hosp_lv: station.hosp_lv,
     },
-    filing: schemeFiling?.filing ?? null,
+    filing: filing?.filing ?? null,
     circumstances: {
       emergency: false,
       trauma: false,
@@ -103,15 +131,35 @@ export async function buildSettleRequest(
       third_party_liable: false,
       ...input.circumstances,
     },
+  };
+  if (input.admission_date) facts.admission_date = input.admission_date;
+  if (input.dise_codg) facts.dise_codg = input.dise_codg;
+  if (policyRow) facts.policy = policyRow.policy;
+
+  const step1 = directSettlementVerdict(facts);
+  const reasons: VerdictReason[] = [
+    ...(missing ? [{ code: missing.code, zh: missing.message_zh, en: missing.message_en }] : []),
+    ...step1.refusal.map((r) => ({ code: r.code, zh: r.message, en: r.message_en })),
+  ];
+  const verdict: CounterVerdict = {
+    canSettle: reasons.length === 0,
+    reasons,
+    reduction: step1.reduction,
+  };
+  if (missing) return { ok: false, person, filing, verdict, error: missing };
+
+  const year = Number(input.settle_date.slice(0, 4));
+  const accKey = accumulatorKey(person.psn_no, year);
+  const accRow = await db.accumulators.get(accKey);
+  const request: SettleRequestInput = {
+    contract: 'settle/v1',
+    ...facts,
     accumulators: accRow?.local ?? { year },
     acct_used: input.acct_used ?? false,
-    policy: policyRow.policy,
     lines: input.lines,
   };
-  if (input.admission_date) request.admission_date = input.admission_date;
-  if (input.dise_codg) request.dise_codg = input.dise_codg;
-
   // Only the entries the bill uses travel with the request (and on to the platform in 8201).
+  const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
   if (input.scheme === 'medical') {
     const rows = await db.catalog.bulkGet(codes);
     request.catalog = Object.fromEntries(rows.flatMap((r) => (r ? [[r.key, r.entry]] : [])));
@@ -119,5 +167,13 @@ export async function buildSettleRequest(
     const rows = await db.wi_catalog.bulkGet(codes);
     request.wi_catalog = Object.fromEntries(rows.flatMap((r) => (r ? [[r.key, r.entry]] : [])));
   }
-  return { request, filing: schemeFiling, accumulatorsKey: accKey, accumulatorsBasis: accRow?.local };
+  return {
+    ok: true,
+    person,
+    filing,
+    verdict,
+    request,
+    accumulatorsKey: accKey,
+    accumulatorsBasis: accRow?.local,
+  };
 }

@@ -8,7 +8,8 @@ export type SettleServiceErrorCode =
   | 'NOT_SETTLED'
   | 'STALE_PREVIEW'
   | 'ALREADY_SETTLED'
-  | 'ENCOUNTER_REQUIRED';
+  | 'ENCOUNTER_REQUIRED'
+  | 'NOT_OPEN_TASK';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -36,6 +37,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   ENCOUNTER_REQUIRED: {
     zh: '请填写医院的就诊号（住院号或门诊号，1–64 个字符，不含控制字符），未结算。',
     en: "Enter the hospital's encounter number (admission or visit number, 1–64 characters, no control characters); nothing was settled.",
+  },
+  NOT_OPEN_TASK: {
+    zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',
+    en: 'This settlement is not an open task (already resolved, or never a discrepancy or rejection).',
   },
 };
 

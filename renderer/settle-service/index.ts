@@ -1,9 +1,18 @@
-// The counter's settle API: preview a bill from cached data, then commit it atomically with its
-// outbox entry. See docs/sync.md.
+// The counter's settle API: the verdict after a card read, preview a bill from cached data, commit it
+// atomically with its outbox entry, resolve the platform's tasks. See docs/sync.md.
 export { createSettleService } from './settle-service';
 export type { SettleService, SettleServiceDeps, Preview, CommitOptions } from './settle-service';
-export { buildSettleRequest } from './build-request';
-export type { StationProfile, SettleInput, BuiltRequest } from './build-request';
+export { prepareSettlement } from './build-request';
+export type {
+  AssessInput,
+  BuiltRequest,
+  CounterVerdict,
+  PreparedSettlement,
+  SettleInput,
+  StationProfile,
+  VerdictReason,
+} from './build-request';
+export { resolveTask } from './resolve-task';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
 export { chinaOffsetIso, chinaDate } from './time';

@@ -3,8 +3,9 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { demoSettleRequest, type DemoBill, type DemoWorld } from '../../shared/demo-world';
 import { settle } from '../../shared/settlement';
+import { failingStore } from '../../test/support/failing-store';
 import { seededStationDb } from '../../test/sync/seed-world';
-import { StationDb, StationDbError } from '../db';
+import { findFilings, StationDb, StationDbError } from '../db';
 import {
   createSettleService,
   SettleServiceError,
@@ -41,6 +42,14 @@ function inputFor(world: DemoWorld, bill: DemoBill): SettleInput {
 }
 
 const bill = (world: DemoWorld, id: string) => world.bills.find((b) => b.bill_id === id)!;
+
+/** The person's cached filings, stored again without the person's insurance type. */
+async function dropInsutype(db: StationDb, psn_no: string): Promise<void> {
+  for (const row of await findFilings(db, { psn_no })) {
+    const { insutype: _gone, ...person } = row.person;
+    await db.filings.put({ ...row, person });
+  }
+}
 
 describe('settle service', () => {
   it('builds from cached data the same request and figures as the demo world reference, for every demo bill of a filed person', async () => {
@@ -176,23 +185,9 @@ describe('settle service', () => {
     const db = new StationDb('station', { indexedDB, IDBKeyRange });
     // The disk fills up at the last write of the commit transaction (the audit row), as IndexedDB
     // reports it: a QuotaExceededError DOMException from the store.
-    db.use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          return name !== 'audit'
-            ? t
-            : {
-                ...t,
-                mutate: () =>
-                  Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
-              };
-        },
-      }),
-    });
+    db.use(
+      failingStore('audit', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
     await db.open();
     const b = bill(world, 'BILL-PNEUMONIA');
     const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
@@ -206,6 +201,94 @@ describe('settle service', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.accumulators.get(`${b.psn_no}:2026`)).toEqual(before);
     expect(Dexie.currentTransaction).toBeNull();
+    db.close();
+  });
+});
+
+describe('the verdict after a card read and the settle request come from one function', () => {
+  const assessInput = (input: SettleInput) => {
+    const { lines: _lines, acct_used: _acct, ...rest } = input;
+    return rest;
+  };
+
+  it('for every demo bill, the verdict refuses exactly what step 1 of the settlement refuses', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    let compared = 0;
+    for (const b of world.bills) {
+      if (b.scenario === 'local-patient' || b.scenario === 'emergency-unfiled') continue; // no filing: needs 1101 online
+      const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+      const input = inputFor(world, b);
+      const { verdict } = await service.assess(assessInput(input));
+      const preview = await service.preview(input);
+      const settled = preview.result.refusal.map((r) => r.code);
+      // a bill may add its own refusals (lines); the person's never go missing or appear from nowhere
+      for (const r of verdict.reasons) expect(settled, `${b.bill_id} ${r.code}`).toContain(r.code);
+      expect(verdict.canSettle, b.bill_id).toBe(verdict.reasons.length === 0);
+      if (verdict.canSettle) expect(preview.result.status, b.bill_id).toBe('settled');
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+    db.close();
+  });
+
+  it('a person without an insurance type: the verdict says so, and preview refuses with the same code', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const b = bill(world, 'BILL-PNEUMONIA');
+    await dropInsutype(db, b.psn_no);
+    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const input = inputFor(world, b);
+    const assessed = await service.assess(assessInput(input));
+    expect(assessed.verdict.canSettle).toBe(false);
+    expect(assessed.verdict.reasons.map((r) => r.code)).toContain('NO_INSUTYPE');
+    expect(assessed.verdict.reasons[0]!.zh).toMatch(/险种/);
+    await expect(service.preview(input)).rejects.toMatchObject({ code: 'NO_INSUTYPE' });
+    db.close();
+  });
+
+  it('work injury needs no insurance type of the person: neither the verdict nor preview asks for one', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const b = bill(world, 'BILL-PROSTHESIS');
+    await dropInsutype(db, b.psn_no);
+    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const input = inputFor(world, b);
+    expect((await service.assess(assessInput(input))).verdict.reasons.map((r) => r.code)).not.toContain(
+      'NO_INSUTYPE',
+    );
+    expect((await service.preview(input)).result.status).toBe('settled');
+    db.close();
+  });
+
+  it('no policy in force: the verdict says so, and preview refuses with the same code', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const input = { ...inputFor(world, bill(world, 'BILL-OUTPATIENT')), settle_date: '2019-01-01' };
+    const assessed = await service.assess(assessInput(input));
+    expect(assessed.verdict).toMatchObject({ canSettle: false });
+    expect(assessed.verdict.reasons[0]).toMatchObject({ code: 'NO_POLICY' });
+    await expect(service.preview(input)).rejects.toMatchObject({ code: 'NO_POLICY' });
+    db.close();
+  });
+});
+
+describe('resolving a task', () => {
+  it('records the resolution and the audit entry; a settlement that is not an open task is refused in words', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const b = bill(world, 'BILL-PNEUMONIA');
+    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const row = await service.commit(await service.preview(inputFor(world, b)), {
+      opter: 'c',
+      encounter_no: 'ZY1',
+    });
+    const err = await service.resolveTask(row.local_setl_id, 'refunded 12.00', 'c').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SettleServiceError);
+    expect(err).toMatchObject({ code: 'NOT_OPEN_TASK' });
+    expect((err as SettleServiceError).message_zh).toMatch(/不是待处理事项/);
+    await db.settlements.update(row.local_setl_id, { status: 'discrepancy' });
+    await service.resolveTask(row.local_setl_id, 'refunded 12.00', 'supervisor01');
+    expect(await db.settlements.get(row.local_setl_id)).toMatchObject({ resolution: 'refunded 12.00' });
+    expect(await db.audit.where('kind').equals('task.resolved').first()).toMatchObject({
+      detail: { opter: 'supervisor01', status: 'discrepancy' },
+    });
     db.close();
   });
 });

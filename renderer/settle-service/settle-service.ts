@@ -1,5 +1,6 @@
-// What the counter screens call to settle: preview (computes, writes nothing) and commit (one Dexie
-// transaction: settlement + outbox entry + the person's local accumulators + encounter + audit).
+// What the counter screens call to settle: assess (the verdict after a card read), preview (computes,
+// writes nothing) and commit (one Dexie transaction: settlement + outbox entry + the person's local
+// accumulators + encounter + audit), and resolveTask for the platform's discrepancies and rejections.
 // Nothing may print before commit resolves: that is the moment the settlement exists.
 import { ulid } from '../../shared/ids';
 import { hasControlCharacter } from '../../shared/text';
@@ -12,12 +13,15 @@ import {
 } from '../../shared/settlement';
 import { toStationDbError, type SettlementRow, type StationDb } from '../db';
 import {
-  buildSettleRequest,
+  prepareSettlement,
+  type AssessInput,
   type BuiltRequest,
+  type PreparedSettlement,
   type SettleInput,
   type StationProfile,
 } from './build-request';
 import { SettleServiceError } from './errors';
+import { resolveTask } from './resolve-task';
 import { chinaOffsetIso } from './time';
 
 export interface SettleServiceDeps {
@@ -61,8 +65,16 @@ export function createSettleService(deps: SettleServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const randomBytes = deps.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
 
+  /** The verdict after a card read: step 1 of the request preview() would build for these facts. */
+  function assess(input: AssessInput): Promise<PreparedSettlement> {
+    return prepareSettlement(db, station, { ...input, lines: [] });
+  }
+
   async function preview(input: SettleInput): Promise<Preview> {
-    const built = await buildSettleRequest(db, station, input);
+    const prepared = await prepareSettlement(db, station, input);
+    if (!prepared.ok) throw prepared.error;
+    const { request, filing, accumulatorsKey, accumulatorsBasis } = prepared;
+    const built: BuiltRequest = { request, filing, accumulatorsKey, accumulatorsBasis };
     let result: SettleResult;
     try {
       result = settle(built.request);
@@ -162,7 +174,13 @@ export function createSettleService(deps: SettleServiceDeps) {
     return row;
   }
 
-  return { preview, commit };
+  return {
+    assess,
+    preview,
+    commit,
+    resolveTask: (local_setl_id: string, resolution: string, opter: string) =>
+      resolveTask(db, local_setl_id, resolution, opter, now()),
+  };
 }
 
 export type SettleService = ReturnType<typeof createSettleService>;

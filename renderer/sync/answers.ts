@@ -66,7 +66,11 @@ function outcomeFields(a: FinalAnswer, at: string): Partial<SettlementRow> {
     case 'rejected':
       return {
         status: 'rejected',
-        reasons: a.reasons.map((r): Reason => ({ code: r.code, message: r.message })),
+        reasons: a.reasons.map((r): Reason => ({
+          code: r.code,
+          message: r.message,
+          ...(r.message_en ? { message_en: r.message_en } : {}),
+        })),
         answered_at: at,
       };
     case 'cancelled':

@@ -1,5 +1,5 @@
-// Offline-first sync: pull datasets (8101), push the outbox (8201, recovery by 8202), and the read
-// models of the queue and its tasks. See docs/sync.md.
+// Offline-first sync: pull datasets (8101), push the outbox (8201, recovery by 8202), the loop that
+// runs both (sync-engine.ts), and the read models of the queue and its tasks. See docs/sync.md.
 export type { PlatformPort, FailureKind } from './platform-port';
 export { failureKind, failureCode } from './platform-port';
 export { SyncError } from './errors';
@@ -16,7 +16,9 @@ export { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 export type { BackoffPolicy } from './backoff';
 export { webLocksWriterLock, inProcessWriterLock, defaultWriterLock } from './writer-lock';
 export type { WriterLock } from './writer-lock';
-export { queueStatus, openTasks, resolveTask } from './queue-status';
+export { queueStatus, openTasks } from './queue-status';
 export type { QueueStatus } from './queue-status';
 export { toUploadSettlement } from './upload-payload';
 export type { UploadSettlement } from './upload-payload';
+export { createSyncEngine } from './sync-engine';
+export type { SyncEngine, SyncEngineDeps, SyncState } from './sync-engine';

@@ -1,5 +1,5 @@
 // Read models for the queue and task screens. Each is a plain async read of the database, meant to
-// be wrapped in Dexie's liveQuery / useLiveQuery so the screen follows every commit.
+// be wrapped in a live query (renderer/ui useLiveData, over Dexie's liveQuery) so the screen follows every commit.
 import type { CheckpointRow, SettlementRow, StationDb } from '../db';
 import { isHeld, releaseHeld } from './holds';
 
@@ -60,35 +60,4 @@ export async function openTasks(db: StationDb): Promise<SettlementRow[]> {
   return [...answered.filter((s) => s.resolved_at === null), ...held].sort((a, b) =>
     a.settled_at < b.settled_at ? -1 : 1,
   );
-}
-
-/** Records what a person did about a task (collected or refunded the difference, re-settled,
- * cancelled), with the audit entry, in one transaction. For a held settlement it also puts it back
- * in the queue: whatever the person did about the platform's failure, the next drain tries again. */
-export async function resolveTask(
-  db: StationDb,
-  local_setl_id: string,
-  resolution: string,
-  opter: string,
-  now: Date = new Date(),
-): Promise<void> {
-  const at = now.toISOString();
-  await db.transaction('rw', [db.settlements, db.audit, db.outbox], async () => {
-    const s = await db.settlements.get(local_setl_id);
-    const held = s?.status === 'pending' && (await isHeld(db, local_setl_id));
-    if (held) {
-      // Not resolved_at: the settlement's answer is still to come, and may be a task of its own.
-      await releaseHeld(db, local_setl_id);
-    } else if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
-      throw new Error(`settlement ${local_setl_id} is not an open task`);
-    } else {
-      await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
-    }
-    await db.audit.add({
-      at,
-      kind: 'task.resolved',
-      local_setl_id,
-      detail: { resolution, opter, status: held ? 'held' : s!.status },
-    });
-  });
 }

@@ -1,10 +1,10 @@
 // Demo bills, part 1: the UI's end-to-end scenarios (direct inpatient settlement, expired filing,
 // work-injury device) and the other work-injury bills.
 
-import type { BillKit, DemoBill } from './bills';
+import type { BillKit, DemoBillSpec } from './bills';
 import { DEMO_DEVICE_SHOP, DEMO_HOSPITAL, DEMO_REHAB_CENTER } from './institutions';
 
-export function counterBills(kit: BillKit): DemoBill[] {
+export function counterBills(kit: BillKit): DemoBillSpec[] {
   return [
     kit.bill(
       'BILL-PNEUMONIA',

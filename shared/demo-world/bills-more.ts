@@ -1,10 +1,10 @@
 // Demo bills, part 2: emergencies, referrals, outpatient and chronic outpatient, the annual cap,
 // the resident scheme and a local patient.
 
-import type { BillKit, DemoBill } from './bills';
+import type { BillKit, DemoBillSpec } from './bills';
 import { DEMO_HOSPITAL } from './institutions';
 
-export function moreBills(kit: BillKit): DemoBill[] {
+export function moreBills(kit: BillKit): DemoBillSpec[] {
   return [
     kit.bill(
       'BILL-EMERGENCY',

@@ -2,12 +2,14 @@
 // real codes of the demo catalogs (catalog.ts) and the insured place's device catalog (places.ts).
 // Amounts are cnt × pric exactly (integer cnt, pric in fen), as settle/v1 requires.
 
+import type { SCHEMES, SETL_TYPES } from '../settlement';
 import { CURATED_CATALOG, CURATED_WI_CATALOG } from './catalog';
 import { addDays } from './dates';
 import { counterBills } from './bills-counter';
 import { moreBills } from './bills-more';
 import type { DemoPerson } from './people';
 import { insuredPlace } from './places';
+import type { Prng } from './prng';
 
 export interface DemoBillLine {
   feedetl_sn: string;
@@ -26,8 +28,11 @@ export interface DemoBill {
   label_en: string;
   psn_no: string;
   fixmedins_code: string;
-  scheme: 'medical' | 'work_injury';
-  setl_type: 'inpatient' | 'outpatient' | 'chronic_outpatient' | 'rehab' | 'device';
+  scheme: (typeof SCHEMES)[number];
+  setl_type: (typeof SETL_TYPES)[DemoBill['scheme']][number];
+  /** the hospital system's encounter number (住院号 ZY… / 门诊号 MZ…), unique per bill (8201 mdtrt_id);
+   * every bill of the demo world has one (withEncounterNumbers), a synthetic test bill may not */
+  mdtrt_id?: string;
   admission_date: string;
   settle_date: string;
   dise_codg?: string;
@@ -39,6 +44,9 @@ export interface DemoBill {
   };
   lines: DemoBillLine[];
 }
+
+/** A bill as the lists write it; the encounter number is drawn afterwards (withEncounterNumbers). */
+export type DemoBillSpec = Omit<DemoBill, 'mdtrt_id'>;
 
 type LineSpec = [code: string, cnt: number, pric: string, nonWorkInjury?: boolean];
 
@@ -83,13 +91,27 @@ export interface BillKit {
     stay: number,
     ls: DemoBillLine[],
     extra?: Partial<DemoBill>,
-  ): DemoBill;
+  ): DemoBillSpec;
   lines: typeof lines;
   /** the device catalog of the work-injury device scenario's insured place */
   devices: Record<string, { name: string; limit_amt: string }>;
 }
 
-export function buildBills(people: DemoPerson[], today: string): DemoBill[] {
+/** Inpatient stays (and work-injury rehabilitation) get a 住院号, everything else a 门诊号: 8 digits
+ * drawn from the world's seed and day (so a bill of another day is another encounter), never twice. */
+function withEncounterNumbers(bills: DemoBillSpec[], prng: Prng): (DemoBill & { mdtrt_id: string })[] {
+  const taken = new Set<string>();
+  return bills.map((b) => {
+    const prefix = b.setl_type === 'inpatient' || b.setl_type === 'rehab' ? 'ZY' : 'MZ';
+    let id: string;
+    do id = `${prefix}${String(prng.int(0, 99_999_999)).padStart(8, '0')}`;
+    while (taken.has(id));
+    taken.add(id);
+    return { ...b, mdtrt_id: id };
+  });
+}
+
+export function buildBills(people: DemoPerson[], today: string, prng: Prng): DemoBill[] {
   const by = (scenario: string): DemoPerson => {
     const p = people.find((x) => x.scenario === scenario);
     if (!p) throw new RangeError(`demo scenario ${scenario} missing`);
@@ -113,5 +135,5 @@ export function buildBills(people: DemoPerson[], today: string): DemoBill[] {
     lines,
     devices: insuredPlace(by('wi-device').person.insuplc_admdvs).devices,
   };
-  return [...counterBills(kit), ...moreBills(kit)];
+  return withEncounterNumbers([...counterBills(kit), ...moreBills(kit)], prng);
 }

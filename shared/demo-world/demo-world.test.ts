@@ -118,6 +118,19 @@ describe('demo world', () => {
     },
   );
 
+  it('demo bills carry encounter numbers: 住院号 for stays, 门诊号 otherwise, unique, from the seed and day', () => {
+    const ids = world.bills.map((b) => b.mdtrt_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const b of world.bills) {
+      const stay = b.setl_type === 'inpatient' || b.setl_type === 'rehab';
+      expect(b.mdtrt_id, b.bill_id).toMatch(stay ? /^ZY\d{8}$/ : /^MZ\d{8}$/);
+    }
+    expect(demoWorld({ seed: 'test', today: TODAY }).bills.map((b) => b.mdtrt_id)).toEqual(ids);
+    expect(demoWorld({ seed: 'other', today: TODAY }).bills.map((b) => b.mdtrt_id)).not.toEqual(ids);
+    // another day's demo bill is another visit: the platform must not see it as the same encounter
+    expect(demoWorld({ seed: 'test', today: '2026-03-11' }).bills.map((b) => b.mdtrt_id)).not.toEqual(ids);
+  });
+
   it('demo bills reference real catalog codes and settle to the expected outcome for their scenario', () => {
     const medical = new Set(world.catalog.map((c) => c.code));
     const wi = new Set(world.wi_catalog.map((c) => c.code));

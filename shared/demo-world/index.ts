@@ -83,7 +83,7 @@ export function demoWorld(options: DemoWorldOptions): DemoWorld {
   const { people, specs } = buildPeople(today, options.peopleCount ?? 60, prng.fork('people'));
   const cardPrng = prng.fork('cards');
   const cards = people.map((p, i) => buildCard(p, specs[i].card, 1000 + i * 7, today, cardPrng));
-  const bills = buildBills(people, today);
+  const bills = buildBills(people, today, prng.fork(`bills:${today}`));
   return {
     seed,
     today,

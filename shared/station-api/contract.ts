@@ -125,6 +125,8 @@ export const demoBillViewSchema = z.object({
   fixmedins_code: text(12),
   scheme: z.enum(['medical', 'work_injury']),
   setl_type: z.enum(['inpatient', 'outpatient', 'chronic_outpatient', 'rehab', 'device']),
+  /** the hospital system's encounter number (住院号 / 门诊号), 8201's mdtrt_id */
+  mdtrt_id: text(64).optional(),
   admission_date: text(10),
   settle_date: text(10),
   dise_codg: text(40).optional(),

@@ -7,10 +7,10 @@ import {
   openTasks,
   pullAll,
   queueStatus,
-  resolveTask,
   type PlatformPort,
 } from '../../renderer/sync';
 import { findFilings } from '../../renderer/db';
+import { resolveTask } from '../../renderer/settle-service';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 

@@ -5,6 +5,7 @@
 // one task with the reason in Chinese and English. Later settlements of the same person wait behind
 // it; once a person releases it (resolveTask), it and they go through in order. A platform that
 // fails every upload holds nobody.
+import { resolveTask } from '../../renderer/settle-service';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -13,7 +14,6 @@ import {
   openTasks,
   pullAll,
   queueStatus,
-  resolveTask,
   type PlatformPort,
 } from '../../renderer/sync';
 import type { StationDb } from '../../renderer/db';

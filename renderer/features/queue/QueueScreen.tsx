@@ -1,77 +1,103 @@
 // The queue: every settlement of the station with its platform status, newest first, and the tasks
 // (discrepancies, rejections) a person must resolve — recorded in the audit log when resolved.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStation } from '../../app/station-context';
-import { openTasks, resolveTask } from '../../sync';
-import { formatChinaTime } from '../sync/format-time';
+import type { SettlementRow } from '../../db';
+import type { ScreenProps } from '../../navigation';
+import { useStation } from '../../station';
+import { openTasks } from '../../sync';
+import {
+  AsyncView,
+  Bilingual,
+  BilingualAlert,
+  DataTable,
+  describeReason,
+  formatChinaTime,
+  Money,
+  MoneyCell,
+  Panel,
+  StatusBadge,
+  useAction,
+  useLiveData,
+  type Column,
+} from '../../ui';
 
-export function QueueScreen() {
+export function QueueScreen(_: ScreenProps<'queue'>) {
+  const { t } = useTranslation();
+  const { db } = useStation();
+  const settlements = useLiveData(
+    () => db.settlements.orderBy('settled_at').reverse().limit(200).toArray(),
+    [db],
+  );
+  const tasks = useLiveData(() => openTasks(db), [db]);
+  const columns: Column<SettlementRow>[] = [
+    { key: 'at', header: t('queue.settledAt'), cell: (s) => formatChinaTime(s.settled_at) },
+    { key: 'name', header: t('queue.patient'), cell: (s) => s.psn_name },
+    { key: 'type', header: t('queue.setlType'), cell: (s) => t(`setlType.${s.setl_type}`) },
+    {
+      key: 'cash',
+      header: t('queue.cash'),
+      cell: (s) => <Money amount={s.result.setlinfo.psn_cash_pay} />,
+      numeric: true,
+    },
+    { key: 'status', header: t('queue.status'), cell: (s) => <StatusBadge status={s.status} /> },
+    { key: 'setl_id', header: t('queue.setlId'), cell: (s) => s.setl_id ?? '' },
+  ];
+  return (
+    <Panel title={t('queue.tasks')} className="queue" data-testid="queue">
+      <AsyncView state={tasks} errorTestId="tasks-error">
+        {(list) => list.map((s) => <Task key={s.local_setl_id} task={s} />)}
+      </AsyncView>
+      <h2>{t('queue.title')}</h2>
+      <AsyncView state={settlements} errorTestId="queue-error">
+        {(rows) => (
+          <DataTable
+            columns={columns}
+            rows={rows}
+            rowKey={(s) => s.local_setl_id}
+            rowProps={(s) => ({ 'data-testid': 'queue-row', 'data-status': s.status })}
+            empty={t('queue.empty')}
+          />
+        )}
+      </AsyncView>
+    </Panel>
+  );
+}
+
+/** One discrepancy or rejection: what differs or why, and what the cashier did about it. */
+function Task({ task: s }: { task: SettlementRow }) {
   const { t } = useTranslation();
   const station = useStation();
-  const settlements = useLiveQuery(
-    () => station.db.settlements.orderBy('settled_at').reverse().limit(200).toArray(),
-    [],
+  const [note, setNote] = useState('');
+  const resolve = useAction(() =>
+    station.settle.resolveTask(s.local_setl_id, note.trim(), station.operator.id),
   );
-  const tasks = useLiveQuery(() => openTasks(station.db), []);
-  const [notes, setNotes] = useState<Record<string, string>>({});
   return (
-    <section className="panel queue" aria-labelledby="queue-title" data-testid="queue">
-      <h2 id="queue-title">{t('queue.tasks')}</h2>
-      {(tasks ?? []).map((s) => (
-        <div key={s.local_setl_id} className="task" data-testid="task" data-status={s.status}>
-          <strong>{s.psn_name}</strong> · {t(`receipt.${s.status}`)} · {s.local_setl_id}
-          {s.differences.length > 0 && (
-            <table>
-              <tbody>
-                {s.differences.map((d) => (
-                  <tr key={d.field}>
-                    <th>{t(`setlinfo.${d.field}`, { defaultValue: d.field })}</th>
-                    <td className="num">{d.station}</td>
-                    <td className="num">→ {d.platform}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {s.reasons.map((r) => (
-            <div key={r.code}>
-              {r.code}: {r.message}
-            </div>
-          ))}
-          <input
-            placeholder={t('queue.resolution')}
-            value={notes[s.local_setl_id] ?? ''}
-            onChange={(e) => setNotes({ ...notes, [s.local_setl_id]: e.target.value })}
-          />
-          <button
-            type="button"
-            disabled={!notes[s.local_setl_id]}
-            onClick={() =>
-              void resolveTask(station.db, s.local_setl_id, notes[s.local_setl_id]!, station.cashier)
-            }
-          >
-            {t('queue.resolve')}
-          </button>
+    <div className="task" data-testid="task" data-status={s.status}>
+      <strong>{s.psn_name}</strong> · <StatusBadge status={s.status} /> · {s.local_setl_id}
+      {s.differences.length > 0 && (
+        <table>
+          <tbody>
+            {s.differences.map((d) => (
+              <tr key={d.field}>
+                <th>{t(`setlinfo.${d.field}`)}</th>
+                <MoneyCell amount={d.station} />
+                <td className="num">→ {d.platform}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {s.reasons.map((r) => (
+        <div key={r.code} data-testid="task-reason" data-code={r.code}>
+          {r.code}: <Bilingual {...describeReason(r)} />
         </div>
       ))}
-      <h2>{t('queue.title')}</h2>
-      {settlements?.length === 0 && <p className="muted">{t('queue.empty')}</p>}
-      <table className="lines">
-        <tbody>
-          {(settlements ?? []).map((s) => (
-            <tr key={s.local_setl_id} data-testid="queue-row" data-status={s.status}>
-              <td>{formatChinaTime(s.settled_at)}</td>
-              <td>{s.psn_name}</td>
-              <td>{t(`setlType.${s.setl_type}`)}</td>
-              <td className="num">{s.result.setlinfo.psn_cash_pay}</td>
-              <td className={`status status-${s.status}`}>{t(`receipt.${s.status}`)}</td>
-              <td>{s.setl_id ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <input placeholder={t('queue.resolution')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="button" disabled={note.trim() === '' || resolve.busy} onClick={() => resolve.run()}>
+        {t('queue.resolve')}
+      </button>
+      {resolve.error !== null && <BilingualAlert error={resolve.error} testId="resolve-error" />}
+    </div>
   );
 }

@@ -54,10 +54,13 @@ describe('receipt HTML', () => {
     expect(html).toContain('11492.50');
     expect(html).toContain('2025-06-30 10:00:00');
     expect(html).toContain('起付线');
+    expect(html).toContain('住院号/门诊号: E1');
   });
   it('has an English version', () => {
-    expect(receiptHtml(row('pending', null), { institution: 'H', lang: 'en' })).toContain(
-      'Pending platform confirmation',
-    );
+    const html = receiptHtml(row('pending', null), { institution: 'H', lang: 'en' });
+    expect(html).toContain('Pending platform confirmation');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Deductible');
+    expect(html).not.toContain('起付线');
   });
 });

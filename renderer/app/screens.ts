@@ -1,0 +1,26 @@
+// The station's screens: one entry each. The entry is all the shell needs: the navigation lists the
+// screens the operator's role may open, their hotkeys switch to them, and the role guard refuses the
+// others. Adding a screen is one folder in features/ and one entry here (docs/architecture.md).
+import { ROLES } from '../station';
+import { CounterScreen, counterRoute } from '../features/counter';
+import { QueueScreen, queueRoute } from '../features/queue';
+import { defineScreen, type Screen } from '../navigation';
+
+export const SCREENS: readonly Screen[] = [
+  defineScreen({
+    id: 'counter',
+    title: 'nav.counter',
+    hotkey: 'F1',
+    route: counterRoute,
+    component: CounterScreen,
+    roles: ROLES,
+  }),
+  defineScreen({
+    id: 'queue',
+    title: 'nav.queue',
+    hotkey: 'F6',
+    route: queueRoute,
+    component: QueueScreen,
+    roles: ROLES,
+  }),
+];

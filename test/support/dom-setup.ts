@@ -1,0 +1,21 @@
+// Set-up of the component tests (vitest project "dom", happy-dom): an IndexedDB (fake-indexeddb, as a
+// browser has one: Dexie's live queries look for the global one, even when a StationDb is given its
+// own factory), the station's translations in Chinese (the station's first language; a test may
+// switch), and a clean document after each test.
+import 'fake-indexeddb/auto';
+import { cleanup, configure } from '@testing-library/react';
+import i18next from 'i18next';
+import { afterEach, beforeAll } from 'vitest';
+import { initI18n } from '../../renderer/i18n';
+
+// findBy… and waitFor wait up to 5 s: the machines are shared, and a loaded one is slow, not wrong
+configure({ asyncUtilTimeout: 5_000 });
+
+beforeAll(async () => {
+  await initI18n('zh-CN');
+});
+
+afterEach(async () => {
+  cleanup();
+  if (i18next.language !== 'zh-CN') await i18next.changeLanguage('zh-CN');
+});
