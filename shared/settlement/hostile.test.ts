@@ -15,7 +15,7 @@ const wi = (): Req =>
 const cases: [string, () => unknown, string][] = [
   ['not an object', () => 'settle me', '$'],
   ['null', () => null, '$'],
-  ['wrong contract', () => ({ ...base(), contract: 'settle/v2' }), 'contract'],
+  ['unknown contract', () => ({ ...base(), contract: 'settle/v3' }), 'contract'],
   ['unknown scheme', () => ({ ...base(), scheme: 'dental' }), 'scheme'],
   ['unknown setl_type', () => ({ ...base(), setl_type: 'daycare' }), 'setl_type'],
   ['setl_type of the other scheme', () => ({ ...base(), setl_type: 'device' }), 'setl_type'],

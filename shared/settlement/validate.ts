@@ -8,7 +8,7 @@ import { SETL_TYPES, settleRequestObject, type SettleRequest } from './schema';
 const LINE_TOLERANCE = new Decimal('0.01');
 
 /**
- * Validates a settle/v1 request: the schema first, then the rules that tie fields together, each
+ * Validates a settle/v1 or settle/v2 request: the schema first, then the rules that tie fields together, each
  * reported with the JSON path of the offending field. Throws InvalidInputError; returns the request with
  * defaults filled in (circumstances, accumulators, acct_used).
  */
@@ -57,6 +57,7 @@ function checkRules(req: SettleRequest): void {
     );
   }
   checkSchemeData(req, fail);
+  checkStay(req, fail);
   checkPolicy(req, fail);
   checkLines(req, fail);
 }
@@ -77,6 +78,31 @@ function checkSchemeData(req: SettleRequest, fail: Fail): void {
     if (req.policy?.work_injury === undefined) missing('policy.work_injury');
   } else if (req.wi_catalog === undefined) {
     missing('wi_catalog');
+  }
+}
+
+/**
+ * settle/v2 mid-stay settlement: parts of a stay (medical or work-injury inpatient, rehab). A medical
+ * inpatient part ≥ 2 needs what the earlier parts left and had: dedc_left and inscp_before.
+ */
+function checkStay(req: SettleRequest, fail: Fail): void {
+  const stay = req.stay;
+  if (stay === undefined) return;
+  if (!['inpatient', 'rehab'].includes(req.setl_type)) {
+    fail(
+      'stay',
+      `中途结算只适用于住院和康复 / a mid-stay part is for inpatient and rehab stays, not ${req.setl_type}`,
+    );
+  }
+  if (req.scheme === 'medical' && stay.part >= 2) {
+    for (const field of ['dedc_left', 'inscp_before'] as const) {
+      if (stay[field] === undefined) {
+        fail(
+          `stay.${field}`,
+          `缺少字段 / missing field: stay.${field} (中途结算第${stay.part}段须给出 / needed for part ${stay.part})`,
+        );
+      }
+    }
   }
 }
 

@@ -17,8 +17,11 @@ export interface BillImport {
   errors: BillImportError[];
 }
 
+/** The settle/v2 line fields (fee_kind, med_chrgitm_type) are not imported yet. */
+type ImportedField = Exclude<keyof BillLine, 'fee_kind' | 'med_chrgitm_type'>;
+
 /** Column names accepted for each field: NHSA field names, plain English, and the Chinese headers HIS exports use. */
-const COLUMNS: Record<keyof BillLine, string[]> = {
+const COLUMNS: Record<ImportedField, string[]> = {
   feedetl_sn: ['feedetl_sn', 'sn', '序号', '明细流水号', '费用明细流水号'],
   med_list_codg: ['med_list_codg', 'code', '项目编码', '医保目录编码', '编码'],
   name: ['name', 'item_name', '项目名称', '名称'],
@@ -50,11 +53,9 @@ export function decodeBillFile(bytes: Uint8Array): string {
   }
 }
 
-function fieldOf(header: string): keyof BillLine | undefined {
+function fieldOf(header: string): ImportedField | undefined {
   const h = header.trim().toLowerCase();
-  return (Object.keys(COLUMNS) as (keyof BillLine)[]).find((f) =>
-    COLUMNS[f].some((c) => c.toLowerCase() === h),
-  );
+  return (Object.keys(COLUMNS) as ImportedField[]).find((f) => COLUMNS[f].some((c) => c.toLowerCase() === h));
 }
 
 /** Checks one raw record (strings from CSV, or a JSON object) and turns it into a bill line or errors. */
