@@ -1,4 +1,5 @@
-import { Decimal, ZERO } from '../money';
+import type { Decimal } from '../money';
+import { ZERO } from '../money';
 import { filingWindow, isWiFilingType, validIn } from './filing-window';
 import { REFUSAL_MESSAGES } from './messages';
 import { isCrossProvince, provinceOfDivision } from './province';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Decimal } from '../money';
+import { Decimal, isAmountString, isRatioString } from '../money';
 import {
   amountString,
   divisionCode,
@@ -51,7 +51,8 @@ function checkBands(
         path: ['bands', i, 'upto'],
         message: '只有最后一段可不设上限 / only the last band may be open',
       });
-    } else if (b.upto !== null) {
+    } else if (b.upto !== null && isAmountString(b.upto)) {
+      // A malformed upto is reported by its own schema; zod runs this refinement anyway.
       const upto = new Decimal(b.upto);
       if (upto.lte(previous)) {
         add({
@@ -89,14 +90,15 @@ const seriousIllness = z
     bands: z.array(z.object({ upto: amountString.nullable(), ratio: ratioString })).min(1),
     annual_cap: amountString,
   })
-  .superRefine((p, ctx) =>
+  .superRefine((p, ctx) => {
+    if (!isAmountString(p.threshold)) return; // reported by its own schema
     checkBands(
       p.bands,
       new Decimal(p.threshold),
       '大病保险第一段上限须高于起付线 / the first serious-illness band must end above the threshold',
       (i) => ctx.addIssue(i),
-    ),
-  );
+    );
+  });
 
 /** Medical assistance (医疗救助, settle/v2): a ratio per assistance category, one annual cap. */
 const medicalAssistance = z.object({
@@ -113,7 +115,7 @@ const reduction = z
   .superRefine((r, ctx) => {
     for (const key of Object.keys(NATIONAL_MAX_REDUCTION) as (keyof typeof NATIONAL_MAX_REDUCTION)[]) {
       const value = r[key];
-      if (value !== undefined && new Decimal(value).gt(NATIONAL_MAX_REDUCTION[key])) {
+      if (isRatioString(value) && new Decimal(value).gt(NATIONAL_MAX_REDUCTION[key])) {
         ctx.addIssue({
           code: 'custom',
           path: [key],

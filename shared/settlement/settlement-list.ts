@@ -1,6 +1,7 @@
 // What a settlement feeds to the national settlement list (settle/v2 "Result additions"): the fund
 // payments by fund type (setldetail) and the fee table by charge category (chrgitm_summary).
-import { Decimal, ZERO, formatAmount } from '../money';
+import type { Decimal } from '../money';
+import { ZERO, formatAmount } from '../money';
 import type { ChrgitmSummaryRow, FundPayType, SetldetailRow } from './result';
 import { MED_CHRGITM_TYPE_CODES, OTHER_CHRGITM_TYPE, type MedChrgitmType } from './schema-primitives';
 import type { SettleRequest } from './schema';
