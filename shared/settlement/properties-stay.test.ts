@@ -8,7 +8,7 @@ import { Decimal } from '../money';
 import { settle, type SettleResult } from './index';
 
 const d = (s: string) => new Decimal(s);
-const RUNS = { numRuns: 300 };
+const RUNS = { numRuns: Number(process.env.STAY_RUNS ?? 300) };
 const FUNDS = ['hifp_pay', 'hifob_pay', 'hifmi_pay', 'maf_pay', 'fund_pay_sumamt'] as const;
 
 /** The stay settled part by part: part 1 as v1, then each part with what the earlier ones left and had. */
