@@ -59,7 +59,8 @@ export function filingWindow(filing: Filing, workInjury: boolean): FilingWindow 
   }
   const months = WI_FILING_MONTHS[filing.type];
   const limit = windowEnd(filing.begndate, months);
-  const cut = filing.enddate === null || limit < filing.enddate;
+  // When the filed end is the window's own end, or later, the window is what limits the filing.
+  const cut = filing.enddate === null || limit <= filing.enddate;
   const end = cut ? limit : filing.enddate!;
   const [zhType, enType, zhSpan, enSpan] = LABEL[filing.type];
   return {

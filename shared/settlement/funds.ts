@@ -29,8 +29,16 @@ export const pct = (ratio: Decimal): string => `${ratio.times(100).toString()}%`
 export const effective = (ratio: string | Decimal, reduction: Decimal): Decimal =>
   maxDecimal(ZERO, new Decimal(ratio).minus(reduction));
 
-/** Work injury pays by item: the whole in-policy amount, no deductible, ratio or cap (contract step 3). */
-export function workInjuryFunds(inscp: Decimal): Funds {
+/**
+ * Work injury pays by item: the whole in-policy amount, no deductible, ratio or cap (contract step 3).
+ * A mid-stay part (settle/v2 `stay`, e.g. a long rehabilitation stay settled monthly) pays the same way.
+ */
+export function workInjuryFunds(req: SettleRequest, inscp: Decimal): Funds {
+  const part = req.stay?.part;
+  const head =
+    part === undefined
+      ? { zh: '', en: '' }
+      : { zh: `中途结算第${part}段：`, en: `Mid-stay settlement, part ${part}: ` };
   return {
     ...NO_FUNDS,
     hifp: inscp,
@@ -38,8 +46,8 @@ export function workInjuryFunds(inscp: Decimal): Funds {
       {
         step: 'funds',
         rule: 'WI_FULL',
-        zh: `工伤保险基金按项目支付政策范围内费用${f(inscp)}，不设起付线和比例；伙食补助费、交通费回参保地报销`,
-        en: `The work-injury fund pays the in-policy amount ${f(inscp)} by item, no deductible or ratio; meals and transport are claimed at the insured place`,
+        zh: `${head.zh}工伤保险基金按项目支付政策范围内费用${f(inscp)}，不设起付线和比例；伙食补助费、交通费回参保地报销`,
+        en: `${head.en}The work-injury fund pays the in-policy amount ${f(inscp)} by item, no deductible or ratio; meals and transport are claimed at the insured place`,
       },
     ],
   };

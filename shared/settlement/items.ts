@@ -199,7 +199,7 @@ function feeKindTrace(kind: 'MEAL' | 'TRANSPORT', count: number, total: Decimal)
       step: 'items',
       rule: kind === 'MEAL' ? 'MEAL_EXCLUDED' : 'TRANSPORT_EXCLUDED',
       zh: `${zh}${formatAmount(total)}（${count}项）不纳入直接结算，由参保地报销`,
-      en: `${en} of ${formatAmount(total)} (${count} lines) is not settled directly: the insured place reimburses it`,
+      en: `${en} of ${formatAmount(total)} (${count} line${count === 1 ? '' : 's'}) is not settled directly: the insured place reimburses it`,
     },
   ];
 }

@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from '../money';
-import type { Refusal, TraceEntry } from './result';
+import type { Refusal, RefusalCode, TraceEntry } from './result';
 import type { SettleRequest } from './schema';
 
 type ReductionKey = 'referral' | 'emergency' | 'other_temporary';
@@ -11,6 +11,14 @@ const LABEL: Record<ReductionKey, [string, string]> = {
 };
 
 const points = (value: Decimal): string => value.times(100).toString();
+
+/** Why the filing did not count, said briefly: the rows an emergency waived. */
+const WAIVED_LABEL: Partial<Record<RefusalCode, [string, string]>> = {
+  FILING_OTHER_PLACE: ['备案地不是本省', 'filed for another province'],
+  FILING_NOT_YET_VALID: ['备案尚未生效', 'filing not yet valid'],
+  FILING_EXPIRED: ['备案已过期', 'filing expired'],
+  NOT_DESIGNATED: ['备案未指定本机构', 'filing designates other institutions'],
+};
 
 /**
  * The ratio reduction of step 1. 0 for local treatment, work injury and long-term filings; for a
@@ -35,7 +43,10 @@ export function ratioReduction(
     const why =
       req.filing === null
         ? { zh: '未办理备案', en: 'no filing' }
-        : { zh: waived.map((w) => w.message).join('；'), en: waived.map((w) => w.message_en).join('; ') };
+        : {
+            zh: waived.map((w) => WAIVED_LABEL[w.code]?.[0] ?? w.message).join('、'),
+            en: waived.map((w) => WAIVED_LABEL[w.code]?.[1] ?? w.message_en).join(', '),
+          };
     trace.push({
       step: 'eligibility',
       rule: 'EMERGENCY_REGARDED_AS_FILED',

@@ -54,16 +54,22 @@ export const setlinfoSchema = z.object(
 
 /**
  * Fund payment types of the settlement's fund detail (setldetail), in the order the contract lists
- * them (settle/v2 "Result additions"; names from domain.md "Fund types").
+ * them (settle/v2 "Result additions"; names from domain.md "Fund types"): the full name, its English,
+ * and the short name a cashier says (统筹基金, 大额医疗, 大病保险, 医疗救助, 工伤保险基金).
  */
 export const FUND_PAY_TYPES = {
-  '310100': ['职工基本医疗保险统筹基金', 'employee pooled fund'],
-  '390100': ['城乡居民基本医疗保险基金', 'resident basic fund'],
-  '410100': ['工伤保险基金', 'work-injury fund'],
-  '330100': ['职工大额医疗费用补助', 'large-amount subsidy'],
-  '390200': ['城乡居民大病医疗保险', 'resident serious-illness insurance'],
-  '610100': ['医疗救助基金', 'medical assistance'],
-} as const satisfies Record<string, readonly [string, string]>;
+  '310100': ['职工基本医疗保险统筹基金', 'employee pooled fund', '统筹基金', 'pooled fund'],
+  '390100': ['城乡居民基本医疗保险基金', 'resident basic fund', '统筹基金', 'pooled fund'],
+  '410100': ['工伤保险基金', 'work-injury fund', '工伤保险基金', 'work-injury fund'],
+  '330100': ['职工大额医疗费用补助', 'large-amount subsidy', '大额医疗', 'large-amount subsidy'],
+  '390200': [
+    '城乡居民大病医疗保险',
+    'resident serious-illness insurance',
+    '大病保险',
+    'serious-illness insurance',
+  ],
+  '610100': ['医疗救助基金', 'medical assistance', '医疗救助', 'medical assistance'],
+} as const satisfies Record<string, readonly [string, string, string, string]>;
 export type FundPayType = keyof typeof FUND_PAY_TYPES;
 
 export const setldetailRowSchema = z.object({

@@ -4,7 +4,13 @@ import { checkEligibility } from './eligibility';
 import { NO_FUNDS, outpatientFunds, workInjuryFunds, type Funds } from './funds';
 import { inpatientFunds } from './funds-inpatient';
 import { computeItems } from './items';
-import type { SettleResult, Setlinfo, TraceEntry } from './result';
+import {
+  FUND_PAY_TYPES,
+  type SetldetailRow,
+  type SettleResult,
+  type Setlinfo,
+  type TraceEntry,
+} from './result';
 import type { SettleRequest } from './schema';
 import { setldetail } from './settlement-list';
 import { parseSettleRequest } from './validate';
@@ -28,7 +34,7 @@ export function settleParsed(req: SettleRequest): SettleResult {
 
   let funds: Funds = NO_FUNDS;
   if (!refused) {
-    if (req.scheme === 'work_injury') funds = workInjuryFunds(totals.inscp);
+    if (req.scheme === 'work_injury') funds = workInjuryFunds(req, totals.inscp);
     else if (req.setl_type === 'inpatient') funds = inpatientFunds(req, totals.inscp, eligibility.reduction);
     else funds = outpatientFunds(req, totals.inscp, eligibility.reduction);
   }
@@ -40,7 +46,8 @@ export function settleParsed(req: SettleRequest): SettleResult {
   const balance = new Decimal(req.accumulators.acct_balance);
   const acct = !refused && req.scheme === 'medical' && req.acct_used ? minDecimal(balance, personPart) : ZERO;
   const cash = personPart.minus(acct);
-  trace.push(personTrace(refused, fund, personPart, acct, cash, balance, req));
+  const detail = refused ? [] : setldetail(req, funds);
+  trace.push(personTrace(refused, { fund, detail }, personPart, acct, cash, balance, req));
 
   const setlinfo: Setlinfo = {
     medfee_sumamt: f(totals.medfee),
@@ -71,7 +78,7 @@ export function settleParsed(req: SettleRequest): SettleResult {
   };
   // The settlement list's fund detail and fee table describe a settlement: settled results only.
   if (!refused) {
-    result.setldetail = setldetail(req, funds);
+    result.setldetail = detail;
     result.chrgitm_summary = summary.rows();
   }
   if (eligibility.waived.length > 0) result.emergency_waived = eligibility.waived;
@@ -81,7 +88,7 @@ export function settleParsed(req: SettleRequest): SettleResult {
 
 function personTrace(
   refused: boolean,
-  fund: Decimal,
+  { fund, detail }: { fund: Decimal; detail: SetldetailRow[] },
   part: Decimal,
   acct: Decimal,
   cash: Decimal,
@@ -103,10 +110,18 @@ function personTrace(
           en: `, personal account pays ${f(acct)} (balance ${f(balance)})`,
         }
       : { zh: '', en: '' };
+  // With more than one fund paying, name each (the settlement list's fund detail, in its order).
+  const byFund =
+    detail.length > 1
+      ? {
+          zh: `（${detail.map((d) => `${FUND_PAY_TYPES[d.fund_pay_type][2]}${d.fund_payamt}`).join('、')}）`,
+          en: ` (${detail.map((d) => `${FUND_PAY_TYPES[d.fund_pay_type][3]} ${d.fund_payamt}`).join(', ')})`,
+        }
+      : { zh: '', en: '' };
   return {
     step: 'person',
     rule: 'PERSON_SHARE',
-    zh: `基金共支付${f(fund)}，个人负担${f(part)}${acctNote.zh}，现金支付${f(cash)}`,
-    en: `Funds pay ${f(fund)} in all; the person's share is ${f(part)}${acctNote.en}; cash at the counter ${f(cash)}`,
+    zh: `基金共支付${f(fund)}${byFund.zh}，个人负担${f(part)}${acctNote.zh}，现金支付${f(cash)}`,
+    en: `Funds pay ${f(fund)} in all${byFund.en}; the person's share is ${f(part)}${acctNote.en}; cash at the counter ${f(cash)}`,
   };
 }
