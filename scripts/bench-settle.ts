@@ -4,6 +4,7 @@
 // settle/v2 adds the fee table by charge category (chrgitm_summary): the catalog carries categories, a
 // few lines are meal lines, and the floor sums the table's columns too, as the contract requires.
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Decimal, formatAmount, round2 } from '../shared/money';
@@ -107,20 +108,48 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-function time(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < 3; i++) fn(); // warm up the JIT
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+/** One run of fn: wall-clock ms and this process's CPU ms (less moved by other processes on a busy machine). */
+function once(fn: () => unknown): Sample {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/** Engine and floor run alternately, so a busy spell of the machine weighs on both alike. */
+function timeBoth(engine: () => unknown, bare: () => unknown, runs: number): [Sample, Sample] {
+  for (let i = 0; i < 3; i++) {
+    engine(); // warm up the JIT
+    bare();
   }
-  return median(samples);
+  const e: Sample[] = [];
+  const b: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    e.push(once(engine));
+    b.push(once(bare));
+  }
+  const med = (xs: Sample[]): Sample => ({
+    wall: median(xs.map((x) => x.wall)),
+    cpu: median(xs.map((x) => x.cpu)),
+  });
+  return [med(e), med(b)];
 }
 
 const catalog = makeCatalog();
-console.log(`settle/v2 benchmark — node ${process.version}, ${process.arch}`);
-console.log('lines   | engine median ms | lines/s    | floor median ms | engine/floor');
+const cell = (n: number, width: number) => n.toFixed(2).padStart(width);
+console.log(
+  `settle/v2 benchmark — node ${process.version}, ${process.arch}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
+console.log('lines   | engine median ms (cpu) | lines/s    | floor median ms (cpu) | engine/floor (cpu)');
 for (const [lines, runs] of [
   [5_000, 31],
   [50_000, 9],
@@ -129,11 +158,18 @@ for (const [lines, runs] of [
   const result = settle(req);
   if (result.status !== 'settled' || result.items?.length !== lines)
     throw new Error('benchmark bill did not settle');
-  const engine = time(() => settle(req), runs);
-  const bare = time(() => floor(req), runs);
+  const [engine, bare] = timeBoth(
+    () => settle(req),
+    () => floor(req),
+    runs,
+  );
   console.log(
-    `${String(lines).padEnd(7)} | ${engine.toFixed(2).padStart(16)} | ${Math.round((lines / engine) * 1000)
+    `${String(lines).padEnd(7)} | ${cell(engine.wall, 12)} (${cell(engine.cpu, 7)}) | ${Math.round(
+      (lines / engine.wall) * 1000,
+    )
       .toLocaleString('en')
-      .padStart(10)} | ${bare.toFixed(2).padStart(15)} | ${(engine / bare).toFixed(2).padStart(12)}`,
+      .padStart(
+        10,
+      )} | ${cell(bare.wall, 11)} (${cell(bare.cpu, 7)}) | ${cell(engine.wall / bare.wall, 9)} (${cell(engine.cpu / bare.cpu, 5)})`,
   );
 }
