@@ -3,6 +3,7 @@ import type { ItemResult, TraceEntry } from './result';
 import type { BillLine, SettleRequest } from './schema';
 import type { MedChrgitmType } from './schema-primitives';
 import { ChrgitmSummary } from './settlement-list';
+import type { LineNumbers } from './validate';
 
 /** How one catalog code prices: its class and ceiling, parsed once per code, not once per line. */
 interface Rule {
@@ -109,7 +110,10 @@ const FEE_KIND_RULE: Record<'meal' | 'transport', Rule> = {
  * Step 2 (settle/v2), every line in order, and the fee table by charge category. Rounding happens
  * only where the contract says: the ceiling times the count, and the pre-self-pay share.
  */
-export function computeItems(req: SettleRequest): {
+export function computeItems(
+  req: SettleRequest,
+  numbers?: LineNumbers,
+): {
   items: ItemResult[];
   totals: ItemTotals;
   summary: ChrgitmSummary;
@@ -129,7 +133,7 @@ export function computeItems(req: SettleRequest): {
 
   for (let i = 0; i < req.lines.length; i++) {
     const line: BillLine = req.lines[i]!;
-    const amount = new Decimal(line.det_item_fee_sumamt);
+    const amount = numbers?.amounts[i] ?? new Decimal(line.det_item_fee_sumamt);
     const entry = lookup(line.med_list_codg);
     let rule = entry;
     if (line.fee_kind !== undefined) {
@@ -146,7 +150,7 @@ export function computeItems(req: SettleRequest): {
       counts[basis as keyof typeof counts]++;
     } else {
       if (rule.ceiling !== null) {
-        const over = amount.minus(round2(rule.ceiling.times(line.cnt)));
+        const over = amount.minus(round2(rule.ceiling.times(numbers?.counts[i] ?? line.cnt)));
         if (over.gt(0)) {
           lineOver = over;
           basis += '+OVER_CEILING';

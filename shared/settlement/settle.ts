@@ -13,7 +13,7 @@ import {
 } from './result';
 import type { SettleRequest } from './schema';
 import { setldetail } from './settlement-list';
-import { parseSettleRequest } from './validate';
+import { parseChecked, type LineNumbers } from './validate';
 
 /**
  * settle/v2: the one pure function the station runs offline and the platform runs to recompute an
@@ -22,13 +22,18 @@ import { parseSettleRequest } from './validate';
  * nothing — then eligibility, items, funds and the person's share.
  */
 export function settle(input: unknown): SettleResult {
-  return settleParsed(parseSettleRequest(input));
+  const { req, numbers } = parseChecked(input);
+  return settleChecked(req, numbers);
 }
 
 /** settle() for a request already returned by parseSettleRequest(). */
 export function settleParsed(req: SettleRequest): SettleResult {
+  return settleChecked(req, undefined);
+}
+
+function settleChecked(req: SettleRequest, numbers: LineNumbers | undefined): SettleResult {
   const eligibility = checkEligibility(req);
-  const { items, totals, summary, trace: itemTrace } = computeItems(req);
+  const { items, totals, summary, trace: itemTrace } = computeItems(req, numbers);
   const trace: TraceEntry[] = [...eligibility.trace, ...itemTrace];
   const refused = eligibility.refusal.length > 0;
 
