@@ -3,6 +3,7 @@
 // parts, the settlement list's rows, the contract echo.
 import { describe, expect, it } from 'vitest';
 import {
+  deviceRequest,
   loadRequest,
   medicalRequest as medical,
   residentRequest as resident,
@@ -63,17 +64,7 @@ describe('charge categories (med_chrgitm_type)', () => {
     expect(typeRow(r, '06')).toBeUndefined();
   });
   it("a device takes its device catalog entry's category", () => {
-    const r = workInjury();
-    r.setl_type = 'device';
-    r.policy = {
-      policy_id: '150100-wi-2025',
-      insuplc_admdvs: '150100',
-      valid_from: '2025-01-01',
-      valid_to: null,
-      work_injury: {
-        devices: { 'D-LEG-01': { name: '小腿假肢', limit_amt: '3000', med_chrgitm_type: '08' } },
-      },
-    };
+    const r = deviceRequest('08');
     r.lines = [line('1', 'D-LEG-01', '1', '3600', '3600.00'), line('2', 'D-X', '1', '100', '100.00')];
     const result = settle(r);
     expect(result.chrgitm_summary).toEqual([

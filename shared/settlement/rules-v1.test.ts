@@ -2,6 +2,7 @@
 // cover (the settle/v2 rules are in rules.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
+  deviceRequest,
   medicalRequest as medical,
   workInjuryRequest as workInjury,
   type Req,
@@ -111,15 +112,7 @@ describe('funds', () => {
     expect(settle(wi).setlinfo.acct_pay).toBe('0.00');
   });
   it('work-injury devices are limited by the insured place’s device catalog', () => {
-    const r = workInjury();
-    r.setl_type = 'device';
-    r.policy = {
-      policy_id: '150100-wi-2025',
-      insuplc_admdvs: '150100',
-      valid_from: '2025-01-01',
-      valid_to: null,
-      work_injury: { devices: { 'D-LEG-01': { name: '小腿假肢', limit_amt: '3000' } } },
-    };
+    const r = deviceRequest();
     r.lines = [
       { feedetl_sn: '1', med_list_codg: 'D-LEG-01', cnt: '1', pric: '3600', det_item_fee_sumamt: '3600.00' },
       { feedetl_sn: '2', med_list_codg: 'D-UNLISTED', cnt: '2', pric: '50', det_item_fee_sumamt: '100.00' },

@@ -2,6 +2,7 @@
 // v2 fund and item rules are in rules-funds.test.ts, the v1 rules in rules-v1.test.ts.
 import { describe, expect, it } from 'vitest';
 import {
+  deviceRequest,
   loadRequest,
   medicalRequest as medical,
   workInjuryRequest as workInjury,
@@ -181,20 +182,12 @@ describe('work-injury filing windows: 12 months, 3 months, the month-end rule', 
 });
 
 describe('wi_confirmations per settlement type (seed 003)', () => {
-  const devicePolicy = {
-    policy_id: '150100-wi-2025',
-    insuplc_admdvs: '150100',
-    valid_from: '2025-01-01',
-    valid_to: null,
-    work_injury: { devices: { 'D-LEG-01': { name: '小腿假肢', limit_amt: '3000' } } },
-  };
   const withType = (setlType: string, confirmations: string[] | undefined) => {
-    const r = workInjury();
+    const r = setlType === 'device' ? deviceRequest() : workInjury();
     r.setl_type = setlType;
     r.filing.wi_confirmed = setlType === 'inpatient' && confirmations === undefined;
     if (confirmations) r.filing.wi_confirmations = confirmations;
     if (setlType === 'device') {
-      r.policy = devicePolicy;
       r.lines = [
         {
           feedetl_sn: '1',

@@ -7,14 +7,15 @@ export const fen = (max: number) =>
 export const ratio = fc
   .integer({ min: 0, max: 10_000 })
   .map((n) => new Decimal(n).dividedBy(10_000).toString());
-const perLevel = <T>(arb: fc.Arbitrary<T>) => fc.record({ '1': arb, '2': arb, '3': arb });
-const ratioTable = fc.record({
+export const perLevel = <T>(arb: fc.Arbitrary<T>) => fc.record({ '1': arb, '2': arb, '3': arb });
+export const ratioTable = fc.record({
   in_service: perLevel(ratio),
   retired: perLevel(ratio),
   resident: perLevel(ratio),
 });
 
-const bands = fc
+/** Inpatient bands: 0–3 strictly increasing limits, then the open band. */
+export const bands = fc
   .uniqueArray(fc.integer({ min: 1, max: 20_000_000 }), { minLength: 0, maxLength: 3 })
   .chain((limits) => {
     const sorted = [...limits].sort((a, b) => a - b).map((n) => String(n));

@@ -13,26 +13,10 @@
 // three roundings chain and the bound is not a theorem (see the docs).
 import fc from 'fast-check';
 import { Decimal, formatAmount, round2 } from '../../shared/money';
-import { fen, ratio, seriousIllnessArb } from './settle-arbitraries';
+import { bands, fen, perLevel, ratio, seriousIllnessArb } from './settle-arbitraries';
 
 const HUGE_CAP = '900000000000.00';
 const CODES = ['A01', 'A02', 'B01', 'B02', 'C01', 'X99'];
-const perLevel = <T>(arb: fc.Arbitrary<T>) => fc.record({ '1': arb, '2': arb, '3': arb });
-const ratioTable = fc.record({
-  in_service: perLevel(ratio),
-  retired: perLevel(ratio),
-  resident: perLevel(ratio),
-});
-
-const bands = fc
-  .uniqueArray(fc.integer({ min: 1, max: 20_000_000 }), { maxLength: 3 })
-  .chain((limits) =>
-    fc.tuple(
-      ...[...[...limits].sort((a, b) => a - b).map(String), null].map((upto) =>
-        ratioTable.map((r) => ({ upto, ratio: r })),
-      ),
-    ),
-  );
 
 const line = fc
   .record({
