@@ -112,6 +112,7 @@ describe('emergencies are regarded as filed (seed 002)', () => {
     const verdict = directSettlementVerdict({ ...r, person: { ...r.person, insu_stas: 'active' } } as never);
     expect(verdict.canSettle).toBe(true);
     expect(verdict.reduction).toBe('0.1');
+    expect(verdict.emergencyWaived.map((w) => w.code)).toEqual(['FILING_EXPIRED']);
   });
 });
 
