@@ -138,7 +138,8 @@ export function computeItems(
     let rule = entry;
     if (line.fee_kind !== undefined) {
       rule = FEE_KIND_RULE[line.fee_kind];
-      kindTotals[rule.basis as 'MEAL'] = kindTotals[rule.basis as 'MEAL'].plus(amount);
+      const kind = rule.basis as keyof typeof kindTotals;
+      kindTotals[kind] = kindTotals[kind].plus(amount);
     } else if (workInjury && line.non_work_injury === true) rule = NON_WORK_INJURY;
     let lineFul = ZERO;
     let lineOver = ZERO;
