@@ -1,7 +1,10 @@
 // npm run bench:settle — settle() on bills of 5,000 and 50,000 lines: median milliseconds, lines per
 // second, and in the same run the bare decimal.js operations the contract needs for the same lines (the
-// arithmetic floor), and the ratio engine / floor. Goal (issue 2): ratio ≤ 4, 5,000 lines < 50 ms median.
+// arithmetic floor), and the ratio engine / floor. Goals: ratio ≤ 2 (issue 11), 5,000 lines < 50 ms median.
+// settle/v2 adds the fee table by charge category (chrgitm_summary): the catalog carries categories, a
+// few lines are meal lines, and the floor sums the table's columns too, as the contract requires.
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Decimal, formatAmount, round2 } from '../shared/money';
@@ -14,7 +17,7 @@ const base = JSON.parse(
   ),
 ) as SettleRequestInput;
 
-/** A deterministic catalog of 2,000 codes across classes 01/02/03, a third with price ceilings. */
+/** A deterministic catalog of 2,000 codes across classes 01/02/03, a third with price ceilings, most with a charge category. */
 function makeCatalog(): NonNullable<SettleRequestInput['catalog']> {
   const catalog: NonNullable<SettleRequestInput['catalog']> = {};
   for (let i = 0; i < 2000; i++) {
@@ -24,6 +27,7 @@ function makeCatalog(): NonNullable<SettleRequestInput['catalog']> {
       chrgitm_lv: lv,
       selfpay_prop: lv === '02' ? ['0.05', '0.10', '0.15', '0.20'][i % 4]! : '0',
       pric_uplmt_amt: i % 3 === 0 ? `${(i % 97) + 5}.50` : null,
+      ...(i % 7 === 6 ? {} : { med_chrgitm_type: String((i % 14) + 1).padStart(2, '0') as '01' }),
     };
   }
   return catalog;
@@ -44,15 +48,20 @@ function makeBill(lines: number, catalog: ReturnType<typeof makeCatalog>): Settl
       cnt,
       pric,
       det_item_fee_sumamt: formatAmount(round2(new Decimal(cnt).times(pric))),
+      ...(i % 97 === 96 ? { fee_kind: 'meal' as const } : {}),
     });
   }
   return { ...base, catalog, lines: out };
 }
 
-/** The arithmetic floor: the decimal.js work settle/v1 needs per line, without validation, lookup or objects. */
+/**
+ * The arithmetic floor: the decimal.js work settle/v2 needs per line (items, totals, the fee table's
+ * columns), without validation, rule objects, trace or result objects.
+ */
 function floor(req: SettleRequestInput): string {
   const catalog = req.catalog!;
   const tolerance = new Decimal('0.01');
+  const table = new Map<string, Decimal[]>();
   let medfee = new Decimal(0),
     ful = new Decimal(0),
     over = new Decimal(0),
@@ -67,7 +76,7 @@ function floor(req: SettleRequestInput): string {
       p = new Decimal(0),
       f = new Decimal(0),
       base = amount;
-    if (!e || e.chrgitm_lv === '03') f = amount;
+    if (!e || e.chrgitm_lv === '03' || line.fee_kind) f = amount;
     else {
       if (e.pric_uplmt_amt !== null) {
         const x = amount.minus(round2(new Decimal(e.pric_uplmt_amt).times(line.cnt)));
@@ -82,8 +91,15 @@ function floor(req: SettleRequestInput): string {
     over = over.plus(o);
     pre = pre.plus(p);
     inscp = inscp.plus(i);
+    const type = line.med_chrgitm_type ?? e?.med_chrgitm_type ?? '14';
+    let col = table.get(type);
+    if (!col) table.set(type, (col = [new Decimal(0), new Decimal(0), new Decimal(0)]));
+    col[0] = col[0]!.plus(amount);
+    if (!f.isZero()) col[1] = col[1]!.plus(f);
+    else col[2] = col[2]!.plus(amount); // the class 01 / 02 column
     sink = amount.toFixed(2) + f.toFixed(2) + o.toFixed(2) + p.toFixed(2) + i.toFixed(2);
   }
+  for (const [type, col] of table) sink += type + col.map((c) => c.toFixed(2)).join('');
   return sink + medfee.toFixed(2) + inscp.toFixed(2);
 }
 
@@ -92,20 +108,48 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-function time(fn: () => unknown, runs: number): number {
-  for (let i = 0; i < 3; i++) fn(); // warm up the JIT
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+/** One run of fn: wall-clock ms and this process's CPU ms (less moved by other processes on a busy machine). */
+function once(fn: () => unknown): Sample {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/** Engine and floor run alternately, so a busy spell of the machine weighs on both alike. */
+function timeBoth(engine: () => unknown, bare: () => unknown, runs: number): [Sample, Sample] {
+  for (let i = 0; i < 3; i++) {
+    engine(); // warm up the JIT
+    bare();
   }
-  return median(samples);
+  const e: Sample[] = [];
+  const b: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    e.push(once(engine));
+    b.push(once(bare));
+  }
+  const med = (xs: Sample[]): Sample => ({
+    wall: median(xs.map((x) => x.wall)),
+    cpu: median(xs.map((x) => x.cpu)),
+  });
+  return [med(e), med(b)];
 }
 
 const catalog = makeCatalog();
-console.log(`settle/v1 benchmark — node ${process.version}, ${process.arch}`);
-console.log('lines   | engine median ms | lines/s    | floor median ms | engine/floor');
+const cell = (n: number, width: number) => n.toFixed(2).padStart(width);
+console.log(
+  `settle/v2 benchmark — node ${process.version}, ${process.arch}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
+console.log('lines   | engine median ms (cpu) | lines/s    | floor median ms (cpu) | engine/floor (cpu)');
 for (const [lines, runs] of [
   [5_000, 31],
   [50_000, 9],
@@ -114,11 +158,18 @@ for (const [lines, runs] of [
   const result = settle(req);
   if (result.status !== 'settled' || result.items?.length !== lines)
     throw new Error('benchmark bill did not settle');
-  const engine = time(() => settle(req), runs);
-  const bare = time(() => floor(req), runs);
+  const [engine, bare] = timeBoth(
+    () => settle(req),
+    () => floor(req),
+    runs,
+  );
   console.log(
-    `${String(lines).padEnd(7)} | ${engine.toFixed(2).padStart(16)} | ${Math.round((lines / engine) * 1000)
+    `${String(lines).padEnd(7)} | ${cell(engine.wall, 12)} (${cell(engine.cpu, 7)}) | ${Math.round(
+      (lines / engine.wall) * 1000,
+    )
       .toLocaleString('en')
-      .padStart(10)} | ${bare.toFixed(2).padStart(15)} | ${(engine / bare).toFixed(2).padStart(12)}`,
+      .padStart(
+        10,
+      )} | ${cell(bare.wall, 11)} (${cell(bare.cpu, 7)}) | ${cell(engine.wall / bare.wall, 9)} (${cell(engine.cpu / bare.cpu, 5)})`,
   );
 }

@@ -47,6 +47,10 @@ export interface DemoAccumulators {
   chronic_dedc: Record<string, string>;
   chronic_fund: Record<string, string>;
   acct_balance: string;
+  /** settle/v2 year-to-date figures (serious illness, medical assistance); all zero in the demo. */
+  hifmi_base: string;
+  hifmi_pay: string;
+  maf_pay: string;
 }
 
 export interface DemoPerson {
@@ -196,6 +200,9 @@ function personFrom(spec: ScenarioSpec, today: string, ids: PersonIds, prng: Prn
     chronic_dedc: Object.fromEntries((spec.chronic ?? []).map((c) => [c, '0.00'])),
     chronic_fund: Object.fromEntries((spec.chronic ?? []).map((c) => [c, '0.00'])),
     acct_balance: acc.acct_balance ?? (spec.insutype === '310' ? money(prng, 3000) : '0.00'),
+    hifmi_base: '0.00',
+    hifmi_pay: '0.00',
+    maf_pay: '0.00',
   };
   return {
     person,

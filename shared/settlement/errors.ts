@@ -1,4 +1,4 @@
-/** A request that breaks settle/v1: nothing is settled from it. `path` is the JSON path of the first offending field. */
+/** A request that breaks the settle contract (v1 or v2): nothing is settled from it. `path` is the JSON path of the first offending field. */
 export class InvalidInputError extends Error {
   readonly code = 'INVALID_INPUT' as const;
   constructor(

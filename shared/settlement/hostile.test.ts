@@ -1,304 +1,244 @@
-// A table of hostile inputs: each is refused with INVALID_INPUT and the JSON path of the offending field.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// A table of hostile settle/v2 inputs (the new fields and policy parts): each is refused with
+// INVALID_INPUT and the JSON path of the offending field. The settle/v1 table is hostile-v1.test.ts.
 import { describe, expect, it } from 'vitest';
+import {
+  edit,
+  type Req,
+  medicalRequest as base,
+  residentRequest as resident,
+  workInjuryRequest as wi,
+} from '../../test/support/settle-fixtures';
 import { InvalidInputError, settle } from './index';
 
-type Req = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const base = (): Req =>
-  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/01-worked-example.request.json'), 'utf8'));
-const wi = (): Req =>
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, 'fixtures/06-work-injury-inpatient.request.json'), 'utf8'),
-  );
-
-const cases: [string, () => unknown, string][] = [
-  ['not an object', () => 'settle me', '$'],
-  ['null', () => null, '$'],
-  ['wrong contract', () => ({ ...base(), contract: 'settle/v2' }), 'contract'],
-  ['unknown scheme', () => ({ ...base(), scheme: 'dental' }), 'scheme'],
-  ['unknown setl_type', () => ({ ...base(), setl_type: 'daycare' }), 'setl_type'],
-  ['setl_type of the other scheme', () => ({ ...base(), setl_type: 'device' }), 'setl_type'],
+// settle/v2 cases: the new fields and policy parts.
+const v2Cases: [string, () => unknown, string][] = [
+  // Malformed numbers inside refined parts of the policy (these once escaped as a DecimalError).
   [
-    'missing person',
-    () => {
-      const r = base();
-      delete r.person;
-      return r;
-    },
-    'person',
+    'band upto malformed',
+    edit(base, (r) => (r.policy.inpatient.bands[0].upto = '3万')),
+    'policy.inpatient.bands[0].upto',
   ],
   [
-    'missing psn_no',
-    () => {
-      const r = base();
-      delete r.person.psn_no;
-      return r;
-    },
-    'person.psn_no',
+    'reduction malformed',
+    edit(base, (r) => (r.policy.cross_province.reduction.emergency = 'ten')),
+    'policy.cross_province.reduction.emergency',
   ],
   [
-    'unknown category',
-    () => {
-      const r = base();
-      r.person.category = 'boss';
-      return r;
-    },
-    'person.category',
+    'serious-illness upto malformed',
+    edit(resident, (r) => (r.policy.serious_illness.bands[0].upto = '10e4')),
+    'policy.serious_illness.bands[0].upto',
+  ],
+  ['unknown fee_kind', edit(base, (r) => (r.lines[0].fee_kind = 'parking')), 'lines[0].fee_kind'],
+  ['fee_kind in capitals', edit(base, (r) => (r.lines[1].fee_kind = 'MEAL')), 'lines[1].fee_kind'],
+  [
+    'line med_chrgitm_type "15"',
+    edit(base, (r) => (r.lines[2].med_chrgitm_type = '15')),
+    'lines[2].med_chrgitm_type',
   ],
   [
-    'bad insured place',
-    () => {
-      const r = base();
-      r.person.insuplc_admdvs = '11000';
-      return r;
-    },
-    'person.insuplc_admdvs',
+    'line med_chrgitm_type 9 (a number)',
+    edit(base, (r) => (r.lines[0].med_chrgitm_type = 9)),
+    'lines[0].med_chrgitm_type',
   ],
   [
-    'hosp_lv 4',
-    () => {
-      const r = base();
-      r.institution.hosp_lv = 4;
-      return r;
-    },
-    'institution.hosp_lv',
-  ],
-  ['impossible date', () => ({ ...base(), settle_date: '2025-02-30' }), 'settle_date'],
-  ['admission after settlement', () => ({ ...base(), admission_date: '2025-07-01' }), 'admission_date'],
-  [
-    'thousands separator',
-    () => {
-      const r = base();
-      r.lines[0].det_item_fee_sumamt = '3,000.00';
-      return r;
-    },
-    'lines[0].det_item_fee_sumamt',
+    'line med_chrgitm_type "1" (no leading zero)',
+    edit(base, (r) => (r.lines[0].med_chrgitm_type = '1')),
+    'lines[0].med_chrgitm_type',
   ],
   [
-    '"12,000.00" as a price',
-    () => {
-      const r = base();
-      r.lines[1].pric = '12,000.00';
-      return r;
-    },
-    'lines[1].pric',
+    'catalog med_chrgitm_type "00"',
+    edit(base, (r) => (r.catalog.A01.med_chrgitm_type = '00')),
+    'catalog.A01.med_chrgitm_type',
   ],
   [
-    'negative count',
-    () => {
-      const r = base();
-      r.lines[3].cnt = '-1';
-      return r;
-    },
-    'lines[3].cnt',
+    'wi_catalog med_chrgitm_type "15"',
+    edit(wi, (r) => (r.wi_catalog['W-BED'].med_chrgitm_type = '15')),
+    'wi_catalog["W-BED"].med_chrgitm_type',
   ],
   [
-    'count as a number',
-    () => {
-      const r = base();
-      r.lines[2].cnt = 100;
-      return r;
-    },
-    'lines[2].cnt',
+    'device med_chrgitm_type "15"',
+    edit(resident, (r) => (r.policy.work_injury.devices['D-LIMB-01'].med_chrgitm_type = '15')),
+    'policy.work_injury.devices["D-LIMB-01"].med_chrgitm_type',
+  ],
+  ['stay.part 0', edit(base, (r) => (r.stay = { part: 0 })), 'stay.part'],
+  ['stay.part -1', edit(base, (r) => (r.stay = { part: -1 })), 'stay.part'],
+  ['stay.part 1.5', edit(base, (r) => (r.stay = { part: 1.5 })), 'stay.part'],
+  ['stay.part "2" (a string)', edit(base, (r) => (r.stay = { part: '2' })), 'stay.part'],
+  ['stay without part', edit(base, (r) => (r.stay = { dedc_left: '0.00' })), 'stay.part'],
+  [
+    'stay.dedc_left negative',
+    edit(base, (r) => (r.stay = { part: 2, dedc_left: '-1', inscp_before: '0' })),
+    'stay.dedc_left',
   ],
   [
-    'three-decimal amount',
-    () => {
-      const r = base();
-      r.lines[0].det_item_fee_sumamt = '3000.001';
-      return r;
-    },
-    'lines[0].det_item_fee_sumamt',
+    'stay.dedc_left a number',
+    edit(base, (r) => (r.stay = { part: 2, dedc_left: 0, inscp_before: '0' })),
+    'stay.dedc_left',
   ],
   [
-    'amount is not cnt × pric',
-    () => {
-      const r = base();
-      r.lines[2].det_item_fee_sumamt = '20000.02';
-      return r;
-    },
-    'lines[2].det_item_fee_sumamt',
+    'stay.inscp_before with a separator',
+    edit(base, (r) => (r.stay = { part: 2, dedc_left: '0', inscp_before: '22,000.00' })),
+    'stay.inscp_before',
   ],
   [
-    'duplicate feedetl_sn',
-    () => {
-      const r = base();
-      r.lines[1].feedetl_sn = '1';
-      return r;
-    },
-    'lines[1].feedetl_sn',
-  ],
-  ['no lines', () => ({ ...base(), lines: [] }), 'lines'],
-  [
-    'ratio 1.2',
-    () => {
-      const r = base();
-      r.policy.inpatient.bands[0].ratio.in_service['3'] = '1.2';
-      return r;
-    },
-    'policy.inpatient.bands[0].ratio.in_service["3"]',
+    'stay.inscp_before three decimals',
+    edit(base, (r) => (r.stay = { part: 2, dedc_left: '0', inscp_before: '1.005' })),
+    'stay.inscp_before',
   ],
   [
-    'selfpay_prop 1.2',
-    () => {
-      const r = base();
-      r.catalog.B02.selfpay_prop = '1.2';
-      return r;
-    },
-    'catalog.B02.selfpay_prop',
+    'medical part 2 without dedc_left',
+    edit(base, (r) => (r.stay = { part: 2, inscp_before: '100.00' })),
+    'stay.dedc_left',
   ],
   [
-    'referral reduction above 0.10',
-    () => {
-      const r = base();
-      r.policy.cross_province.reduction.referral = '0.15';
-      return r;
-    },
-    'policy.cross_province.reduction.referral',
+    'medical part 2 without inscp_before',
+    edit(base, (r) => (r.stay = { part: 2, dedc_left: '0.00' })),
+    'stay.inscp_before',
   ],
   [
-    'other temporary reduction above 0.20',
-    () => {
-      const r = base();
-      r.policy.cross_province.reduction.other_temporary = '0.25';
-      return r;
-    },
-    'policy.cross_province.reduction.other_temporary',
+    'stay on an outpatient bill',
+    edit(base, (r) => Object.assign(r, { setl_type: 'outpatient', stay: { part: 1 } })),
+    'stay',
   ],
   [
-    'closed last band',
-    () => {
-      const r = base();
-      r.policy.inpatient.bands[2].upto = '90000';
-      return r;
-    },
-    'policy.inpatient.bands[2].upto',
+    'stay on a device bill',
+    edit(wi, (r) => Object.assign(r, { setl_type: 'device', policy: resident().policy, stay: { part: 2 } })),
+    'stay',
   ],
   [
-    'bands not increasing',
-    () => {
-      const r = base();
-      r.policy.inpatient.bands[1].upto = '20000';
-      return r;
-    },
-    'policy.inpatient.bands[1].upto',
+    'serious-illness bands not increasing',
+    edit(
+      resident,
+      (r) =>
+        (r.policy.serious_illness.bands = [
+          { upto: '100000', ratio: '0.6' },
+          { upto: '90000', ratio: '0.7' },
+          { upto: null, ratio: '0.8' },
+        ]),
+    ),
+    'policy.serious_illness.bands[1].upto',
   ],
   [
-    'negative cap',
-    () => {
-      const r = base();
-      r.policy.inpatient.annual_cap = '-5';
-      return r;
-    },
-    'policy.inpatient.annual_cap',
+    'serious-illness bands equal',
+    edit(
+      resident,
+      (r) =>
+        (r.policy.serious_illness.bands = [
+          { upto: '100000', ratio: '0.6' },
+          { upto: '100000', ratio: '0.7' },
+          { upto: null, ratio: '0.8' },
+        ]),
+    ),
+    'policy.serious_illness.bands[1].upto',
   ],
   [
-    'policy not in force',
-    () => {
-      const r = base();
-      r.policy.valid_from = '2025-07-01';
-      return r;
-    },
-    'policy.valid_from',
+    'serious-illness first upto at the threshold',
+    edit(resident, (r) => (r.policy.serious_illness.bands[0].upto = '15000')),
+    'policy.serious_illness.bands[0].upto',
   ],
   [
-    'policy of another province',
-    () => {
-      const r = base();
-      r.policy.insuplc_admdvs = '310000';
-      return r;
-    },
-    'policy.insuplc_admdvs',
+    'serious-illness first upto below the threshold',
+    edit(resident, (r) => (r.policy.serious_illness.bands[0].upto = '10000')),
+    'policy.serious_illness.bands[0].upto',
   ],
   [
-    'medical without catalog',
-    () => {
-      const r = base();
-      delete r.catalog;
-      return r;
-    },
-    'catalog',
+    'serious-illness last band closed',
+    edit(resident, (r) => (r.policy.serious_illness.bands[1].upto = '500000')),
+    'policy.serious_illness.bands[1].upto',
   ],
   [
-    'medical without policy',
-    () => {
-      const r = base();
-      delete r.policy;
-      return r;
-    },
-    'policy',
+    'serious-illness open band before the last',
+    edit(resident, (r) => (r.policy.serious_illness.bands[0].upto = null)),
+    'policy.serious_illness.bands[0].upto',
   ],
   [
-    'inpatient without inpatient policy',
-    () => {
-      const r = base();
-      delete r.policy.inpatient;
-      return r;
-    },
-    'policy.inpatient',
-  ],
-  ['chronic without disease code', () => ({ ...base(), setl_type: 'chronic_outpatient' }), 'dise_codg'],
-  [
-    'accumulators of another year',
-    () => {
-      const r = base();
-      r.accumulators.year = 2024;
-      return r;
-    },
-    'accumulators.year',
+    'serious-illness no bands',
+    edit(resident, (r) => (r.policy.serious_illness.bands = [])),
+    'policy.serious_illness.bands',
   ],
   [
-    'negative accumulator',
-    () => {
-      const r = base();
-      r.accumulators.hifp_pay = '-1.00';
-      return r;
-    },
-    'accumulators.hifp_pay',
+    'serious-illness ratio 1.1',
+    edit(resident, (r) => (r.policy.serious_illness.bands[0].ratio = '1.1')),
+    'policy.serious_illness.bands[0].ratio',
   ],
   [
-    'filing kind and type disagree',
-    () => {
-      const r = base();
-      r.filing.type = 'referral';
-      return r;
-    },
-    'filing.type',
+    'serious-illness ratio -0.6',
+    edit(resident, (r) => (r.policy.serious_illness.bands[1].ratio = '-0.6')),
+    'policy.serious_illness.bands[1].ratio',
   ],
   [
-    'filing ends before it begins',
-    () => {
-      const r = base();
-      r.filing.enddate = '2023-01-01';
-      return r;
-    },
-    'filing.enddate',
+    'serious-illness threshold malformed',
+    edit(resident, (r) => (r.policy.serious_illness.threshold = '1.5万')),
+    'policy.serious_illness.threshold',
   ],
   [
-    'work injury without wi_catalog',
-    () => {
-      const r = wi();
-      delete r.wi_catalog;
-      return r;
-    },
-    'wi_catalog',
+    'serious-illness cap missing',
+    edit(resident, (r) => delete r.policy.serious_illness.annual_cap),
+    'policy.serious_illness.annual_cap',
   ],
-  ['device without device catalog', () => ({ ...wi(), setl_type: 'device', policy: undefined }), 'policy'],
+  [
+    'assistance ratio 1.01',
+    edit(resident, (r) => (r.policy.medical_assistance.ratio.low_income = '1.01')),
+    'policy.medical_assistance.ratio.low_income',
+  ],
+  [
+    'assistance ratio "70%"',
+    edit(resident, (r) => (r.policy.medical_assistance.ratio.extreme_poverty = '70%')),
+    'policy.medical_assistance.ratio.extreme_poverty',
+  ],
+  [
+    'assistance cap negative',
+    edit(resident, (r) => (r.policy.medical_assistance.annual_cap = '-1')),
+    'policy.medical_assistance.annual_cap',
+  ],
+  [
+    'institution.schemes with an unknown scheme',
+    edit(base, (r) => (r.institution.schemes = ['medical', 'dental'])),
+    'institution.schemes[1]',
+  ],
+  [
+    'institution.schemes a string',
+    edit(base, (r) => (r.institution.schemes = 'medical')),
+    'institution.schemes',
+  ],
+  [
+    'unknown wi_confirmation',
+    edit(wi, (r) => (r.filing.wi_confirmations = ['accident'])),
+    'filing.wi_confirmations[0]',
+  ],
+  [
+    'wi_confirmations a boolean',
+    edit(wi, (r) => (r.filing.wi_confirmations = true)),
+    'filing.wi_confirmations',
+  ],
+  ['empty assistance category', edit(base, (r) => (r.person.assistance = '')), 'person.assistance'],
+  [
+    'negative hifmi_base',
+    edit(resident, (r) => (r.accumulators.hifmi_base = '-5.00')),
+    'accumulators.hifmi_base',
+  ],
+  [
+    'hifmi_pay three decimals',
+    edit(resident, (r) => (r.accumulators.hifmi_pay = '1.001')),
+    'accumulators.hifmi_pay',
+  ],
+  ['maf_pay a number', edit(base, (r) => (r.accumulators.maf_pay = 100)), 'accumulators.maf_pay'],
 ];
 
-describe('hostile settle requests', () => {
-  it.each(cases)('%s → INVALID_INPUT at %s', (_name, make, path) => {
-    let error: unknown;
+describe('hostile settle/v2 requests', () => {
+  it.each(v2Cases)('%s → INVALID_INPUT at %s', (_name, make, path) => {
+    expect(() => settle(make())).toThrow(InvalidInputError);
     try {
       settle(make());
     } catch (e) {
-      error = e;
+      expect((e as InvalidInputError).toJSON()).toMatchObject({ error: 'INVALID_INPUT', path });
     }
-    expect(error).toBeInstanceOf(InvalidInputError);
-    const json = (error as InvalidInputError).toJSON();
-    expect(json.error).toBe('INVALID_INPUT');
-    expect(json.path).toBe(path);
-    expect(json.message.length).toBeGreaterThan(5);
+  });
+  it('the same requests as settle/v2 fail the same way', () => {
+    for (const [, make, path] of v2Cases) {
+      const r = make() as Req;
+      r.contract = 'settle/v2';
+      expect(() => settle(r), path).toThrow(InvalidInputError);
+    }
   });
 });

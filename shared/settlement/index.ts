@@ -8,3 +8,12 @@ export { REFUSAL_MESSAGES } from './messages';
 export { isCrossProvince, provinceOfDivision } from './province';
 export { isIsoDate } from './schema-primitives';
 export { directSettlementVerdict, type Verdict, type VerdictInput } from './verdict';
+export {
+  MED_CHRGITM_TYPES,
+  MED_CHRGITM_TYPE_CODES,
+  FEE_KINDS,
+  type MedChrgitmType,
+  type FeeKind,
+} from './schema-primitives';
+export { WI_FILING_MONTHS, windowEnd, filingWindow } from './filing-window';
+export { basicFundType } from './settlement-list';

@@ -1,6 +1,9 @@
 import { Decimal, ZERO, formatAmount, round2 } from '../money';
 import type { ItemResult, TraceEntry } from './result';
 import type { BillLine, SettleRequest } from './schema';
+import type { MedChrgitmType } from './schema-primitives';
+import { ChrgitmSummary } from './settlement-list';
+import type { LineNumbers } from './validate';
 
 /** How one catalog code prices: its class and ceiling, parsed once per code, not once per line. */
 interface Rule {
@@ -10,6 +13,10 @@ interface Rule {
   /** 乙 class pre-self-pay ratio; zero for 甲 class and for work injury. */
   selfpay: Decimal;
   basis: string;
+  /** The catalog entry's charge category, if it has one (settle/v2). */
+  type: MedChrgitmType | undefined;
+  /** Medical class 01 / 02 (甲/乙) for the fee table's claa / clab columns; null otherwise. */
+  cls: '01' | '02' | null;
 }
 
 export interface ItemTotals {
@@ -20,7 +27,14 @@ export interface ItemTotals {
   inscp: Decimal;
 }
 
-const OFF_CATALOG: Rule = { covered: false, ceiling: null, selfpay: ZERO, basis: 'OFF_CATALOG' };
+const OFF_CATALOG: Rule = {
+  covered: false,
+  ceiling: null,
+  selfpay: ZERO,
+  basis: 'OFF_CATALOG',
+  type: undefined,
+  cls: null,
+};
 
 /** Builds the lookup of step 2: the treatment place's catalog (medical, work-injury) or the insured place's device catalog. */
 function ruleLookup(req: SettleRequest): (code: string) => Rule {
@@ -31,12 +45,15 @@ function ruleLookup(req: SettleRequest): (code: string) => Rule {
     make = (code) => {
       const e = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
       if (!e) return OFF_CATALOG;
-      if (e.chrgitm_lv === '03') return { covered: false, ceiling: null, selfpay: ZERO, basis: 'CLASS_03' };
+      const type = e.med_chrgitm_type;
+      if (e.chrgitm_lv === '03') return { ...OFF_CATALOG, basis: 'CLASS_03', type };
       return {
         covered: true,
         ceiling: e.pric_uplmt_amt === null ? null : new Decimal(e.pric_uplmt_amt),
         selfpay: e.chrgitm_lv === '02' ? new Decimal(e.selfpay_prop) : ZERO,
         basis: e.chrgitm_lv === '02' ? 'CLASS_02' : 'CLASS_01',
+        type,
+        cls: e.chrgitm_lv,
       };
     };
   } else if (req.setl_type === 'device') {
@@ -44,7 +61,14 @@ function ruleLookup(req: SettleRequest): (code: string) => Rule {
     make = (code) => {
       const d = Object.hasOwn(devices, code) ? devices[code] : undefined;
       return d
-        ? { covered: true, ceiling: new Decimal(d.limit_amt), selfpay: ZERO, basis: 'WI_DEVICE' }
+        ? {
+            covered: true,
+            ceiling: new Decimal(d.limit_amt),
+            selfpay: ZERO,
+            basis: 'WI_DEVICE',
+            type: d.med_chrgitm_type,
+            cls: null,
+          }
         : OFF_CATALOG;
     };
   } else {
@@ -57,6 +81,8 @@ function ruleLookup(req: SettleRequest): (code: string) => Rule {
         ceiling: e.pric_uplmt_amt === null ? null : new Decimal(e.pric_uplmt_amt),
         selfpay: ZERO,
         basis: 'WI_CATALOG',
+        type: e.med_chrgitm_type,
+        cls: null,
       };
     };
   }
@@ -71,12 +97,26 @@ function ruleLookup(req: SettleRequest): (code: string) => Rule {
 }
 
 /**
- * Step 2 of settle/v1, every line in order. Rounding happens only where the contract says: the
- * ceiling times the count, and the pre-self-pay share.
+ * A meal or transport line is wholly self-paid in both schemes, whatever the catalog says (settle/v2
+ * Step 2, seed 003: "住院伙食补助费和转诊转院发生的交通食宿费不纳入跨省异地就医直接结算范围"): the insured
+ * place reimburses it afterwards.
  */
-export function computeItems(req: SettleRequest): {
+const FEE_KIND_RULE: Record<'meal' | 'transport', Rule> = {
+  meal: { ...OFF_CATALOG, basis: 'MEAL' },
+  transport: { ...OFF_CATALOG, basis: 'TRANSPORT' },
+};
+
+/**
+ * Step 2 (settle/v2), every line in order, and the fee table by charge category. Rounding happens
+ * only where the contract says: the ceiling times the count, and the pre-self-pay share.
+ */
+export function computeItems(
+  req: SettleRequest,
+  numbers?: LineNumbers,
+): {
   items: ItemResult[];
   totals: ItemTotals;
+  summary: ChrgitmSummary;
   trace: TraceEntry[];
 } {
   const lookup = ruleLookup(req);
@@ -87,13 +127,20 @@ export function computeItems(req: SettleRequest): {
   let overlmt = ZERO;
   let preselfpay = ZERO;
   let inscp = ZERO;
-  const counts = { OFF_CATALOG: 0, CLASS_03: 0, NON_WORK_INJURY: 0, OVER_CEILING: 0 };
+  const counts = { OFF_CATALOG: 0, CLASS_03: 0, NON_WORK_INJURY: 0, OVER_CEILING: 0, MEAL: 0, TRANSPORT: 0 };
+  const kindTotals = { MEAL: ZERO, TRANSPORT: ZERO };
+  const summary = new ChrgitmSummary();
 
   for (let i = 0; i < req.lines.length; i++) {
     const line: BillLine = req.lines[i]!;
-    const amount = new Decimal(line.det_item_fee_sumamt);
-    let rule = lookup(line.med_list_codg);
-    if (workInjury && line.non_work_injury === true) rule = { ...OFF_CATALOG, basis: 'NON_WORK_INJURY' };
+    const amount = numbers?.amounts[i] ?? new Decimal(line.det_item_fee_sumamt);
+    const entry = lookup(line.med_list_codg);
+    let rule = entry;
+    if (line.fee_kind !== undefined) {
+      rule = FEE_KIND_RULE[line.fee_kind];
+      const kind = rule.basis as keyof typeof kindTotals;
+      kindTotals[kind] = kindTotals[kind].plus(amount);
+    } else if (workInjury && line.non_work_injury === true) rule = NON_WORK_INJURY;
     let lineFul = ZERO;
     let lineOver = ZERO;
     let linePre = ZERO;
@@ -104,7 +151,7 @@ export function computeItems(req: SettleRequest): {
       counts[basis as keyof typeof counts]++;
     } else {
       if (rule.ceiling !== null) {
-        const over = amount.minus(round2(rule.ceiling.times(line.cnt)));
+        const over = amount.minus(round2(rule.ceiling.times(numbers?.counts[i] ?? line.cnt)));
         if (over.gt(0)) {
           lineOver = over;
           basis += '+OVER_CEILING';
@@ -120,6 +167,7 @@ export function computeItems(req: SettleRequest): {
     overlmt = overlmt.plus(lineOver);
     preselfpay = preselfpay.plus(linePre);
     inscp = inscp.plus(lineIn);
+    summary.add(line.med_chrgitm_type ?? entry.type, amount, lineFul, rule.covered ? rule.cls : null);
     items[i] = {
       feedetl_sn: line.feedetl_sn,
       med_list_codg: line.med_list_codg,
@@ -134,6 +182,8 @@ export function computeItems(req: SettleRequest): {
 
   const f = formatAmount;
   const trace: TraceEntry[] = [
+    ...feeKindTrace('MEAL', counts.MEAL, kindTotals.MEAL),
+    ...feeKindTrace('TRANSPORT', counts.TRANSPORT, kindTotals.TRANSPORT),
     {
       step: 'items',
       rule: workInjury ? 'WI_BY_ITEM' : 'CATALOG_CLASSES',
@@ -141,5 +191,20 @@ export function computeItems(req: SettleRequest): {
       en: `Total ${f(medfee)}: full self-pay ${f(fulamt)} (${counts.OFF_CATALOG} off-catalog, ${counts.CLASS_03} class 03${workInjury ? `, ${counts.NON_WORK_INJURY} not work-injury` : ''}), over price ceiling ${f(overlmt)} (${counts.OVER_CEILING} lines), pre-self-pay ${f(preselfpay)}, in-policy ${f(inscp)}`,
     },
   ];
-  return { items, totals: { medfee, fulamt, overlmt, preselfpay, inscp }, trace };
+  return { items, totals: { medfee, fulamt, overlmt, preselfpay, inscp }, summary, trace };
+}
+
+const NON_WORK_INJURY: Rule = { ...OFF_CATALOG, basis: 'NON_WORK_INJURY' };
+
+function feeKindTrace(kind: 'MEAL' | 'TRANSPORT', count: number, total: Decimal): TraceEntry[] {
+  if (count === 0) return [];
+  const [zh, en] = kind === 'MEAL' ? ['伙食费', 'Meal allowance'] : ['交通费', 'Transport'];
+  return [
+    {
+      step: 'items',
+      rule: kind === 'MEAL' ? 'MEAL_EXCLUDED' : 'TRANSPORT_EXCLUDED',
+      zh: `${zh}${formatAmount(total)}（${count}项）不纳入直接结算，由参保地报销`,
+      en: `${en} of ${formatAmount(total)} (${count} line${count === 1 ? '' : 's'}) is not settled directly: the insured place reimburses it`,
+    },
+  ];
 }

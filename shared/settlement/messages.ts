@@ -17,13 +17,21 @@ export const REFUSAL_MESSAGES: Record<RefusalCode, { zh: string; en: string }> =
     zh: '外伤就医须先签署《无第三方责任外伤承诺书》',
     en: 'Trauma treatment needs the signed commitment letter of no third-party liability',
   },
+  INSTITUTION_NOT_CONTRACTED: {
+    zh: '本机构未签订该险种的直接结算协议（定点医疗机构或工伤协议机构）',
+    en: 'This institution has no direct-settlement agreement for this insurance scheme',
+  },
   NOT_FILED: {
     zh: '跨省就医未办理备案（急诊抢救视同备案）',
-    en: 'Cross-province treatment without a filing (only emergencies count as filed)',
+    en: 'Cross-province treatment without a filing (only medical emergencies count as filed)',
   },
   FILING_OTHER_PLACE: {
     zh: '备案的就医地不是本省',
     en: 'The filing is for another province than this treatment place',
+  },
+  FILING_TYPE_NOT_ALLOWED: {
+    zh: '工伤异地就医仅限异地长期居住（工作）和转诊转院备案',
+    en: 'Work-injury treatment elsewhere needs a long-term residence (work) or referral filing',
   },
   FILING_NOT_YET_VALID: {
     zh: '备案在入院日和结算日均未生效',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Decimal } from '../money';
+import { Decimal, isAmountString, isRatioString } from '../money';
 import {
   amountString,
   divisionCode,
   isoDate,
+  medChrgitmType,
   nonEmptyString,
   perLevel,
   ratioString,
@@ -23,6 +24,48 @@ export const NATIONAL_MAX_REDUCTION = {
 
 const band = z.object({ upto: amountString.nullable(), ratio: ratioTable });
 
+type Issue = { code: 'custom'; path: (string | number)[]; message: string };
+
+/**
+ * Bands are ranges walked upward from `floor` (0 for the basic fund, the threshold for serious
+ * illness): every upto strictly above the one before (the first above the floor), only the last open.
+ */
+function checkBands(
+  bands: readonly { upto: string | null }[],
+  floor: Decimal,
+  floorMessage: string,
+  add: (issue: Issue) => void,
+): void {
+  let previous = floor;
+  bands.forEach((b, i) => {
+    const last = i === bands.length - 1;
+    if (last && b.upto !== null) {
+      add({
+        code: 'custom',
+        path: ['bands', i, 'upto'],
+        message: '最后一段须不设上限(null) / the last band must be open (upto null)',
+      });
+    } else if (!last && b.upto === null) {
+      add({
+        code: 'custom',
+        path: ['bands', i, 'upto'],
+        message: '只有最后一段可不设上限 / only the last band may be open',
+      });
+    } else if (b.upto !== null && isAmountString(b.upto)) {
+      // A malformed upto is reported by its own schema; zod runs this refinement anyway.
+      const upto = new Decimal(b.upto);
+      if (upto.lte(previous)) {
+        add({
+          code: 'custom',
+          path: ['bands', i, 'upto'],
+          message: i === 0 ? floorMessage : '分段上限须递增 / band limits must increase',
+        });
+      }
+      previous = upto;
+    }
+  });
+}
+
 const inpatientPolicy = z
   .object({
     deductible: perLevel(amountString),
@@ -30,36 +73,38 @@ const inpatientPolicy = z
     bands: z.array(band).min(1),
     annual_cap: amountString,
   })
+  // Bands are ranges from 0 upward (contract step 3.2): strictly increasing, the last one open.
+  .superRefine((p, ctx) =>
+    checkBands(p.bands, new Decimal(0), '分段上限须大于0 / band limits must be above 0', (i) =>
+      ctx.addIssue(i),
+    ),
+  );
+
+/**
+ * Residents' serious-illness insurance (大病保险, settle/v2): bands on the year's cumulative qualifying
+ * amount above `threshold`; the first upto above the threshold, strictly increasing, the last open.
+ */
+const seriousIllness = z
+  .object({
+    threshold: amountString,
+    bands: z.array(z.object({ upto: amountString.nullable(), ratio: ratioString })).min(1),
+    annual_cap: amountString,
+  })
   .superRefine((p, ctx) => {
-    // Bands are ranges from 0 upward (contract step 3.2): strictly increasing, the last one open.
-    let previous = new Decimal(0);
-    p.bands.forEach((b, i) => {
-      const last = i === p.bands.length - 1;
-      if (last && b.upto !== null) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['bands', i, 'upto'],
-          message: '最后一段须不设上限(null) / the last band must be open (upto null)',
-        });
-      } else if (!last && b.upto === null) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['bands', i, 'upto'],
-          message: '只有最后一段可不设上限 / only the last band may be open',
-        });
-      } else if (b.upto !== null) {
-        const upto = new Decimal(b.upto);
-        if (upto.lte(previous)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['bands', i, 'upto'],
-            message: '分段上限须递增 / band limits must increase',
-          });
-        }
-        previous = upto;
-      }
-    });
+    if (!isAmountString(p.threshold)) return; // reported by its own schema
+    checkBands(
+      p.bands,
+      new Decimal(p.threshold),
+      '大病保险第一段上限须高于起付线 / the first serious-illness band must end above the threshold',
+      (i) => ctx.addIssue(i),
+    );
   });
+
+/** Medical assistance (医疗救助, settle/v2): a ratio per assistance category, one annual cap. */
+const medicalAssistance = z.object({
+  ratio: z.record(z.string(), ratioString),
+  annual_cap: amountString,
+});
 
 const reduction = z
   .object({
@@ -70,7 +115,7 @@ const reduction = z
   .superRefine((r, ctx) => {
     for (const key of Object.keys(NATIONAL_MAX_REDUCTION) as (keyof typeof NATIONAL_MAX_REDUCTION)[]) {
       const value = r[key];
-      if (value !== undefined && new Decimal(value).gt(NATIONAL_MAX_REDUCTION[key])) {
+      if (isRatioString(value) && new Decimal(value).gt(NATIONAL_MAX_REDUCTION[key])) {
         ctx.addIssue({
           code: 'custom',
           path: [key],
@@ -107,8 +152,19 @@ export const policySchema = z
     large_amount: z.object({ ratio: ratioString, annual_cap: amountString }).optional(),
     cross_province: z.object({ reduction }).optional(),
     work_injury: z
-      .object({ devices: z.record(z.string(), z.object({ name: z.string(), limit_amt: amountString })) })
+      .object({
+        devices: z.record(
+          z.string(),
+          z.object({
+            name: z.string(),
+            limit_amt: amountString,
+            med_chrgitm_type: medChrgitmType.optional(),
+          }),
+        ),
+      })
       .optional(),
+    serious_illness: seriousIllness.optional(),
+    medical_assistance: medicalAssistance.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.valid_to !== null && p.valid_to < p.valid_from) {
@@ -121,3 +177,5 @@ export const policySchema = z
   });
 
 export type Policy = z.infer<typeof policySchema>;
+export type SeriousIllnessPolicy = z.infer<typeof seriousIllness>;
+export type MedicalAssistancePolicy = z.infer<typeof medicalAssistance>;

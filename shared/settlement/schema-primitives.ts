@@ -20,6 +20,12 @@ export const priceString = z.string().refine(isPriceString, {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in a month of the Gregorian calendar (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!;
+}
+
 /** A real calendar date written YYYY-MM-DD (string comparison then orders dates correctly). */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -28,9 +34,7 @@ export function isIsoDate(value: string): boolean {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const max = month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!;
-  return day <= max;
+  return day <= daysInMonth(year, month);
 }
 
 export const isoDate = z.string().refine(isIsoDate, { error: '日期须为YYYY-MM-DD / a date is YYYY-MM-DD' });
@@ -55,3 +59,41 @@ export const ratioTable = z.object({
 });
 
 export const nonEmptyString = z.string().min(1, { error: '不能为空 / must not be empty' });
+
+/**
+ * The settlement list's charge categories (settlement-contract.md settle/v2 "New request fields";
+ * domain.md "Charge categories"), by code. "14" 其他费 is where a line without a category goes.
+ */
+export const MED_CHRGITM_TYPES = {
+  '01': ['床位费', 'bed'],
+  '02': ['诊察费', 'consultation'],
+  '03': ['检查费', 'examination'],
+  '04': ['化验费', 'laboratory tests'],
+  '05': ['治疗费', 'treatment'],
+  '06': ['手术费', 'surgery'],
+  '07': ['护理费', 'nursing'],
+  '08': ['卫生材料费', 'medical materials'],
+  '09': ['西药费', 'western medicine'],
+  '10': ['中药饮片费', 'herbal pieces'],
+  '11': ['中成药费', 'patent Chinese medicine'],
+  '12': ['一般诊疗费', 'general diagnosis and treatment'],
+  '13': ['挂号费', 'registration'],
+  '14': ['其他费', 'other'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type MedChrgitmType = keyof typeof MED_CHRGITM_TYPES;
+// Sorted explicitly: "10"–"14" are integer-like keys, which JavaScript lists before "01"–"09".
+export const MED_CHRGITM_TYPE_CODES = (Object.keys(MED_CHRGITM_TYPES) as MedChrgitmType[]).sort();
+export const OTHER_CHRGITM_TYPE: MedChrgitmType = '14';
+
+export const medChrgitmType = z.enum(MED_CHRGITM_TYPE_CODES as [MedChrgitmType, ...MedChrgitmType[]], {
+  error: '收费项目类别须为"01"至"14" / med_chrgitm_type is "01" to "14"',
+});
+export const isMedChrgitmType = (v: unknown): v is MedChrgitmType =>
+  typeof v === 'string' && Object.hasOwn(MED_CHRGITM_TYPES, v);
+
+/** Lines wholly self-paid whatever the catalog says (settle/v2 Step 2 change, seed 003). */
+export const FEE_KINDS = ['meal', 'transport'] as const;
+export type FeeKind = (typeof FEE_KINDS)[number];
+export const feeKind = z.enum(FEE_KINDS, {
+  error: 'fee_kind 须为 meal 或 transport / fee_kind is meal or transport',
+});

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   amountString,
   divisionCode,
+  feeKind,
   hospitalLevel,
   isoDate,
+  medChrgitmType,
   nonEmptyString,
   perLevel,
   priceString,
@@ -16,6 +18,9 @@ import { policySchema } from './schema-policy';
 export { policySchema } from './schema-policy';
 export type { Policy } from './schema-policy';
 
+/** Both contracts are accepted and settled by settle/v2 rules; the result echoes the request's (contract, settle/v2). */
+export const CONTRACTS = ['settle/v1', 'settle/v2'] as const;
+export type Contract = (typeof CONTRACTS)[number];
 export const SCHEMES = ['medical', 'work_injury'] as const;
 export const SETL_TYPES = {
   medical: ['inpatient', 'outpatient', 'chronic_outpatient'],
@@ -26,6 +31,9 @@ export const FILING_TYPES = {
   long_term: ['resettled_retiree', 'long_term_resident', 'posted_worker'],
   temporary: ['referral', 'emergency', 'other_temporary'],
 } as const;
+/** What the insured place confirmed for a work-injury filing (settle/v2 Step 1, seed 003). */
+export const WI_CONFIRMATIONS = ['injury', 'recurrence', 'rehab', 'device'] as const;
+export type WiConfirmation = (typeof WI_CONFIRMATIONS)[number];
 
 export const personSchema = z.object({
   psn_no: nonEmptyString,
@@ -36,12 +44,22 @@ export const personSchema = z.object({
   insu_stas: z.enum(['active', 'suspended']).default('active'),
   insuplc_admdvs: divisionCode,
   chronic_certified: z.array(z.string()).optional(),
+  /** settle/v2: medical-assistance category, a key of policy.medical_assistance.ratio. */
+  assistance: nonEmptyString.optional(),
 });
 
 export const institutionSchema = z.object({
   fixmedins_code: nonEmptyString,
   mdtrtarea_admvs: divisionCode,
   hosp_lv: hospitalLevel,
+  /** settle/v2: the schemes this institution is contracted for; absent = both. */
+  schemes: z
+    .array(
+      z.enum(SCHEMES, {
+        error: 'schemes 的值须为 medical 或 work_injury / a scheme is medical or work_injury',
+      }),
+    )
+    .optional(),
 });
 
 export const filingSchema = z
@@ -53,6 +71,15 @@ export const filingSchema = z
     enddate: isoDate.nullable(),
     fixmedins_codes: z.array(z.string()).nullable().default(null),
     wi_confirmed: z.boolean().optional(),
+    /** settle/v2: what the insured place confirmed; when present it replaces wi_confirmed. */
+    wi_confirmations: z
+      .array(
+        z.enum(WI_CONFIRMATIONS, {
+          error:
+            '工伤确认须为 injury、recurrence、rehab 或 device / a confirmation is injury, recurrence, rehab or device',
+        }),
+      )
+      .optional(),
   })
   .superRefine((f, ctx) => {
     if (!(FILING_TYPES[f.kind] as readonly string[]).includes(f.type)) {
@@ -88,6 +115,25 @@ export const accumulatorsSchema = z.object({
   chronic_dedc: z.record(z.string(), amountString).default({}),
   chronic_fund: z.record(z.string(), amountString).default({}),
   acct_balance: amountString.default('0.00'),
+  // settle/v2: the serious-illness qualifying amount so far, and what serious illness and medical
+  // assistance paid this year.
+  hifmi_base: amountString.default('0.00'),
+  hifmi_pay: amountString.default('0.00'),
+  maf_pay: amountString.default('0.00'),
+});
+
+/**
+ * settle/v2 mid-stay (中途) settlement: one part of a long stay. Part 1 settles as v1; from part 2 on,
+ * the deductible is what the earlier parts left (dedc_left) and the bands are walked over the stay's
+ * cumulative in-policy amount from inscp_before. The amounts are needed for a medical inpatient part ≥ 2.
+ */
+export const staySchema = z.object({
+  part: z
+    .number({ error: '中途结算段号须为不小于1的整数 / stay.part is an integer ≥ 1' })
+    .int({ error: '中途结算段号须为不小于1的整数 / stay.part is an integer ≥ 1' })
+    .min(1, { error: '中途结算段号须为不小于1的整数 / stay.part is an integer ≥ 1' }),
+  dedc_left: amountString.optional(),
+  inscp_before: amountString.optional(),
 });
 
 export const catalogEntrySchema = z.object({
@@ -95,11 +141,13 @@ export const catalogEntrySchema = z.object({
   chrgitm_lv: z.enum(['01', '02', '03']),
   selfpay_prop: ratioString,
   pric_uplmt_amt: amountString.nullable(),
+  med_chrgitm_type: medChrgitmType.optional(),
 });
 
 export const wiCatalogEntrySchema = z.object({
   name: z.string(),
   pric_uplmt_amt: amountString.nullable(),
+  med_chrgitm_type: medChrgitmType.optional(),
 });
 
 export const billLineSchema = z.object({
@@ -110,10 +158,16 @@ export const billLineSchema = z.object({
   pric: priceString,
   det_item_fee_sumamt: amountString,
   non_work_injury: z.boolean().optional(),
+  /** settle/v2: meal allowance or transport, never paid by a fund. */
+  fee_kind: feeKind.optional(),
+  /** settle/v2: the line's charge category; else its catalog entry's; else "14". */
+  med_chrgitm_type: medChrgitmType.optional(),
 });
 
 export const settleRequestObject = z.object({
-  contract: z.literal('settle/v1', { error: 'contract 须为 "settle/v1" / contract must be "settle/v1"' }),
+  contract: z.enum(CONTRACTS, {
+    error: 'contract 须为 "settle/v1" 或 "settle/v2" / contract must be "settle/v1" or "settle/v2"',
+  }),
   scheme: z.enum(SCHEMES, {
     error: 'scheme 须为 medical 或 work_injury / scheme must be medical or work_injury',
   }),
@@ -137,6 +191,7 @@ export const settleRequestObject = z.object({
   policy: policySchema.optional(),
   catalog: z.record(z.string(), catalogEntrySchema).optional(),
   wi_catalog: z.record(z.string(), wiCatalogEntrySchema).optional(),
+  stay: staySchema.optional(),
   lines: z.array(billLineSchema).min(1, { error: '账单至少一行 / a bill has at least one line' }),
 });
 
@@ -150,5 +205,6 @@ export type Accumulators = z.infer<typeof accumulatorsSchema>;
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 export type WiCatalogEntry = z.infer<typeof wiCatalogEntrySchema>;
 export type BillLine = z.infer<typeof billLineSchema>;
+export type Stay = z.infer<typeof staySchema>;
 
 export { perLevel, ratioTable, amountString, ratioString, isoDate, divisionCode };

@@ -1,42 +1,58 @@
 import { Decimal, ZERO, formatAmount as f, minDecimal } from '../money';
+import { accumulatorsAfter } from './accumulators';
 import { checkEligibility } from './eligibility';
-import { inpatientFunds, outpatientFunds, workInjuryFunds, type Funds } from './funds';
+import { NO_FUNDS, outpatientFunds, workInjuryFunds, type Funds } from './funds';
+import { inpatientFunds } from './funds-inpatient';
 import { computeItems } from './items';
-import type { ResultAccumulators, SettleResult, Setlinfo, TraceEntry } from './result';
+import {
+  FUND_PAY_TYPES,
+  type SetldetailRow,
+  type SettleResult,
+  type Setlinfo,
+  type TraceEntry,
+} from './result';
 import type { SettleRequest } from './schema';
-import { parseSettleRequest } from './validate';
+import { setldetail } from './settlement-list';
+import { parseChecked, type LineNumbers } from './validate';
 
 /**
- * settle/v1: the one pure function the station runs offline and the platform runs to recompute an
- * upload (settlement-contract.md). Validates first — invalid input throws InvalidInputError and settles
+ * settle/v2: the one pure function the station runs offline and the platform runs to recompute an
+ * upload (settlement-contract.md). Requests marked settle/v1 or settle/v2 both settle by v2 rules and
+ * their contract is echoed. Validates first — invalid input throws InvalidInputError and settles
  * nothing — then eligibility, items, funds and the person's share.
  */
 export function settle(input: unknown): SettleResult {
-  return settleParsed(parseSettleRequest(input));
+  const { req, numbers } = parseChecked(input);
+  return settleChecked(req, numbers);
 }
 
 /** settle() for a request already returned by parseSettleRequest(). */
 export function settleParsed(req: SettleRequest): SettleResult {
+  return settleChecked(req, undefined);
+}
+
+function settleChecked(req: SettleRequest, numbers: LineNumbers | undefined): SettleResult {
   const eligibility = checkEligibility(req);
-  const { items, totals, trace: itemTrace } = computeItems(req);
+  const { items, totals, summary, trace: itemTrace } = computeItems(req, numbers);
   const trace: TraceEntry[] = [...eligibility.trace, ...itemTrace];
   const refused = eligibility.refusal.length > 0;
 
-  let funds: Funds = { deductible: ZERO, hifp: ZERO, hifob: ZERO, trace: [] };
+  let funds: Funds = NO_FUNDS;
   if (!refused) {
-    if (req.scheme === 'work_injury') funds = workInjuryFunds(totals.inscp);
+    if (req.scheme === 'work_injury') funds = workInjuryFunds(req, totals.inscp);
     else if (req.setl_type === 'inpatient') funds = inpatientFunds(req, totals.inscp, eligibility.reduction);
     else funds = outpatientFunds(req, totals.inscp, eligibility.reduction);
   }
   trace.push(...funds.trace);
 
   // Step 4: the person's share. A refused settlement pays nothing from any fund or account.
-  const fund = funds.hifp.plus(funds.hifob);
+  const fund = funds.hifp.plus(funds.hifob).plus(funds.hifmi).plus(funds.maf);
   const personPart = totals.medfee.minus(fund);
   const balance = new Decimal(req.accumulators.acct_balance);
   const acct = !refused && req.scheme === 'medical' && req.acct_used ? minDecimal(balance, personPart) : ZERO;
   const cash = personPart.minus(acct);
-  trace.push(personTrace(refused, fund, personPart, acct, cash, balance, req));
+  const detail = refused ? [] : setldetail(req, funds);
+  trace.push(personTrace(refused, { fund, detail }, personPart, acct, cash, balance, req));
 
   const setlinfo: Setlinfo = {
     medfee_sumamt: f(totals.medfee),
@@ -47,13 +63,15 @@ export function settleParsed(req: SettleRequest): SettleResult {
     act_pay_dedc: f(funds.deductible),
     hifp_pay: f(funds.hifp),
     hifob_pay: f(funds.hifob),
+    hifmi_pay: f(funds.hifmi),
+    maf_pay: f(funds.maf),
     fund_pay_sumamt: f(fund),
     psn_part_amt: f(personPart),
     acct_pay: f(acct),
     psn_cash_pay: f(cash),
   };
-  return {
-    contract: 'settle/v1',
+  const result: SettleResult = {
+    contract: req.contract,
     status: refused ? 'refused' : 'settled',
     refusal: eligibility.refusal,
     setlinfo,
@@ -63,11 +81,19 @@ export function settleParsed(req: SettleRequest): SettleResult {
     cross_province: eligibility.crossProvince,
     trace,
   };
+  // The settlement list's fund detail and fee table describe a settlement: settled results only.
+  if (!refused) {
+    result.setldetail = detail;
+    result.chrgitm_summary = summary.rows();
+  }
+  if (eligibility.waived.length > 0) result.emergency_waived = eligibility.waived;
+  if (req.stay !== undefined) result.stay_part = req.stay.part;
+  return result;
 }
 
 function personTrace(
   refused: boolean,
-  fund: Decimal,
+  { fund, detail }: { fund: Decimal; detail: SetldetailRow[] },
   part: Decimal,
   acct: Decimal,
   cash: Decimal,
@@ -89,48 +115,18 @@ function personTrace(
           en: `, personal account pays ${f(acct)} (balance ${f(balance)})`,
         }
       : { zh: '', en: '' };
+  // With more than one fund paying, name each (the settlement list's fund detail, in its order).
+  const byFund =
+    detail.length > 1
+      ? {
+          zh: `（${detail.map((d) => `${FUND_PAY_TYPES[d.fund_pay_type][2]}${d.fund_payamt}`).join('、')}）`,
+          en: ` (${detail.map((d) => `${FUND_PAY_TYPES[d.fund_pay_type][3]} ${d.fund_payamt}`).join(', ')})`,
+        }
+      : { zh: '', en: '' };
   return {
     step: 'person',
     rule: 'PERSON_SHARE',
-    zh: `基金共支付${f(fund)}，个人负担${f(part)}${acctNote.zh}，现金支付${f(cash)}`,
-    en: `Funds pay ${f(fund)} in all; the person's share is ${f(part)}${acctNote.en}; cash at the counter ${f(cash)}`,
+    zh: `基金共支付${f(fund)}${byFund.zh}，个人负担${f(part)}${acctNote.zh}，现金支付${f(cash)}`,
+    en: `Funds pay ${f(fund)} in all${byFund.en}; the person's share is ${f(part)}${acctNote.en}; cash at the counter ${f(cash)}`,
   };
-}
-
-/** The year-to-date figures after this settlement, so the next settlement of the same person (offline too) sees them. */
-function accumulatorsAfter(
-  req: SettleRequest,
-  refused: boolean,
-  funds: Funds,
-  acct: Decimal,
-): ResultAccumulators {
-  const a = req.accumulators;
-  const chronicDedc = Object.fromEntries(Object.entries(a.chronic_dedc).map(([k, v]) => [k, f(v)]));
-  const chronicFund = Object.fromEntries(Object.entries(a.chronic_fund).map(([k, v]) => [k, f(v)]));
-  const out: ResultAccumulators = {
-    year: a.year ?? Number(req.settle_date.slice(0, 4)),
-    inpatient_admissions: a.inpatient_admissions,
-    hifp_pay: f(a.hifp_pay),
-    large_pay: f(a.large_pay),
-    outpatient_dedc: f(a.outpatient_dedc),
-    outpatient_fund: f(a.outpatient_fund),
-    chronic_dedc: chronicDedc,
-    chronic_fund: chronicFund,
-    acct_balance: f(new Decimal(a.acct_balance).minus(acct)),
-  };
-  if (refused || req.scheme !== 'medical') return out;
-  const add = (x: string | undefined, y: Decimal) => f(new Decimal(x ?? '0').plus(y));
-  if (req.setl_type === 'inpatient') {
-    out.inpatient_admissions += 1;
-    out.hifp_pay = add(a.hifp_pay, funds.hifp);
-    out.large_pay = add(a.large_pay, funds.hifob);
-  } else if (req.setl_type === 'outpatient') {
-    out.outpatient_dedc = add(a.outpatient_dedc, funds.deductible);
-    out.outpatient_fund = add(a.outpatient_fund, funds.hifp);
-  } else {
-    const code = req.dise_codg!;
-    out.chronic_dedc[code] = add(a.chronic_dedc[code], funds.deductible);
-    out.chronic_fund[code] = add(a.chronic_fund[code], funds.hifp);
-  }
-  return out;
 }

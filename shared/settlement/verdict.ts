@@ -21,17 +21,19 @@ export interface Verdict {
   refusal: Refusal[];
   /** The ratio reduction that will apply, as a decimal string ("0.1"). */
   reduction: string;
+  /** settle/v2: the filing rows a medical emergency does not refuse on (regarded as filed). */
+  emergencyWaived: Refusal[];
   trace: TraceEntry[];
 }
 
 /**
  * The counter's first answer after a card read, before any bill exists: can this person be settled
- * directly here, and if not, why. Exactly step 1 of settle/v1 (the same code), so the verdict cannot
+ * directly here, and if not, why. Exactly step 1 of settle/v2 (the same code), so the verdict cannot
  * disagree with the settlement that follows for the same facts.
  */
 export function directSettlementVerdict(input: VerdictInput): Verdict {
   const request = {
-    contract: 'settle/v1',
+    contract: 'settle/v2',
     scheme: input.scheme,
     setl_type: input.setl_type,
     settle_date: input.settle_date,
@@ -58,6 +60,7 @@ export function directSettlementVerdict(input: VerdictInput): Verdict {
     crossProvince: e.crossProvince,
     refusal: e.refusal,
     reduction: e.reduction.toString(),
+    emergencyWaived: e.waived,
     trace: e.trace,
   };
 }

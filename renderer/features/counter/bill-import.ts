@@ -25,8 +25,11 @@ export interface BillImport {
   mdtrt_id?: string;
 }
 
+/** The settle/v2 line fields (fee_kind, med_chrgitm_type) are not imported yet. */
+type ImportedField = Exclude<keyof BillLine, 'fee_kind' | 'med_chrgitm_type'>;
+
 /** Column names accepted for each field: NHSA field names, plain English, and the Chinese headers HIS exports use. */
-const COLUMNS: Record<keyof BillLine, string[]> = {
+const COLUMNS: Record<ImportedField, string[]> = {
   feedetl_sn: ['feedetl_sn', 'sn', '序号', '明细流水号', '费用明细流水号'],
   med_list_codg: ['med_list_codg', 'code', '项目编码', '医保目录编码', '编码'],
   name: ['name', 'item_name', '项目名称', '名称'],
@@ -70,12 +73,10 @@ export function decodeBillFile(bytes: Uint8Array): string {
   }
 }
 
-function fieldOf(header: string): keyof BillLine | 'mdtrt_id' | undefined {
+function fieldOf(header: string): ImportedField | 'mdtrt_id' | undefined {
   const h = header.trim().toLowerCase();
   if (ENCOUNTER_COLUMNS.some((c) => c.toLowerCase() === h)) return 'mdtrt_id';
-  return (Object.keys(COLUMNS) as (keyof BillLine)[]).find((f) =>
-    COLUMNS[f].some((c) => c.toLowerCase() === h),
-  );
+  return (Object.keys(COLUMNS) as ImportedField[]).find((f) => COLUMNS[f].some((c) => c.toLowerCase() === h));
 }
 
 /** The one encounter number of a file, from every row (or the JSON object) that gives one. */
