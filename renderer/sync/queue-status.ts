@@ -1,7 +1,6 @@
 // Read models for the queue and task screens. Each is a plain async read of the database, meant to
 // be wrapped in a live query (renderer/ui useLiveData, over Dexie's liveQuery) so the screen follows every commit.
 import type { CheckpointRow, SettlementRow, StationDb } from '../db';
-import { isHeld, releaseHeld } from './holds';
 
 export interface QueueStatus {
   /** settlements waiting for the platform */
