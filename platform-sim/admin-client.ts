@@ -114,6 +114,18 @@ export class AdminClient {
       `/admin/settlements${psnNo ? `?psn_no=${encodeURIComponent(psnNo)}` : ''}`,
     );
   }
+  signIns() {
+    return this.request<{
+      sign_ins: {
+        sign_no: string;
+        station_id: string;
+        fixmedins_code: string;
+        opter_no: string;
+        signed_at: string;
+        signed_out_at: string | null;
+      }[];
+    }>('GET', '/admin/sign-ins');
+  }
   accumulators(psnNo: string, year: number) {
     return this.request<{ key: string; psn_no: string; accumulators: Record<string, unknown>; ver: number }>(
       'GET',

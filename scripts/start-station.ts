@@ -11,7 +11,13 @@ import { findChromium } from '../electron/services/printing';
 import { findElectron } from './electron-binary';
 import { startPlatformProcess, stopChild, type PlatformProcess } from './platform-process';
 import { buildRenderer, rendererIsStale } from './renderer-build';
-import { defaultDataDir, provisionStation, stationIdentity, writePlatformStations } from './station-files';
+import {
+  defaultDataDir,
+  provisionDemoOperators,
+  provisionStation,
+  stationIdentity,
+  writePlatformStations,
+} from './station-files';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Fixed so the browser's IndexedDB (per origin, so per port) finds the station's data again. */
@@ -89,6 +95,7 @@ export async function startStation(options: StartStationOptions = {}): Promise<R
       { seed: platform.seed, today: platform.today },
       options.institution,
     );
+    await provisionDemoOperators(stationDir);
   } catch (err) {
     await platform.stop();
     throw err;

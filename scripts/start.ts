@@ -4,6 +4,7 @@
 // STATION_NO_OPEN=1 is the same as --no-open. Ctrl+C stops everything.
 import { parseArgs } from 'node:util';
 import { startStation } from './start-station';
+import { DEMO_OPERATORS } from './station-files';
 
 const USAGE =
   'usage: npm start -- [--no-open] [--browser | --electron] [--admin] [--port N] [--platform-port N] [--data-dir DIR] [--seed S] [--today YYYY-MM-DD] [--institution CODE]';
@@ -68,6 +69,9 @@ try {
       `station (open in Chromium; a one-time address, spent by the first page that opens it): ${station.url}`,
     );
   else console.log('station: the desktop window is open');
+  console.log('demo operators (工号 / PIN, unless an administrator changed them):');
+  for (const o of DEMO_OPERATORS) console.log(`  ${o.id.padEnd(13)} ${o.pin}  ${o.role} ${o.name}`);
+  console.log('F12 locks the screen; the same PIN unlocks it.');
   console.log('Ctrl+C stops the station and the platform.');
   const stop = () => {
     station.stop().catch((err: unknown) => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createFileSecretStore, saveStationConfig, type StationConfig } from '../electron/services/config';
+import { createOperatorsService, type NewAccount } from '../electron/services/operators';
 import { writeStationsFile } from '../platform-sim/stations';
 import { DEMO_HOSPITAL } from '../shared/demo-world';
 import { INSTITUTIONS, type DemoInstitution } from '../shared/demo-world/institutions';
@@ -97,7 +98,6 @@ export function provisionStation(
     institution: { fixmedins_code: hospital.fixmedins_code, fixmedins_name: hospital.fixmedins_name },
     treatmentPlace: { mdtrtarea_admvs: hospital.institution.mdtrtarea_admvs },
     platformUrl,
-    operator: { opter: 'cashier01', opter_name: '收费员' },
     demo: { seed: world.seed, today: world.today },
   };
   saveStationConfig(stationDir, config);
@@ -107,4 +107,19 @@ export function provisionStation(
   const encrypted = fs.existsSync(path.join(stationDir, 'station-secret.enc'));
   if (!encrypted && secrets.read() !== identity.secret) secrets.write(identity.secret);
   return config;
+}
+
+/** The demo station's operators and their PINs (README "Demo operators"): printed by `npm start`,
+ * used by the end-to-end tests. A real station gets its first administrator from station:configure. */
+export const DEMO_OPERATORS = [
+  { id: 'cashier01', name: '王收费', role: 'cashier', pin: '135790' },
+  { id: 'cashier02', name: '李收费', role: 'cashier', pin: '246802' },
+  { id: 'supervisor01', name: '张主管', role: 'supervisor', pin: '520817' },
+  { id: 'admin01', name: '系统管理员', role: 'admin', pin: '904172' },
+] as const satisfies readonly NewAccount[];
+
+/** Adds the demo operators that are missing (an administrator's later changes are kept). */
+export async function provisionDemoOperators(stationDir: string): Promise<string[]> {
+  const service = createOperatorsService({ dir: stationDir });
+  return service.provision(DEMO_OPERATORS);
 }

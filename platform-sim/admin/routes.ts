@@ -124,6 +124,13 @@ const ROUTES: Record<string, Route> = {
       })),
     };
   },
+  // 9001 / 9002: who signed in at each station, as which operator, and whether they signed out
+  'GET /admin/sign-ins': async (ctx) => ({
+    sign_ins: await ctx.db.query<Record<string, unknown>>(
+      `SELECT sign_no, station_id, fixmedins_code, opter_no, signed_at::text AS signed_at, signed_out_at::text AS signed_out_at
+       FROM sign_ins ORDER BY signed_at, sign_no`,
+    ),
+  }),
   'GET /admin/accumulators': async (ctx, _req, url) => {
     const key = `${url.searchParams.get('psn_no') ?? ''}:${url.searchParams.get('year') ?? ''}`;
     const [row] = await ctx.db.query<{ row_json: string; ver: number }>(

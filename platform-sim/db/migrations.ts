@@ -52,6 +52,12 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE encounters ADD PRIMARY KEY (encounter_key, stay_part);
     `,
   },
+  {
+    version: 3,
+    name: 'sign-out',
+    // 9002: a signed-out sign_no is refused from then on; the row stays as the record of the shift.
+    sql: `ALTER TABLE sign_ins ADD COLUMN signed_out_at timestamptz;`,
+  },
 ];
 
 const MIGRATION_LOCK = 72_727_201;

@@ -34,10 +34,10 @@ function msgidOf(parsed: unknown): string {
 
 async function signedIn(ctx: PlatformContext, station: string, env: RequestEnvelope): Promise<void> {
   if (env.infno === '9001') return;
-  const rows = await ctx.db.query('SELECT 1 FROM sign_ins WHERE sign_no = $1 AND station_id = $2', [
-    env.sign_no,
-    station,
-  ]);
+  const rows = await ctx.db.query(
+    'SELECT 1 FROM sign_ins WHERE sign_no = $1 AND station_id = $2 AND signed_out_at IS NULL',
+    [env.sign_no, station],
+  );
   if (rows.length === 0)
     throw new PlatformRefusal(
       'SIGN_IN_REQUIRED',

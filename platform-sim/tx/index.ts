@@ -4,12 +4,14 @@ import { datasetDelta } from './dataset-delta';
 import { personInfo } from './person-info';
 import { reconcile } from './reconcile';
 import { signIn } from './sign-in';
+import { signOut } from './sign-out';
 import { status } from './status';
 import type { Handler } from './types';
 import { upload } from './upload';
 
 export const TRANSACTIONS: { [I in Infno]: Handler<I> } = {
   '9001': signIn,
+  '9002': signOut,
   '1101': personInfo,
   '2305': cancel,
   '3201': reconcile,

@@ -13,6 +13,8 @@ import {
   reconcileOutputSchema,
   signInInputSchema,
   signInOutputSchema,
+  signOutInputSchema,
+  signOutOutputSchema,
   statusInputSchema,
 } from './transactions';
 import { statusOutputSchema, uploadInputSchema, uploadOutputSchema } from './upload';
@@ -31,6 +33,7 @@ export * from './upload';
 
 export const transactionSchemas = {
   '9001': { input: signInInputSchema, output: signInOutputSchema },
+  '9002': { input: signOutInputSchema, output: signOutOutputSchema },
   '1101': { input: personInfoInputSchema, output: personInfoOutputSchema },
   '2305': { input: cancelInputSchema, output: cancelOutputSchema },
   '3201': { input: reconcileInputSchema, output: reconcileOutputSchema },

@@ -22,6 +22,16 @@ export const signInOutputSchema = z.object({
   signinoutb: z.object({ sign_time: z.string(), sign_no: z.string().min(1) }),
 });
 
+// 9002 签退 sign-out: the operator's sign_no stops being valid (end of a shift, the station closing)
+export const signOutInputSchema = withoutControlChars(
+  z.object({
+    signOut: z.object({ sign_no: z.string().min(1).max(64), opter_no: z.string().min(1).max(30) }).strict(),
+  }),
+);
+export const signOutOutputSchema = z.object({
+  signoutoutb: z.object({ sign_time: z.string(), sign_no: z.string().min(1) }),
+});
+
 // 1101 人员信息获取 person info
 export const personInfoInputSchema = withoutControlChars(
   z.object({

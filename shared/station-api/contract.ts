@@ -4,6 +4,7 @@
 // cannot be called, and a payload that does not match is refused where it enters a process.
 import { z } from 'zod';
 import { journalEntrySchema, journalIndexRowSchema, journalStatusSchema } from './journal';
+import { operatorMethods } from './operators';
 
 const text = (max: number) => z.string().max(max);
 const isoTime = z
@@ -229,6 +230,7 @@ export const stationMethods = {
     output: z.object({ entries: z.array(journalEntrySchema) }),
   },
   'journal.status': { input: empty, output: journalStatusSchema },
+  ...operatorMethods,
   'log.write': {
     input: z
       .object({

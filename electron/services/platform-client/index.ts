@@ -2,6 +2,9 @@
 // validates the answer with shared/protocol, and classifies every failure as transient or permanent.
 // It signs in (9001) lazily and once more if the platform asks for it (SIGN_IN_REQUIRED), so callers
 // only ever call(infno, input). Retrying is the caller's job (renderer/sync decides backoff).
+// The operator the envelopes name (opter) and 9001 signs in as is the one signed in at the station
+// (setOperator, from the host's operators service); a change of operator signs the previous one out
+// (9002) and the next call signs the new one in.
 
 import type { Infno, TransactionInput, TransactionOutput } from '../../../shared/protocol';
 import {
@@ -47,6 +50,12 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** Who is at the keyboard, as the platform is told: 9001's opter_no and every envelope's opter. */
+export interface PlatformOperator {
+  opter: string;
+  opterName: string;
+}
+
 export interface PlatformClient {
   call<I extends Infno>(
     infno: I,
@@ -56,7 +65,13 @@ export interface PlatformClient {
   /** For generic ports (renderer/sync's PlatformPort): an unknown infno is a permanent UNKNOWN_INFNO. */
   call(infno: string, input: unknown, opts?: CallOptions): Promise<unknown>;
   signIn(): Promise<string>;
+  /** 9002 for the current sign_no (if any), which is then forgotten; the next call signs in again. */
+  signOut(): Promise<void>;
+  /** From now on envelopes name this operator (null: the station itself). A different operator signs
+   * the previous one out first (9002, best effort: a platform out of reach is no reason to refuse). */
+  setOperator(operator: PlatformOperator | null): Promise<void>;
   readonly signNo: string | null;
+  readonly opter: string;
 }
 
 function describe(err: unknown): string {
@@ -86,11 +101,16 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   let sequence = 0;
   let signNo: string | null = null;
   let signingIn: Promise<string> | null = null;
+  const stationOperator = {
+    opter: options.opter ?? options.stationId.slice(0, 30),
+    opterName: options.opterName ?? '',
+  };
+  let operator: PlatformOperator = stationOperator;
 
   async function send<I extends Infno>(
     infno: I,
     input: TransactionInput<I>,
-    opts: CallOptions,
+    opts: CallOptions & { signNo?: string },
   ): Promise<TransactionOutput<I>> {
     const schemas = transactionSchemas[infno];
     const checked = schemas.input.safeParse(input);
@@ -110,12 +130,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       recer_sys_code: 'DSS',
       infver: 'V1.0',
       opter_type: options.opterType ?? '1',
-      opter: options.opter ?? options.stationId.slice(0, 30),
-      opter_name: options.opterName ?? '',
+      opter: operator.opter,
+      opter_name: operator.opterName,
       inf_time: formatInfTime(t),
       fixmedins_code: options.fixmedinsCode,
       fixmedins_name: options.fixmedinsName,
-      sign_no: signNo ?? '',
+      sign_no: opts.signNo ?? signNo ?? '',
       input,
     };
     const body = JSON.stringify(envelope);
@@ -196,7 +216,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
           '9001',
           {
             signIn: {
-              opter_no: options.opter ?? options.stationId.slice(0, 30),
+              opter_no: operator.opter,
               mac: options.mac ?? '',
               ip: options.ip ?? '',
             },
@@ -212,6 +232,30 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     return signingIn;
   }
 
+  async function signOut(): Promise<void> {
+    const current = signNo;
+    if (current === null) return;
+    signNo = null;
+    try {
+      await send('9002', { signOut: { sign_no: current, opter_no: operator.opter } }, { signNo: current });
+    } catch (err) {
+      // Already signed out (or the platform forgot it): there is nothing left to sign out.
+      if (err instanceof PlatformError && err.errCode === 'SIGN_IN_REQUIRED') return;
+      throw err;
+    }
+  }
+
+  async function setOperator(next: PlatformOperator | null): Promise<void> {
+    const wanted = next ?? stationOperator;
+    if (wanted.opter === operator.opter && wanted.opterName === operator.opterName) return;
+    try {
+      await signOut();
+    } finally {
+      operator = { ...wanted };
+      signNo = null;
+    }
+  }
+
   async function callOnce(infno: string, input: unknown, opts: CallOptions): Promise<never> {
     if (!isInfno(infno))
       throw permanentError(
@@ -219,6 +263,11 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         `未知的交易编号 / unknown transaction code ${String(infno).slice(0, 8)}`,
       );
     if (infno === '9001') return send(infno, input as never, opts) as never;
+    if (infno === '9002')
+      throw permanentError(
+        'INPUT_INVALID',
+        '签退由操作员退出时发出 / 9002 is sent when the operator signs out',
+      );
     if (signNo === null) await signIn();
     try {
       return (await send(infno, input as never, opts)) as never;
@@ -236,6 +285,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     get signNo() {
       return signNo;
     },
+    get opter() {
+      return operator.opter;
+    },
+    signOut: () => signOut().catch((err: unknown) => Promise.reject(withoutSecret(err, options.secret))),
+    setOperator: (next) =>
+      setOperator(next).catch((err: unknown) => Promise.reject(withoutSecret(err, options.secret))),
     signIn: () => signIn().catch((err: unknown) => Promise.reject(withoutSecret(err, options.secret))),
     async call(infno: string, input: unknown, opts: CallOptions = {}): Promise<never> {
       try {

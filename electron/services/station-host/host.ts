@@ -17,6 +17,7 @@ import {
   type StationOutput,
 } from '../../../shared/station-api';
 import { isPlatformErrorLike, toHostError } from './errors';
+import { operatorHandlers } from './operator-handlers';
 import type { HostEventListener, StationHostDeps } from './ports';
 
 export type DispatchResult = StationResult;
@@ -78,6 +79,12 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     'app.info': () => ({ ...deps.app }),
     'config.get': () => deps.configView(),
     'platform.call': async ({ infno, input, timeoutMs, insuplcAdmdvs }) => {
+      if (infno === '9002')
+        throw stationError(
+          'NOT_PERMITTED',
+          '签退（9002）随操作员退出发出',
+          'Sign-out (9002) is sent when the operator signs out',
+        );
       if (!deps.platform)
         throw stationError(
           'NOT_CONFIGURED',
@@ -130,6 +137,7 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     'journal.index': () => ({ rows: journal().index() }),
     'journal.get': async ({ ids }) => ({ entries: await journal().get(ids) }),
     'journal.status': () => journal().status(),
+    ...operatorHandlers(deps.operators, deps.log),
     'log.write': ({ level, message, fields }) => {
       deps.log.write(level, `[renderer] ${message}`, fields);
       return OK;

@@ -3,7 +3,7 @@
 // print dialog, where the secret is kept, and which card sources exist.
 import os from 'node:os';
 import path from 'node:path';
-import { createPlatformClient } from '../platform-client';
+import { createPlatformClient, type PlatformClient } from '../platform-client';
 import {
   loadStationConfig,
   stationConfigView,
@@ -12,6 +12,7 @@ import {
   type StationConfig,
 } from '../config';
 import { openJournal, type Journal } from '../journal';
+import { createOperatorsService, type OperatorsService } from '../operators';
 import { createRotatingLog, type StationLog } from '../logging';
 import { createReceiptPrinter, type RenderPdf } from '../printing';
 import { createStationHost, type StationHost } from './host';
@@ -51,7 +52,12 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     configError = err;
     log.write('warn', 'station not configured', { reason: err.message_en });
   }
-  const platform = config ? platformPort(config, options, log) : null;
+  const client = config ? platformClient(config, options, log) : null;
+  const platform: PlatformPort | null = client
+    ? { call: (infno, input, opts) => client.call(infno, input, opts) }
+    : null;
+  const follower = client ? platformOperatorFollower(client, log) : null;
+  const operators = openOperators(options.dataDir, log, follower);
   let card: StartedCardPort | null = null;
   if (options.cards) {
     try {
@@ -83,6 +89,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     demo: config ? createDemoPort(config) : null,
     print: { savePdf: (html, name) => printer.savePdf(html, name), dialog: options.printDialog },
     journal,
+    operators,
     log,
   });
   log.write('info', 'station host started', {
@@ -95,6 +102,10 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     log,
     config,
     async close() {
+      // Whoever is signed in signs out (9002) as the station closes; a platform out of reach does
+      // not hold the closing up for long.
+      await operators?.close();
+      await follower?.settled(3000);
       host.close();
       await card?.close();
       await journal?.close();
@@ -133,7 +144,49 @@ async function openStationJournal(
   return journal;
 }
 
-function platformPort(config: StationConfig, options: NodeHostOptions, log: StationLog): PlatformPort | null {
+function openOperators(
+  dataDir: string,
+  log: StationLog,
+  follower: ReturnType<typeof platformOperatorFollower> | null,
+): OperatorsService | null {
+  try {
+    return createOperatorsService({ dir: dataDir, onActiveOperator: (op) => follower?.follow(op) });
+  } catch (err) {
+    log.write('error', 'operators file cannot be read: nobody can sign in', { err: err as Error });
+    return null;
+  }
+}
+
+/** The platform client follows who is at the keyboard: 9002 for the one leaving, 9001 for the one
+ * arriving (at once, so the platform knows before the first settlement). In order, one at a time;
+ * a failure is logged, and the next call signs in lazily anyway. */
+function platformOperatorFollower(client: PlatformClient, log: StationLog) {
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    follow(op: { id: string; name: string } | null): void {
+      chain = chain.then(async () => {
+        try {
+          await client.setOperator(op ? { opter: op.id, opterName: op.name } : null);
+          if (op) await client.signIn();
+        } catch (err) {
+          log.write('warn', op ? 'platform sign-in (9001) failed' : 'platform sign-out (9002) failed', {
+            errCode: (err as { errCode?: string }).errCode,
+          });
+        }
+      });
+    },
+    /** waits for the changes so far, at most `ms` */
+    settled(ms: number): Promise<void> {
+      return Promise.race([chain, new Promise<void>((r) => setTimeout(r, ms).unref())]);
+    },
+  };
+}
+
+function platformClient(
+  config: StationConfig,
+  options: NodeHostOptions,
+  log: StationLog,
+): PlatformClient | null {
   const secret = options.secrets.read();
   if (!secret) {
     log.write('error', 'station secret missing: platform calls are refused until it is provisioned', {
@@ -151,5 +204,5 @@ function platformPort(config: StationConfig, options: NodeHostOptions, log: Stat
     ...(config.operator ? { opter: config.operator.opter, opterName: config.operator.opter_name } : {}),
     ...(options.platformTimeoutMs ? { timeoutMs: options.platformTimeoutMs } : {}),
   });
-  return { call: (infno, input, opts) => client.call(infno, input, opts) };
+  return client;
 }

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/station-api';
 
 import type { LogLevel } from '../logging';
+import type { OperatorsPort } from './operator-handlers';
 
 export interface PlatformPort {
   call(
@@ -73,6 +74,8 @@ export interface StationHostDeps {
   /** The demo world this station was provisioned for; null on a real station. */
   demo?: DemoPort | null;
   print: PrintPort;
+  /** The operators (accounts, PINs, sessions); null where the operators file cannot be read. */
+  operators?: OperatorsPort | null;
   /** The durable settlement journal; null where it could not be opened (settling is then refused). */
   journal?: JournalPort | null;
   log: LogPort;
