@@ -1,8 +1,10 @@
 // The station's IndexedDB schema, every version since the first. A version is never edited once
 // released: a change is a new version with an upgrade function, so a station that was offline for
 // months opens its old database, upgrades in one versionchange transaction and loses nothing.
-import type Dexie from 'dexie';
+import Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import { AUDIT_GENESIS, chainEntry } from '../../shared/audit';
+import { sha256Hex } from './sha256';
 import { catalogSearchKeys } from './search-keys';
 import { catalogSegment, filingSegment, segmentsOf } from './search-segments';
 
@@ -109,6 +111,48 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         ...segmentsOf(filings, (part) => filingSegment(part, [])),
       ];
       if (segments.length > 0) await tx.table('segments').bulkAdd(segments);
+    },
+  },
+  {
+    version: 4,
+    why:
+      'cancels (红冲) wait in their own queue, ordered against the outbox; the audit log becomes a hash ' +
+      'chain, and its unique `prev` makes a fork impossible even if two tabs appended at once; the ' +
+      'settlement history searches by encounter number, ID number, operator and settle date',
+    stores: {
+      cancels: '++seq, &local_setl_id, psn_no, state',
+      audit: '++id, at, kind, local_setl_id, &prev',
+      settlements: 'local_setl_id, status, psn_no, settled_at, encounter_no, certno, opter, settle_date',
+    },
+    upgrade: async (tx) => {
+      // The entries written before the chain existed are chained now, in their order, renumbered
+      // 1, 2, 3 … (nothing refers to an audit id) with the operator taken out of their detail.
+      const audit = tx.table('audit');
+      const old = (await audit.orderBy('id').toArray()) as {
+        at: string;
+        kind: string;
+        local_setl_id: string | null;
+        detail: Record<string, unknown>;
+      }[];
+      if (old.length === 0) return;
+      await audit.clear();
+      let prev = AUDIT_GENESIS;
+      const chained = [];
+      for (const [i, e] of old.entries()) {
+        const opter = typeof e.detail.opter === 'string' ? e.detail.opter : null;
+        const fields = {
+          id: i + 1,
+          at: e.at,
+          kind: e.kind,
+          local_setl_id: e.local_setl_id,
+          opter,
+          detail: e.detail,
+        };
+        const row = await Dexie.waitFor(chainEntry(fields, prev, sha256Hex));
+        chained.push(row);
+        prev = row.hash;
+      }
+      await audit.bulkAdd(chained);
     },
   },
 ];

@@ -7,6 +7,7 @@ import { StationDbError, toStationDbError } from './errors';
 import type {
   AccumulatorRow,
   AuditRow,
+  CancelQueueRow,
   CatalogRow,
   CheckpointRow,
   EncounterRow,
@@ -36,6 +37,7 @@ export class StationDb extends Dexie {
   checkpoints!: Table<CheckpointRow, string>;
   sync_state!: Table<SyncStateRow, string>;
   audit!: Table<AuditRow, number>;
+  cancels!: Table<CancelQueueRow, number>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1], upTo = CURRENT_VERSION) {
     // 'strict' durability: a committed settlement is on disk before the receipt prints, not only

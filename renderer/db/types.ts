@@ -111,6 +111,44 @@ export interface Reason {
   message_en?: string;
 }
 
+/** Why a settlement was cancelled: a code from the station's list (settle-service CANCEL_REASONS). */
+export type CancelReasonCode =
+  'bill_error' | 'wrong_person' | 'wrong_insurance' | 'duplicate' | 'patient_request' | 'other';
+
+/** The reversal the platform answered to 2305 (every amount negated). */
+export interface ReversalSetlinfo {
+  setl_id: string;
+  orig_setl_id: string;
+  setl_time: string;
+  medfee_sumamt: string;
+  fund_pay_sumamt: string;
+  hifp_pay: string;
+  hifob_pay: string;
+  acct_pay: string;
+  psn_cash_pay: string;
+}
+
+/** A cancel (红冲) of a settlement: what was done at the counter, and what the platform made of it.
+ * pending: 2305 is queued (behind the settlement's own upload when that has not gone yet);
+ * cancelled: the platform reversed it; refused: the platform would not (a task); not_needed: the
+ * platform never settled it (rejected), so there was nothing to reverse there. */
+export interface CancelRecord {
+  reason_code: CancelReasonCode;
+  reason_text: string;
+  /** who cancelled */
+  opter: string;
+  /** the supervisor who approved with their PIN, when the rule asked for one */
+  approved_by: { id: string; name: string; at: string } | null;
+  cancelled_at: string; // ISO with +08:00
+  platform: 'pending' | 'cancelled' | 'refused' | 'not_needed';
+  reversal: ReversalSetlinfo | null;
+  answered_at: string | null;
+  refusal: Reason | null;
+  /** a refused cancel stays a task until a person resolves it */
+  resolved_at: string | null;
+  resolution: string | null;
+}
+
 export interface SettlementRow {
   local_setl_id: string;
   psn_no: string;
@@ -135,6 +173,8 @@ export interface SettlementRow {
   /** A discrepancy or rejection stays a task until a person resolves it (resolved_at set). */
   resolved_at: string | null;
   resolution: string | null;
+  /** set when the settlement was cancelled at this station (status is then 'cancelled') */
+  cancel?: CancelRecord;
 }
 
 /** held: the platform keeps failing on this settlement (or it is too large to send); it is a task,
@@ -168,10 +208,31 @@ export interface SyncStateRow {
   updated_at: string;
 }
 
+/** A cancel waiting for the platform (2305), in the upload order: it goes once every outbox entry
+ * of its person up to `after_seq` (its own settlement among them) has been answered, and that
+ * person's later outbox entries wait behind it (push-cancels.ts). */
+export interface CancelQueueRow {
+  seq?: number;
+  local_setl_id: string;
+  psn_no: string;
+  /** the highest outbox seq when the cancel was made: the outbox entries it comes after */
+  after_seq: number;
+  state: 'queued' | 'in_flight';
+  attempts: number;
+  enqueued_at: string;
+  last_error: string | null;
+}
+
+/** One link of the audit chain (shared/audit): `prev` is the hash of the entry before, `hash` this
+ * entry's own, over the canonical JSON of its fields. Written only by appendAudit (audit.ts). */
 export interface AuditRow {
-  id?: number;
+  id: number;
   at: string;
   kind: string;
   local_setl_id: string | null;
+  /** who did it, or null for the station itself (a platform answer) */
+  opter: string | null;
   detail: Record<string, unknown>;
+  prev: string;
+  hash: string;
 }

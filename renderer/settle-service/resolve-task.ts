@@ -3,7 +3,7 @@
 // its audit entry in one transaction. A cashier action like settling, so it lives beside commit.
 // For a settlement the push held (the platform kept failing on it) it puts it back in the queue:
 // whatever the person did about the failure, the next drain tries again.
-import type { StationDb } from '../db';
+import { appendAudit, type StationDb } from '../db';
 import { isHeld, releaseHeld } from '../sync/holds';
 import { SettleServiceError } from './errors';
 
@@ -26,10 +26,11 @@ export async function resolveTask(
     } else {
       await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
     }
-    await db.audit.add({
+    await appendAudit(db, {
       at,
       kind: 'task.resolved',
       local_setl_id,
+      opter,
       detail: { resolution, opter, status: held ? 'held' : s!.status },
     });
   });

@@ -11,7 +11,7 @@ import {
   type Accumulators,
   type SettleResult,
 } from '../../shared/settlement';
-import { toStationDbError, type SettlementRow, type StationDb } from '../db';
+import { appendAudit, toStationDbError, type SettlementRow, type StationDb } from '../db';
 import {
   prepareSettlement,
   type AssessInput,
@@ -155,10 +155,11 @@ export function createSettleService(deps: SettleServiceDeps) {
             opened_at: enc?.opened_at ?? iso,
             local_setl_id,
           });
-          await db.audit.add({
+          await appendAudit(db, {
             at: iso,
             kind: 'settlement.committed',
             local_setl_id,
+            opter: opts.opter,
             detail: {
               opter: opts.opter,
               psn_no: person.psn_no,

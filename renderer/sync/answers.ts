@@ -10,7 +10,7 @@ import {
   type UploadResult,
 } from '../../shared/protocol';
 import type { Accumulators } from '../../shared/settlement';
-import type { Difference, Reason, SettlementRow, StationDb } from '../db';
+import { appendAudit, type Difference, type Reason, type SettlementRow, type StationDb } from '../db';
 import { SyncError } from './errors';
 
 /** An answer the station stores on the settlement: an 8201 result, or an 8202 one that is final. */
@@ -123,10 +123,11 @@ export async function applyAnswers(
         const acc = await db.accumulators.get(key);
         if (acc) await db.accumulators.update(key, { local: corrected });
       }
-      await db.audit.add({
+      await appendAudit(db, {
         at: nowIso,
         kind: `settlement.${answer.outcome}`,
         local_setl_id,
+        opter: null,
         detail: auditDetail(answer),
       });
       applied++;

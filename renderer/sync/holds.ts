@@ -3,7 +3,7 @@
 // person's later settlements wait behind it (per-person order is what makes their accumulators
 // right), and it is a task the cashier sees with the reason in both languages. Releasing it (what
 // resolveTask does for a held settlement) puts it back in the queue, first of its person's.
-import type { Reason, StationDb } from '../db';
+import { appendAudit, type Reason, type StationDb } from '../db';
 import { SyncError, type SyncErrorCode } from './errors';
 import { failureCode, failureMessage } from './platform-port';
 
@@ -31,7 +31,13 @@ export async function holdSettlement(
     if (!entry) return; // answered meanwhile
     await db.outbox.update(entry.seq!, { state: 'held', last_error: reason.code });
     await db.settlements.update(local_setl_id, { reasons: [reason] });
-    await db.audit.add({ at: nowIso, kind: 'settlement.held', local_setl_id, detail: { reason } });
+    await appendAudit(db, {
+      at: nowIso,
+      kind: 'settlement.held',
+      local_setl_id,
+      opter: null,
+      detail: { reason },
+    });
   });
 }
 

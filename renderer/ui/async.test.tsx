@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStationDb } from '../db';
+import { openStationDb, recordAudit } from '../db';
 import { AsyncView, useAction, useAsync, useLiveData, type AsyncOptions } from './async';
 import { BilingualAlert } from './Bilingual';
 
@@ -75,7 +75,7 @@ describe('useLiveData', () => {
     render(<Count />);
     expect((await screen.findByTestId('n')).textContent).toBe('0');
     await act(async () => {
-      await db.audit.add({ at: 'x', kind: 'probe', local_setl_id: null, detail: {} });
+      await recordAudit(db, { at: 'x', kind: 'probe', opter: null, detail: {} });
     });
     await vi.waitFor(() => expect(screen.getByTestId('n').textContent).toBe('1'));
     db.close();
