@@ -5,7 +5,7 @@ import { browserEnvironment, connectStation, platformPort } from '../bridge';
 import { openStationDb, requestPersistence, warmSegments } from '../db';
 import { initI18n } from '../i18n';
 import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
-import type { Station } from '../station';
+import { createSessionStore, type Station } from '../station';
 import { createSyncEngine } from '../sync';
 import { notify } from '../ui';
 
@@ -39,6 +39,10 @@ export async function bootstrap(): Promise<Station> {
   // failure here is not fatal (the first lookup tries again and reports its own error).
   warmSegments(db).catch(() => undefined);
   sync.start();
+  const session = createSessionStore({ api, db });
+  // Closing or reloading the window ends the session (the host signs the operator out of the
+  // platform); the page keeps no token to come back with.
+  window.addEventListener('pagehide', () => void session.getState().actions.signOut('exit'));
   return {
     api,
     mode,
@@ -49,7 +53,6 @@ export async function bootstrap(): Promise<Station> {
     settle,
     sync,
     today: () => chinaDate(new Date()),
-    // every operator is a cashier until sign-in exists (issue 12, part 2)
-    operator: { id: localStorage.getItem('station.cashier') || 'cashier01', role: 'cashier' },
+    session,
   };
 }

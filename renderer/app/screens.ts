@@ -1,7 +1,8 @@
 // The station's screens: one entry each. The entry is all the shell needs: the navigation lists the
 // screens the operator's role may open, their hotkeys switch to them, and the role guard refuses the
-// others. Adding a screen is one folder in features/ and one entry here (docs/architecture.md).
-import { ROLES } from '../station';
+// others. Adding a screen is one folder in features/ and one entry here (docs/architecture.md). The
+// roles are shared/operators' permission table's rows, the same the host checks.
+import { PERMISSIONS } from '../station';
 import { CounterScreen, counterRoute } from '../features/counter';
 import { QueueScreen, queueRoute } from '../features/queue';
 import { defineScreen, type Screen } from '../navigation';
@@ -13,7 +14,7 @@ export const SCREENS: readonly Screen[] = [
     hotkey: 'F1',
     route: counterRoute,
     component: CounterScreen,
-    roles: ROLES,
+    roles: PERMISSIONS.settle,
   }),
   defineScreen({
     id: 'queue',
@@ -21,6 +22,6 @@ export const SCREENS: readonly Screen[] = [
     hotkey: 'F6',
     route: queueRoute,
     component: QueueScreen,
-    roles: ROLES,
+    roles: PERMISSIONS.resolveTask,
   }),
 ];

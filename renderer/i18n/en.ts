@@ -1,7 +1,9 @@
 // English, second language: the same keys as zh.ts (the type says so).
+import { enOps } from './en-ops';
 import type { Messages } from './zh';
 
 export const en: Messages = {
+  ...enOps,
   app: {
     title: 'Direct settlement station',
     cashier: 'Operator',

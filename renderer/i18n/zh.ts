@@ -2,7 +2,10 @@
 // (its type is this object's), and the keys are typed (i18next.d.ts): t('no.such.key') does not compile.
 // Domain messages that come with their own zh/en pair (refusals, trace, card warnings, coded errors)
 // are shown through ui/Bilingual.tsx instead.
+import { zhOps } from './zh-ops';
+
 export const zh = {
+  ...zhOps,
   app: {
     title: '跨省直接结算收费站',
     cashier: '操作员',

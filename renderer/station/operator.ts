@@ -1,11 +1,9 @@
-// Who is at the keyboard. Today every station runs one fixed cashier (localStorage 'station.cashier',
-// default cashier01); sign-in with operator accounts (issue 12, part 2) replaces where the operator
-// comes from, not what a screen asks of it: an id for the records and a role for the guard.
-export const ROLES = ['cashier', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// Who is at the keyboard: the operator signed in (session.ts), with the role the screens' and
+// actions' guard asks about. The roles and what each may do are shared/operators' — the host checks
+// the same table.
+import type { OperatorView } from '../../shared/station-api';
 
-export interface Operator {
-  /** the opter recorded with every settlement and audit entry */
-  id: string;
-  role: Role;
-}
+export { ROLES, PERMISSIONS, allowed, type Role, type Permission } from '../../shared/operators';
+
+/** the opter recorded with every settlement and audit entry, its name and role */
+export type Operator = OperatorView;

@@ -2,7 +2,15 @@
 // a pull fills it), the real settle service and sync engine, and a StationApi built by the real client
 // (its zod checks included) over an in-memory host that answers what the screens ask (demo bills of the
 // demo world, no demo cards, a printer) and lets the test emit host events (a card read). The platform
-// is unreachable (the sync engine goes offline), so nothing here needs a network.
+// is unreachable (the sync engine goes offline), so nothing here needs a network. The operators'
+// channels are the real host's, over a real operators service with the demo operators (in a temporary
+// folder, scrypt at a low cost); the station starts signed in as cashier01 unless told otherwise.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createOperatorsService, type OperatorsService } from '../../electron/services/operators';
+import { operatorHandlers } from '../../electron/services/station-host/operator-handlers';
+import { DEMO_OPERATORS } from '../../scripts/station-files';
 import { DEMO_HOSPITAL, type DemoWorld } from '../../shared/demo-world';
 import {
   buildStationApi,
@@ -13,7 +21,7 @@ import {
 } from '../../shared/station-api';
 import type { StationDb } from '../../renderer/db';
 import { createSettleService, type StationProfile } from '../../renderer/settle-service';
-import type { Operator, Station } from '../../renderer/station';
+import { createSessionStore, type Station } from '../../renderer/station';
 import { createSyncEngine } from '../../renderer/sync';
 import { seededStationDb } from '../sync/seed-world';
 
@@ -25,11 +33,16 @@ export interface TestStation {
   emit<E extends StationEvent>(event: E, payload: StationEventPayload<E>): void;
   /** the host calls the page made, in order */
   calls: { channel: StationChannel; input: unknown }[];
+  /** the host's operators service (accounts, sessions) */
+  operators: OperatorsService;
   close(): void;
 }
 
+export type DemoOperatorId = (typeof DEMO_OPERATORS)[number]['id'];
+export const demoPin = (id: DemoOperatorId): string => DEMO_OPERATORS.find((o) => o.id === id)!.pin;
+
 export async function testStation(
-  opts: { today?: string; operator?: Operator; fixmedins_code?: string } = {},
+  opts: { today?: string; signedIn?: DemoOperatorId | null; fixmedins_code?: string } = {},
 ): Promise<TestStation> {
   const today = opts.today ?? '2026-06-30';
   const { db, world } = await seededStationDb({ today });
@@ -40,6 +53,10 @@ export async function testStation(
     mdtrtarea_admvs: inst.institution.mdtrtarea_admvs,
     hosp_lv: inst.institution.hosp_lv,
   };
+  const operatorsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-station-operators-'));
+  const operators = createOperatorsService({ dir: operatorsDir, scrypt: { N: 1024, r: 8, p: 1 } });
+  await operators.provision(DEMO_OPERATORS);
+  const operatorAnswers = operatorHandlers(operators, { write: () => undefined });
   const listeners = new Map<StationEvent, Set<(payload: unknown) => void>>();
   const calls: TestStation['calls'] = [];
   const offline = () =>
@@ -61,6 +78,7 @@ export async function testStation(
     },
     'print.receiptDialog': () => ({ outcome: 'printed' }),
     'log.write': () => ({ ok: true }),
+    ...(operatorAnswers as Partial<Record<StationChannel, (input: never) => unknown>>),
   };
   const api = buildStationApi(
     {
@@ -82,6 +100,14 @@ export async function testStation(
     { validateInput: true, validateOutput: true },
   );
   const sync = createSyncEngine({ db, port: { call: offline }, api, warn: () => undefined });
+  const who = opts.signedIn === undefined ? 'cashier01' : opts.signedIn;
+  const open = who ? await operators.signIn(who, demoPin(who)) : null;
+  const session = createSessionStore(
+    { api, db },
+    open
+      ? { token: open.session, operator: open.operator, idleLockSeconds: open.idleLockSeconds }
+      : undefined,
+  );
   const station: Station = {
     api,
     mode: 'browser',
@@ -98,19 +124,21 @@ export async function testStation(
     settle: createSettleService({ db, station: profile }),
     sync,
     today: () => today,
-    operator: opts.operator ?? { id: 'cashier01', role: 'cashier' },
+    session,
   };
   return {
     station,
     world,
     db,
     calls,
+    operators,
     emit(event, payload) {
       for (const l of listeners.get(event) ?? []) l(payload);
     },
     close() {
       sync.stop();
       db.close();
+      fs.rmSync(operatorsDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 // One counter store per station (made on first use and kept while the station runs), so the patient's
-// work survives a visit to another screen (and, later, a locked screen). Components read it with a
+// work survives a visit to another screen and a locked screen. Components read it with a
 // selector and change it only through its actions.
 import { useStore } from 'zustand';
 import { platformPort } from '../../bridge';
@@ -23,7 +23,11 @@ export function counterStoreOf(station: Station): CounterStore {
       settle: station.settle,
       resolvePerson: (card) => resolvePerson(station.db, port, card),
       today: station.today,
-      operator: () => station.operator.id,
+      operator: () => {
+        const op = station.session.getState().operator;
+        if (!op) throw new Error('no operator signed in');
+        return op.id;
+      },
       afterCommit: () => void station.sync.runOnce(),
     });
     stores.set(station, store);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettlementRow } from '../../db';
 import type { ScreenProps } from '../../navigation';
-import { useStation } from '../../station';
+import { useOperator, useStation } from '../../station';
 import { openTasks } from '../../sync';
 import {
   AsyncView,
@@ -68,10 +68,9 @@ export function QueueScreen(_: ScreenProps<'queue'>) {
 function Task({ task: s }: { task: SettlementRow }) {
   const { t } = useTranslation();
   const station = useStation();
+  const operator = useOperator();
   const [note, setNote] = useState('');
-  const resolve = useAction(() =>
-    station.settle.resolveTask(s.local_setl_id, note.trim(), station.operator.id),
-  );
+  const resolve = useAction(() => station.settle.resolveTask(s.local_setl_id, note.trim(), operator.id));
   return (
     <div className="task" data-testid="task" data-status={s.status}>
       <strong>{s.psn_name}</strong> · <StatusBadge status={s.status} /> · {s.local_setl_id}
