@@ -140,7 +140,11 @@ export interface CancelRecord {
   /** the supervisor who approved with their PIN, when the rule asked for one */
   approved_by: { id: string; name: string; at: string } | null;
   cancelled_at: string; // ISO with +08:00
+  /** the status the settlement had when it was cancelled */
+  status_before: SettlementStatus;
   platform: 'pending' | 'cancelled' | 'refused' | 'not_needed';
+  /** the platform's answer to the settlement's own upload, when it came after the cancel */
+  upload_outcome?: 'confirmed' | 'discrepancy' | 'rejected' | 'cancelled';
   reversal: ReversalSetlinfo | null;
   answered_at: string | null;
   refusal: Reason | null;

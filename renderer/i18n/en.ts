@@ -13,6 +13,9 @@ export const en: Messages = {
   nav: {
     counter: 'Counter',
     queue: 'Upload queue',
+    history: 'History',
+    audit: 'Audit',
+    settings: 'Settings',
     forbidden: 'The operator signed in ({{role}}) may not open “{{screen}}”.',
   },
   role: { cashier: 'cashier', supervisor: 'supervisor', admin: 'administrator' },
@@ -170,6 +173,9 @@ export const en: Messages = {
     patient: 'Patient',
     encounter: 'Encounter number',
     howComputed: 'How it was computed',
+    reprint: 'REPRINT',
+    reprintedAt: 'reprinted at',
+    reprintedBy: 'by',
     note: {
       pending: 'Pending platform confirmation (provisional receipt)',
       confirmed: 'Confirmed by the platform',

@@ -15,6 +15,9 @@ export const zh = {
   nav: {
     counter: '收费',
     queue: '上传队列',
+    history: '结算记录',
+    audit: '审计',
+    settings: '设置',
     forbidden: '当前操作员（{{role}}）无权打开「{{screen}}」。',
   },
   role: { cashier: '收费员', supervisor: '主管', admin: '管理员' },
@@ -170,6 +173,9 @@ export const zh = {
     patient: '患者',
     encounter: '住院号/门诊号',
     howComputed: '计算依据',
+    reprint: '补打',
+    reprintedAt: '补打时间',
+    reprintedBy: '补打人',
     note: {
       pending: '待平台确认（离线结算暂收凭据）',
       confirmed: '平台已确认',

@@ -9,7 +9,13 @@ export type SettleServiceErrorCode =
   | 'STALE_PREVIEW'
   | 'ALREADY_SETTLED'
   | 'ENCOUNTER_REQUIRED'
-  | 'NOT_OPEN_TASK';
+  | 'NOT_OPEN_TASK'
+  | 'SETTLEMENT_NOT_FOUND'
+  | 'ALREADY_CANCELLED'
+  | 'CANCEL_FORBIDDEN'
+  | 'APPROVAL_REQUIRED'
+  | 'NOT_LATEST_PART'
+  | 'REASON_REQUIRED';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -41,6 +47,24 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   NOT_OPEN_TASK: {
     zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',
     en: 'This settlement is not an open task (already resolved, or never a discrepancy or rejection).',
+  },
+  SETTLEMENT_NOT_FOUND: { zh: '本机没有这笔结算。', en: 'There is no such settlement on this station.' },
+  ALREADY_CANCELLED: { zh: '这笔结算已撤销，不能再次撤销。', en: 'This settlement is already cancelled.' },
+  CANCEL_FORBIDDEN: {
+    zh: '当前操作员无权撤销结算。',
+    en: 'The operator signed in may not cancel settlements.',
+  },
+  APPROVAL_REQUIRED: {
+    zh: '撤销他人或非当日的结算，须主管以自己的 PIN 审批。',
+    en: "Cancelling another operator's or an earlier day's settlement needs a supervisor's approval with their PIN.",
+  },
+  NOT_LATEST_PART: {
+    zh: '同一次住院须从最后一段中途结算起逐段撤销。',
+    en: 'A stay is cancelled from its last mid-stay part backwards.',
+  },
+  REASON_REQUIRED: {
+    zh: '请选择撤销原因并写明说明（1–200 个字符，不含控制字符），未撤销。',
+    en: 'Choose a reason and say why (1–200 characters, no control characters); nothing was cancelled.',
   },
 };
 

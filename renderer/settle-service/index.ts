@@ -16,3 +16,5 @@ export { resolveTask } from './resolve-task';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
 export { chinaOffsetIso, chinaDate } from './time';
+export { reversalFigures, negateAmount, chargedResult } from './reversal';
+export type { ReversalFigures, FundLabel } from './reversal';

@@ -18,9 +18,12 @@ export async function resolveTask(
   await db.transaction('rw', [db.settlements, db.audit, db.outbox], async () => {
     const s = await db.settlements.get(local_setl_id);
     const held = s?.status === 'pending' && (await isHeld(db, local_setl_id));
+    const refusedCancel = s?.cancel?.platform === 'refused' && s.cancel.resolved_at === null;
     if (held) {
       // Not resolved_at: the settlement's answer is still to come, and may be a task of its own.
       await releaseHeld(db, local_setl_id);
+    } else if (refusedCancel) {
+      await db.settlements.update(local_setl_id, { cancel: { ...s.cancel!, resolved_at: at, resolution } });
     } else if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
       throw new SettleServiceError('NOT_OPEN_TASK', local_setl_id);
     } else {
@@ -31,7 +34,7 @@ export async function resolveTask(
       kind: 'task.resolved',
       local_setl_id,
       opter,
-      detail: { resolution, opter, status: held ? 'held' : s!.status },
+      detail: { resolution, opter, status: held ? 'held' : refusedCancel ? 'cancel_refused' : s!.status },
     });
   });
 }

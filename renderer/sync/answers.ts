@@ -51,6 +51,14 @@ export function checkStatusAnswers(output: unknown, ids: string[]): StatusResult
   return checkResults('8202', output, ids, statusResultSchema);
 }
 
+/** The answer's fields; a settlement cancelled here before the answer came stays cancelled, and
+ * keeps the answer beside its cancel (push-cancels.ts reads it). */
+function answerFields(s: SettlementRow, a: FinalAnswer, at: string): Partial<SettlementRow> {
+  const fields = outcomeFields(a, at);
+  if (!s.cancel) return fields;
+  return { ...fields, status: 'cancelled', cancel: { ...s.cancel, upload_outcome: a.outcome } };
+}
+
 function outcomeFields(a: FinalAnswer, at: string): Partial<SettlementRow> {
   switch (a.outcome) {
     case 'confirmed':
@@ -82,6 +90,7 @@ function outcomeFields(a: FinalAnswer, at: string): Partial<SettlementRow> {
  * left in the outbox: the platform's when it disagreed, the figures from before the settlement when
  * the platform settled nothing. A confirmed settlement leaves the local figures as they are. */
 function accumulatorsAfterAnswer(s: SettlementRow, a: FinalAnswer): Accumulators | undefined {
+  if (s.cancel) return undefined; // the cancel already took its effect away
   if (a.outcome === 'discrepancy') return a.platform_result.accumulators_after;
   if (a.outcome === 'rejected' || a.outcome === 'cancelled')
     return s.request.accumulators as Accumulators | undefined;
@@ -108,16 +117,18 @@ export async function applyAnswers(
   inTransaction?: () => void,
 ): Promise<number> {
   let applied = 0;
-  await db.transaction('rw', [db.settlements, db.outbox, db.accumulators, db.audit], async () => {
+  await db.transaction('rw', [db.settlements, db.outbox, db.cancels, db.accumulators, db.audit], async () => {
     for (const { local_setl_id, answer } of answers) {
       const entry = await db.outbox.where('local_setl_id').equals(local_setl_id).first();
       if (!entry) continue; // already applied
       const settlement = await db.settlements.get(local_setl_id);
       if (!settlement) continue;
-      await db.settlements.update(local_setl_id, outcomeFields(answer, nowIso));
+      await db.settlements.update(local_setl_id, answerFields(settlement, answer, nowIso));
       await db.outbox.delete(entry.seq!);
       const corrected = accumulatorsAfterAnswer(settlement, answer);
-      const laterOfSamePerson = await db.outbox.where('psn_no').equals(settlement.psn_no).count();
+      const laterOfSamePerson =
+        (await db.outbox.where('psn_no').equals(settlement.psn_no).count()) +
+        (await db.cancels.where('psn_no').equals(settlement.psn_no).count());
       if (corrected && laterOfSamePerson === 0) {
         const key = `${settlement.psn_no}:${settlement.settle_date.slice(0, 4)}`;
         const acc = await db.accumulators.get(key);

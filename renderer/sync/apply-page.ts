@@ -85,7 +85,8 @@ function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown
   }
 }
 
-/** The platform's accumulators replace the local ones only for people with nothing in the outbox:
+/** The platform's accumulators replace the local ones only for people with nothing in the outbox
+ * (settlements or cancels):
  * while a settlement is unanswered the platform's figures do not include it yet, and overwriting
  * would let the next offline settlement pay the same deductible twice. */
 async function mergeAccumulators(
@@ -94,7 +95,12 @@ async function mergeAccumulators(
 ): Promise<AccumulatorRow[]> {
   const existing = await db.accumulators.bulkGet(rows.map((r) => r.key));
   const psnNos = [...new Set(rows.map((r) => r.psn_no))];
-  const pending = new Set((await db.outbox.where('psn_no').anyOf(psnNos).toArray()).map((o) => o.psn_no));
+  const pending = new Set(
+    [
+      ...(await db.outbox.where('psn_no').anyOf(psnNos).toArray()),
+      ...(await db.cancels.where('psn_no').anyOf(psnNos).toArray()),
+    ].map((o) => o.psn_no),
+  );
   return rows.map((r, i) => {
     const year = r.accumulators.year ?? Number(r.key.split(':')[1]);
     const keepLocal = pending.has(r.psn_no) && existing[i] !== undefined;
@@ -117,7 +123,7 @@ export async function applyPage(
 ): Promise<void> {
   const table = tableOf(db, dataset);
   const tables: Table[] = [table, db.checkpoints];
-  if (dataset === 'accumulators') tables.push(db.outbox);
+  if (dataset === 'accumulators') tables.push(db.outbox, db.cancels);
   if (prepared.segment) tables.push(db.segments);
   await db.transaction('rw', tables, async () => {
     if (page.deleted.length > 0) await table.bulkDelete(page.deleted);

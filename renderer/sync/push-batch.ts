@@ -1,5 +1,6 @@
 // Which settlements the next 8201 message carries: the oldest queued ones, in outbox order, except
-// those of a person whose earlier settlement is held (theirs wait behind it, everyone else's flow),
+// those of a person whose earlier settlement is held (theirs wait behind it, everyone else's flow)
+// or who has a cancel waiting that was made before them,
 // limited by count and by bytes. The byte limit keeps every message inside what each hop accepts:
 // the agent's WebSocket frame (RPC_MAX_FRAME_BYTES) and the platform's body (MAX_BODY_BYTES), with
 // room for the wrapping around the settlements. A settlement larger than the per-message limit goes
@@ -39,9 +40,17 @@ export async function nextBatch(
   const held = await db.outbox.where('state').equals('held').toArray();
   const waiting = new Set(held.map((e) => e.psn_no));
   if (limits.skipPsnNo) waiting.add(limits.skipPsnNo);
+  // A person's settlements made after one of their cancels wait until that cancel has gone
+  // (push-cancels.ts): the earliest pending cancel of each person bounds what of theirs may go.
+  const cancelBound = new Map<string, number>();
+  for (const c of await db.cancels.toArray())
+    cancelBound.set(c.psn_no, Math.min(c.after_seq, cancelBound.get(c.psn_no) ?? Infinity));
   const entries = await db.outbox
     .orderBy('seq')
-    .filter((e) => e.state !== 'held' && !waiting.has(e.psn_no))
+    .filter(
+      (e) =>
+        e.state !== 'held' && !waiting.has(e.psn_no) && !(e.seq! > (cancelBound.get(e.psn_no) ?? Infinity)),
+    )
     .limit(limits.count)
     .toArray();
   if (entries.length === 0) return { kind: 'empty' };

@@ -14,12 +14,16 @@
 // behind it, everyone else's keep flowing), but only on evidence that it is this settlement and not
 // the platform: another message got through meanwhile, or the next other person's settlement does.
 // "The head of the queue" is therefore the oldest settlement not waiting behind a held one.
+//
+// Cancels (2305) go in the same order (push-cancels.ts): once the settlements are drained, the
+// cancels whose settlements have been answered; then again the settlements that waited for them.
 import type { StationDb } from '../db';
 import { toStationDbError } from '../db';
 import { applyAnswers, checkStatusAnswers, checkUploadAnswers, type FinalAnswer } from './answers';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { SyncError } from './errors';
 import { holdReason, holdSettlement } from './holds';
+import { sendReadyCancels } from './push-cancels';
 import { failureCode, failureKind, failureMessage, type PlatformPort } from './platform-port';
 import { DEFAULT_BATCH_BYTES, MAX_UPLOAD_MESSAGE_BYTES, nextBatch, type Batch } from './push-batch';
 import { defaultWriterLock, type WriterLock } from './writer-lock';
@@ -207,7 +211,13 @@ export function createPusher(deps: PusherDeps) {
           continue;
         }
         if (next.kind === 'empty') {
-          if (!probation) break;
+          if (!probation) {
+            // Then the cancels whose settlements are answered; the settlements they held back follow.
+            const cancels = await sendReadyCancels(db, port, now);
+            report.answered += cancels;
+            if (cancels > 0) continue;
+            break;
+          }
           // Nobody else to try: the suspect goes back in the queue and is retried after backoff.
           const { error } = probation;
           probation = null;

@@ -1,0 +1,3 @@
+// Settlement history, a settlement's detail, reprint and cancel: route and component for the registry.
+export { historyRoute } from './route';
+export { HistoryScreen } from './HistoryScreen';

@@ -1,0 +1,156 @@
+// Cancelling a settlement (红冲, domain.md "Cancel after discharge"): one Dexie transaction marks it
+// cancelled with who, why and who approved, gives the person's local accumulators back exactly its
+// effect, frees its encounter (the corrected bill can be settled again), queues 2305 behind the
+// settlement's own upload (push-cancels.ts) and appends the approval and the cancel to the audit chain.
+// The rules are checked here, whatever the screen showed: the cashier who made it, on its day, alone;
+// anything else with a supervisor's approval (shared/operators cancelRule); a stay from its last
+// mid-stay part backwards; a reason from the list and words of one's own.
+import { cancelRule, type Role } from '../../shared/operators';
+import { withoutSettlement } from '../../shared/settlement';
+import { hasControlCharacter } from '../../shared/text';
+import {
+  appendAudit,
+  toStationDbError,
+  type CancelReasonCode,
+  type CancelRecord,
+  type SettlementRow,
+  type StationDb,
+} from '../db';
+import { SettleServiceError } from './errors';
+import { reversalFigures } from './reversal';
+import { chinaOffsetIso } from './time';
+
+/** The station's list of reasons (their words: i18n cancelReason.*). */
+export const CANCEL_REASONS = [
+  'bill_error',
+  'wrong_person',
+  'wrong_insurance',
+  'duplicate',
+  'patient_request',
+  'other',
+] as const satisfies readonly CancelReasonCode[];
+
+export interface CancelInput {
+  local_setl_id: string;
+  reason_code: CancelReasonCode;
+  reason_text: string;
+  operator: { id: string; role: Role };
+  /** the supervisor's approval as the host gave it (operators.approve), when the rule asks for one */
+  approval: { approver: { id: string; name: string; role: Role }; at: string } | null;
+  /** today in China, for the same-day rule */
+  today: string;
+}
+
+/** The mid-stay part of a settlement (settle/v2 stay.part; a whole stay is part 1). */
+const partOf = (s: SettlementRow) => s.request.stay?.part ?? 1;
+
+/** The settlement's effect on the local accumulators, as the station still holds it: the station's
+ * figures, or the platform's after a discrepancy corrected them; none after a rejection (the answer
+ * already gave the figures back). */
+function effect(s: SettlementRow): { before: unknown; after: unknown } | null {
+  if (s.status === 'rejected') return null;
+  const result = s.status === 'discrepancy' && s.platform_result ? s.platform_result : s.result;
+  return { before: s.request.accumulators ?? {}, after: result.accumulators_after };
+}
+
+export async function cancelSettlement(db: StationDb, input: CancelInput, now: Date): Promise<SettlementRow> {
+  const text = input.reason_text.trim();
+  if (
+    !(CANCEL_REASONS as readonly string[]).includes(input.reason_code) ||
+    text === '' ||
+    text.length > 200 ||
+    hasControlCharacter(text)
+  )
+    throw new SettleServiceError('REASON_REQUIRED');
+  const at = now.toISOString();
+  try {
+    return await db.transaction(
+      'rw',
+      [db.settlements, db.accumulators, db.encounters, db.outbox, db.cancels, db.audit],
+      async () => {
+        const s = await db.settlements.get(input.local_setl_id);
+        if (!s) throw new SettleServiceError('SETTLEMENT_NOT_FOUND', input.local_setl_id);
+        if (s.status === 'cancelled') throw new SettleServiceError('ALREADY_CANCELLED', input.local_setl_id);
+        const rule = cancelRule(s, input.operator, input.today);
+        if (rule.kind === 'forbidden') throw new SettleServiceError('CANCEL_FORBIDDEN');
+        const approval = rule.kind === 'needs_approval' ? input.approval : null;
+        if (rule.kind === 'needs_approval' && approval?.approver.role !== 'supervisor')
+          throw new SettleServiceError('APPROVAL_REQUIRED', rule.because);
+        const later = (await db.settlements.where('encounter_no').equals(s.encounter_no).toArray()).find(
+          (o) => o.psn_no === s.psn_no && o.status !== 'cancelled' && partOf(o) > partOf(s),
+        );
+        if (later) throw new SettleServiceError('NOT_LATEST_PART', later.local_setl_id);
+
+        const record: CancelRecord = {
+          reason_code: input.reason_code,
+          reason_text: text,
+          opter: input.operator.id,
+          approved_by: approval
+            ? { id: approval.approver.id, name: approval.approver.name, at: approval.at }
+            : null,
+          cancelled_at: chinaOffsetIso(now),
+          status_before: s.status,
+          platform: s.status === 'rejected' ? 'not_needed' : 'pending',
+          reversal: null,
+          answered_at: null,
+          refusal: null,
+          resolved_at: null,
+          resolution: null,
+        };
+        const cancelled: SettlementRow = { ...s, status: 'cancelled', cancel: record };
+        await db.settlements.put(cancelled);
+
+        const undo = effect(s);
+        const key = `${s.psn_no}:${s.settle_date.slice(0, 4)}`;
+        const acc = await db.accumulators.get(key);
+        if (undo && acc)
+          await db.accumulators.update(key, {
+            local: withoutSettlement(acc.local, undo.before as never, undo.after as never),
+          });
+        const enc = await db.encounters.get(s.encounter_no);
+        if (enc?.local_setl_id === s.local_setl_id)
+          await db.encounters.update(s.encounter_no, { local_setl_id: null });
+
+        if (record.platform === 'pending') {
+          const lastSeq = (await db.outbox.orderBy('seq').last())?.seq ?? 0;
+          await db.cancels.add({
+            local_setl_id: s.local_setl_id,
+            psn_no: s.psn_no,
+            after_seq: lastSeq,
+            state: 'queued',
+            attempts: 0,
+            enqueued_at: at,
+            last_error: null,
+          });
+        }
+        if (approval)
+          await appendAudit(db, {
+            at: approval.at,
+            kind: 'cancel.approved',
+            local_setl_id: s.local_setl_id,
+            opter: approval.approver.id,
+            detail: { for: input.operator.id, because: rule.kind === 'needs_approval' ? rule.because : null },
+          });
+        const refund = reversalFigures(cancelled).refund;
+        await appendAudit(db, {
+          at,
+          kind: 'cancel.committed',
+          local_setl_id: s.local_setl_id,
+          opter: input.operator.id,
+          detail: {
+            reason_code: record.reason_code,
+            reason_text: record.reason_text,
+            status_before: s.status,
+            approved_by: record.approved_by?.id ?? null,
+            refund_cash: refund.cash,
+            refund_account: refund.account,
+            platform: record.platform,
+          },
+        });
+        return cancelled;
+      },
+    );
+  } catch (e) {
+    throw toStationDbError(e);
+  }
+}
