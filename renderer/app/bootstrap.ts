@@ -4,6 +4,7 @@
 import { browserEnvironment, connectStation, platformPort } from '../bridge';
 import { openStationDb, requestPersistence, warmSegments } from '../db';
 import { initI18n } from '../i18n';
+import { journalPort } from '../journal';
 import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
 import type { Station } from '../station';
 import { createSyncEngine } from '../sync';
@@ -34,7 +35,7 @@ export async function bootstrap(): Promise<Station> {
     mdtrtarea_admvs: institution?.institution.mdtrtarea_admvs ?? config.treatmentPlace.mdtrtarea_admvs,
     hosp_lv: institution?.institution.hosp_lv ?? 3,
   };
-  const settle = createSettleService({ db, station: profile });
+  const settle = createSettleService({ db, station: profile, journal: journalPort(api) });
   // Load the lookup segments now, so the first card read or catalog search does not pay for it; a
   // failure here is not fatal (the first lookup tries again and reports its own error).
   warmSegments(db).catch(() => undefined);

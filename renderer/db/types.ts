@@ -137,9 +137,10 @@ export interface SettlementRow {
   resolution: string | null;
 }
 
-/** held: the platform keeps failing on this settlement (or it is too large to send); it is a task,
+/** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).
+ * held: the platform keeps failing on this settlement (or it is too large to send); it is a task,
  * and the person's later settlements wait behind it until a person releases it (resolveTask). */
-export type OutboxState = 'queued' | 'in_flight' | 'held';
+export type OutboxState = 'journaling' | 'queued' | 'in_flight' | 'held';
 
 export interface OutboxRow {
   seq?: number; // auto-increment: the upload order

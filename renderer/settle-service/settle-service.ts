@@ -12,6 +12,7 @@ import {
   type SettleResult,
 } from '../../shared/settlement';
 import { toStationDbError, type SettlementRow, type StationDb } from '../db';
+import { JournalRefusedError, makeDurable, type CommitUndo, type JournalPort } from '../journal';
 import {
   prepareSettlement,
   type AssessInput,
@@ -27,6 +28,8 @@ import { chinaOffsetIso } from './time';
 export interface SettleServiceDeps {
   db: StationDb;
   station: StationProfile;
+  /** The host's durable journal: a settlement exists only once its line is on disk there. */
+  journal: JournalPort;
   now?: () => Date;
   /** 10 random bytes for the ULID of each settlement */
   randomBytes?: (n: number) => Uint8Array;
@@ -55,6 +58,9 @@ function checkedEncounterNo(value: unknown): string {
     throw new SettleServiceError('ENCOUNTER_REQUIRED', typeof value === 'string' ? `${v.length}` : 'missing');
   return v;
 }
+
+const describe = (e: unknown) =>
+  e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}`.slice(0, 300) : String(e);
 
 function sameAccumulators(a: Accumulators | undefined, b: Accumulators | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -121,6 +127,7 @@ export function createSettleService(deps: SettleServiceDeps) {
     };
     const iso = at.toISOString();
     const year = Number(p.request.settle_date.slice(0, 4));
+    let undo: CommitUndo | undefined;
     try {
       await db.transaction(
         'rw',
@@ -132,11 +139,13 @@ export function createSettleService(deps: SettleServiceDeps) {
           const enc = await db.encounters.get(encounter_no);
           if (enc?.local_setl_id)
             throw new SettleServiceError('ALREADY_SETTLED', `${encounter_no} → ${enc.local_setl_id}`);
+          undo = { accumulatorsKey: p.accumulatorsKey, accumulatorsBefore: acc, encounterBefore: enc };
           await db.settlements.add(row);
           await db.outbox.add({
             local_setl_id,
             psn_no: person.psn_no,
-            state: 'queued',
+            // not uploadable until its journal line is on disk (renderer/journal/durable.ts)
+            state: 'journaling',
             attempts: 0,
             enqueued_at: iso,
             last_error: null,
@@ -169,6 +178,13 @@ export function createSettleService(deps: SettleServiceDeps) {
         },
       );
     } catch (e) {
+      throw toStationDbError(e);
+    }
+    try {
+      await makeDurable(db, deps.journal, row, undo!, now);
+    } catch (e) {
+      if (e instanceof JournalRefusedError)
+        throw new SettleServiceError('JOURNAL_UNWRITABLE', describe(e.cause), e.cause);
       throw toStationDbError(e);
     }
     return row;

@@ -36,12 +36,13 @@ export async function nextBatch(
   db: StationDb,
   limits: { count: number; bytes: number; skipPsnNo?: string | null },
 ): Promise<NextBatch> {
-  const held = await db.outbox.where('state').equals('held').toArray();
+  // A held settlement, or one whose journal line is not on disk yet, holds its person's later ones.
+  const held = await db.outbox.where('state').anyOf(['held', 'journaling']).toArray();
   const waiting = new Set(held.map((e) => e.psn_no));
   if (limits.skipPsnNo) waiting.add(limits.skipPsnNo);
   const entries = await db.outbox
     .orderBy('seq')
-    .filter((e) => e.state !== 'held' && !waiting.has(e.psn_no))
+    .filter((e) => e.state !== 'held' && e.state !== 'journaling' && !waiting.has(e.psn_no))
     .limit(limits.count)
     .toArray();
   if (entries.length === 0) return { kind: 'empty' };

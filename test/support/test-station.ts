@@ -16,6 +16,7 @@ import { createSettleService, type StationProfile } from '../../renderer/settle-
 import type { Operator, Station } from '../../renderer/station';
 import { createSyncEngine } from '../../renderer/sync';
 import { seededStationDb } from '../sync/seed-world';
+import { openTestJournal } from './test-journal';
 
 export interface TestStation {
   station: Station;
@@ -95,7 +96,7 @@ export async function testStation(
     },
     profile,
     institutionName: inst.fixmedins_name,
-    settle: createSettleService({ db, station: profile }),
+    settle: createSettleService({ db, station: profile, journal: openTestJournal().port }),
     sync,
     today: () => today,
     operator: opts.operator ?? { id: 'cashier01', role: 'cashier' },
