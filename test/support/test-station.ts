@@ -82,7 +82,7 @@ export async function testStation(
     },
     { validateInput: true, validateOutput: true },
   );
-  const sync = createSyncEngine({ db, port: { call: offline }, api, warn: () => undefined });
+  const sync = createSyncEngine({ db, port: { call: offline }, api });
   const station: Station = {
     api,
     mode: 'browser',
