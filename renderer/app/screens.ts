@@ -4,6 +4,7 @@
 // roles are shared/operators' permission table's rows, the same the host checks.
 import { PERMISSIONS } from '../station';
 import { CounterScreen, counterRoute } from '../features/counter';
+import { HistoryScreen, historyRoute } from '../features/history';
 import { QueueScreen, queueRoute } from '../features/queue';
 import { defineScreen, type Screen } from '../navigation';
 
@@ -15,6 +16,14 @@ export const SCREENS: readonly Screen[] = [
     route: counterRoute,
     component: CounterScreen,
     roles: PERMISSIONS.settle,
+  }),
+  defineScreen({
+    id: 'history',
+    title: 'nav.history',
+    hotkey: 'F3',
+    route: historyRoute,
+    component: HistoryScreen,
+    roles: PERMISSIONS.viewHistory,
   }),
   defineScreen({
     id: 'queue',

@@ -114,6 +114,5 @@ export function browserEnvironment(): BridgeEnvironment {
     location: window.location,
     history: window.history,
     sessionStorage: window.sessionStorage,
-    onInvalidEvent: (event, message) => console.warn(`dropped malformed ${event} event: ${message}`),
   };
 }

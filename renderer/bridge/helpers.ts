@@ -40,3 +40,18 @@ export async function printReceiptWithDialog(
   }
   return 'browser';
 }
+
+/** The station's log as the renderer writes it: the host's log.write, which masks personal data
+ * (shared/logging) before anything reaches the file. A failed write cannot be logged anywhere
+ * better, so it is dropped deliberately — the page never uses the console for this. */
+export type LogWrite = (
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  fields?: Record<string, unknown>,
+) => void;
+
+export function hostLog(api: Pick<StationApi, 'log'>): LogWrite {
+  return (level, message, fields) => {
+    api.log.write({ level, message, ...(fields ? { fields } : {}) }).catch(() => undefined);
+  };
+}

@@ -8,7 +8,7 @@ export {
   type BridgeEnvironment,
   type StationMode,
 } from './connect';
-export { platformPort, printReceiptWithDialog } from './helpers';
+export { hostLog, platformPort, printReceiptWithDialog, type LogWrite } from './helpers';
 export {
   createWebSocketTransport,
   type SocketLike,

@@ -181,9 +181,10 @@ export interface SettlementRow {
   cancel?: CancelRecord;
 }
 
-/** held: the platform keeps failing on this settlement (or it is too large to send); it is a task,
+/** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).
+ * held: the platform keeps failing on this settlement (or it is too large to send); it is a task,
  * and the person's later settlements wait behind it until a person releases it (resolveTask). */
-export type OutboxState = 'queued' | 'in_flight' | 'held';
+export type OutboxState = 'journaling' | 'queued' | 'in_flight' | 'held';
 
 export interface OutboxRow {
   seq?: number; // auto-increment: the upload order
@@ -221,7 +222,8 @@ export interface CancelQueueRow {
   psn_no: string;
   /** the highest outbox seq when the cancel was made: the outbox entries it comes after */
   after_seq: number;
-  state: 'queued' | 'in_flight';
+  /** journaling: not sent until the journal has its cancel line (renderer/journal/cancels.ts) */
+  state: 'journaling' | 'queued' | 'in_flight';
   attempts: number;
   enqueued_at: string;
   last_error: string | null;

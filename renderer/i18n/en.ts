@@ -36,6 +36,13 @@ export const en: Messages = {
     running: 'Syncing…',
     tasks: '{{n}} tasks',
     offlineNote: 'No network: settling goes on, uploads resume by themselves',
+    blocked: 'Upload blocked',
+    offlineSince: 'since {{at}} ({{age}})',
+    blockedWhy: 'The platform refuses ({{code}}): {{message}} — a person must act; not retried by itself',
+    held: '{{n}} held (the platform fails on them)',
+    journalUnwritable: 'The settlement journal cannot be written ({{code}}): settling is paused, call IT',
+    journalUnavailable: 'The settlement journal is unavailable ({{code}}): settling is paused, call IT',
+    restored: '{{n}} settlements restored from the journal; they will be uploaded again',
   },
   card: {
     title: '1. Card',

@@ -38,6 +38,13 @@ export const zh = {
     running: '同步中…',
     tasks: '待处理 {{n}} 项',
     offlineNote: '网络不通：结算照常进行，恢复后自动上传',
+    blocked: '上传受阻',
+    offlineSince: '自 {{at}} 起（{{age}}）',
+    blockedWhy: '平台拒绝（{{code}}）：{{message}}——需要人工处理，不会自动重试',
+    held: '{{n}} 笔被搁置（平台处理失败）',
+    journalUnwritable: '结算日志无法写入（{{code}}）：暂停结算，请通知信息科',
+    journalUnavailable: '结算日志不可用（{{code}}）：暂停结算，请通知信息科',
+    restored: '已从结算日志恢复 {{n}} 笔结算，将重新上传',
   },
   card: {
     title: '1. 读卡',

@@ -16,6 +16,7 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
+import type { CancelUndo } from '../journal';
 import { SettleServiceError } from './errors';
 import { reversalFigures } from './reversal';
 import { chinaOffsetIso } from './time';
@@ -53,7 +54,13 @@ function effect(s: SettlementRow): { before: unknown; after: unknown } | null {
   return { before: s.request.accumulators ?? {}, after: result.accumulators_after };
 }
 
-export async function cancelSettlement(db: StationDb, input: CancelInput, now: Date): Promise<SettlementRow> {
+/** Commits the cancel; returns the cancelled row and what it replaced (to take it back if the journal
+ * refuses it: settle-service makes it durable). */
+export async function cancelSettlement(
+  db: StationDb,
+  input: CancelInput,
+  now: Date,
+): Promise<{ row: SettlementRow; undo: CancelUndo }> {
   const text = input.reason_text.trim();
   if (
     !(CANCEL_REASONS as readonly string[]).includes(input.reason_code) ||
@@ -100,12 +107,12 @@ export async function cancelSettlement(db: StationDb, input: CancelInput, now: D
         const cancelled: SettlementRow = { ...s, status: 'cancelled', cancel: record };
         await db.settlements.put(cancelled);
 
-        const undo = effect(s);
+        const undone = effect(s);
         const key = `${s.psn_no}:${s.settle_date.slice(0, 4)}`;
         const acc = await db.accumulators.get(key);
-        if (undo && acc)
+        if (undone && acc)
           await db.accumulators.update(key, {
-            local: withoutSettlement(acc.local, undo.before as never, undo.after as never),
+            local: withoutSettlement(acc.local, undone.before as never, undone.after as never),
           });
         const enc = await db.encounters.get(s.encounter_no);
         if (enc?.local_setl_id === s.local_setl_id)
@@ -117,7 +124,7 @@ export async function cancelSettlement(db: StationDb, input: CancelInput, now: D
             local_setl_id: s.local_setl_id,
             psn_no: s.psn_no,
             after_seq: lastSeq,
-            state: 'queued',
+            state: 'journaling',
             attempts: 0,
             enqueued_at: at,
             last_error: null,
@@ -147,7 +154,7 @@ export async function cancelSettlement(db: StationDb, input: CancelInput, now: D
             platform: record.platform,
           },
         });
-        return cancelled;
+        return { row: cancelled, undo: { before: s, accumulators: acc, encounter: enc } };
       },
     );
   } catch (e) {

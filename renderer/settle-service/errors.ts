@@ -9,6 +9,7 @@ export type SettleServiceErrorCode =
   | 'STALE_PREVIEW'
   | 'ALREADY_SETTLED'
   | 'ENCOUNTER_REQUIRED'
+  | 'JOURNAL_UNWRITABLE'
   | 'NOT_OPEN_TASK'
   | 'SETTLEMENT_NOT_FOUND'
   | 'ALREADY_CANCELLED'
@@ -43,6 +44,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   ENCOUNTER_REQUIRED: {
     zh: '请填写医院的就诊号（住院号或门诊号，1–64 个字符，不含控制字符），未结算。',
     en: "Enter the hospital's encounter number (admission or visit number, 1–64 characters, no control characters); nothing was settled.",
+  },
+  JOURNAL_UNWRITABLE: {
+    zh: '结算日志无法写入（磁盘已满或日志不可用），为防止丢失，本笔未结算；请通知信息科。',
+    en: 'The settlement journal cannot be written (disk full or journal unavailable); nothing was settled so nothing can be lost. Call the IT office.',
   },
   NOT_OPEN_TASK: {
     zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',

@@ -18,3 +18,4 @@ export type { SettleServiceErrorCode } from './errors';
 export { chinaOffsetIso, chinaDate } from './time';
 export { reversalFigures, negateAmount, chargedResult } from './reversal';
 export type { ReversalFigures, FundLabel } from './reversal';
+export { CANCEL_REASONS, type CancelInput } from './cancel';

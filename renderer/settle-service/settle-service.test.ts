@@ -5,6 +5,7 @@ import { demoSettleRequest, type DemoBill, type DemoWorld } from '../../shared/d
 import { settle } from '../../shared/settlement';
 import { failingStore } from '../../test/support/failing-store';
 import { seededStationDb } from '../../test/sync/seed-world';
+import { openTestJournal } from '../../test/support/test-journal';
 import { findFilings, StationDb, StationDbError } from '../db';
 import {
   createSettleService,
@@ -57,7 +58,11 @@ describe('settle service', () => {
     let compared = 0;
     for (const b of world.bills) {
       if (b.scenario === 'local-patient' || b.scenario === 'emergency-unfiled') continue; // no filing: needs 1101 online
-      const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+      const service = createSettleService({
+        journal: openTestJournal().port,
+        db,
+        station: stationFor(world, b.fixmedins_code),
+      });
       const preview = await service.preview(inputFor(world, b));
       const reference = settle(demoSettleRequest(world, b));
       expect(preview.result.setlinfo, b.bill_id).toEqual(reference.setlinfo);
@@ -72,6 +77,7 @@ describe('settle service', () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PNEUMONIA');
     const service = createSettleService({
+      journal: openTestJournal().port,
       db,
       station: stationFor(world, b.fixmedins_code),
       now: () => new Date('2026-06-30T02:00:00Z'),
@@ -111,7 +117,11 @@ describe('settle service', () => {
     ['a number instead of text', 10001],
   ])('refuses a commit with %s and writes nothing', async (_what, encounter_no) => {
     const { db, world } = await seededStationDb({ today: TODAY });
-    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, 'H46010600001'),
+    });
     const preview = await service.preview(inputFor(world, bill(world, 'BILL-PNEUMONIA')));
     // A caller outside TypeScript's reach (the page's own JavaScript, a stored draft) can still omit it.
     const opts = { opter: 'c', encounter_no } as unknown as CommitOptions;
@@ -126,7 +136,11 @@ describe('settle service', () => {
 
   it('stores the encounter number without surrounding blanks, so a retyped one is the same encounter', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
-    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, 'H46010600001'),
+    });
     const row = await service.commit(await service.preview(inputFor(world, bill(world, 'BILL-OUTPATIENT'))), {
       opter: 'c',
       encounter_no: '  MZ-77 ',
@@ -144,7 +158,11 @@ describe('settle service', () => {
 
   it('refuses a commit whose preview is stale, and a refused bill, and writes nothing', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
-    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, 'H46010600001'),
+    });
     const a = await service.preview(inputFor(world, bill(world, 'BILL-PNEUMONIA')));
     const b = await service.preview(inputFor(world, bill(world, 'BILL-HIP')));
     await service.commit(a, { opter: 'c', encounter_no: 'ZY-A' });
@@ -164,7 +182,11 @@ describe('settle service', () => {
 
   it('says clearly when the person, the policy or the bill is missing or wrong', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
-    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, 'H46010600001'),
+    });
     const b = bill(world, 'BILL-OUTPATIENT');
     await expect(
       service.preview({ ...inputFor(world, b), who: { certno: '110101199001011237' } }),
@@ -190,7 +212,12 @@ describe('settle service', () => {
     );
     await db.open();
     const b = bill(world, 'BILL-PNEUMONIA');
-    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const journal = openTestJournal();
+    const service = createSettleService({
+      journal: journal.port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
     const before = await db.accumulators.get(`${b.psn_no}:2026`);
     const err = await service
       .commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY-D' })
@@ -201,7 +228,52 @@ describe('settle service', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.accumulators.get(`${b.psn_no}:2026`)).toEqual(before);
     expect(Dexie.currentTransaction).toBeNull();
+    // The journal never saw it: IndexedDB commits first, the journal line follows.
+    expect(journal.journal.index()).toEqual([]);
     db.close();
+    await journal.remove();
+  });
+
+  it('a journal that cannot be written (disk full) takes the settlement back: nothing committed, a clear message', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const b = bill(world, 'BILL-PNEUMONIA');
+    let full = true;
+    const journal = openTestJournal({
+      io: {
+        write: async (fd, data, position) => {
+          if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          return (await import('node:fs')).writeSync(fd, data, 0, data.length, position);
+        },
+      },
+    });
+    const service = createSettleService({
+      journal: journal.port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
+    const key = `${b.psn_no}:2026`;
+    const before = await db.accumulators.get(key);
+    const preview = await service.preview(inputFor(world, b));
+    const err = await service.commit(preview, { opter: 'c', encounter_no: 'ZY-J' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SettleServiceError);
+    expect(err).toMatchObject({ code: 'JOURNAL_UNWRITABLE' });
+    expect((err as SettleServiceError).message_zh).toMatch(/结算日志无法写入.*未结算/);
+    expect((err as SettleServiceError).message_zh).toContain('ENOSPC');
+    expect(await db.settlements.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.encounters.get('ZY-J')).toBeUndefined();
+    expect(await db.accumulators.get(key)).toEqual(before);
+    expect((await db.audit.toArray()).map((a) => a.kind)).toContain('settlement.withdrawn');
+    expect(journal.journal.index()).toEqual([]);
+    // Space again: the same preview settles, and its line is on disk.
+    full = false;
+    const row = await service.commit(preview, { opter: 'c', encounter_no: 'ZY-J' });
+    expect(journal.journal.index()).toEqual([
+      expect.objectContaining({ kind: 'settlement', id: row.local_setl_id }),
+    ]);
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['queued']);
+    db.close();
+    await journal.remove();
   });
 });
 
@@ -216,7 +288,11 @@ describe('the verdict after a card read and the settle request come from one fun
     let compared = 0;
     for (const b of world.bills) {
       if (b.scenario === 'local-patient' || b.scenario === 'emergency-unfiled') continue; // no filing: needs 1101 online
-      const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+      const service = createSettleService({
+        journal: openTestJournal().port,
+        db,
+        station: stationFor(world, b.fixmedins_code),
+      });
       const input = inputFor(world, b);
       const { verdict } = await service.assess(assessInput(input));
       const preview = await service.preview(input);
@@ -235,7 +311,11 @@ describe('the verdict after a card read and the settle request come from one fun
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PNEUMONIA');
     await dropInsutype(db, b.psn_no);
-    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
     const input = inputFor(world, b);
     const assessed = await service.assess(assessInput(input));
     expect(assessed.verdict.canSettle).toBe(false);
@@ -249,7 +329,11 @@ describe('the verdict after a card read and the settle request come from one fun
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PROSTHESIS');
     await dropInsutype(db, b.psn_no);
-    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
     const input = inputFor(world, b);
     expect((await service.assess(assessInput(input))).verdict.reasons.map((r) => r.code)).not.toContain(
       'NO_INSUTYPE',
@@ -260,7 +344,11 @@ describe('the verdict after a card read and the settle request come from one fun
 
   it('no policy in force: the verdict says so, and preview refuses with the same code', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
-    const service = createSettleService({ db, station: stationFor(world, 'H46010600001') });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, 'H46010600001'),
+    });
     const input = { ...inputFor(world, bill(world, 'BILL-OUTPATIENT')), settle_date: '2019-01-01' };
     const assessed = await service.assess(assessInput(input));
     expect(assessed.verdict).toMatchObject({ canSettle: false });
@@ -274,7 +362,11 @@ describe('resolving a task', () => {
   it('records the resolution and the audit entry; a settlement that is not an open task is refused in words', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PNEUMONIA');
-    const service = createSettleService({ db, station: stationFor(world, b.fixmedins_code) });
+    const service = createSettleService({
+      journal: openTestJournal().port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
     const row = await service.commit(await service.preview(inputFor(world, b)), {
       opter: 'c',
       encounter_no: 'ZY1',

@@ -13,6 +13,14 @@ import {
 } from '../../shared/settlement';
 import { appendAudit, toStationDbError, type SettlementRow, type StationDb } from '../db';
 import {
+  JournalRefusedError,
+  makeCancelDurable,
+  makeDurable,
+  type CommitUndo,
+  type JournalPort,
+} from '../journal';
+import { cancelSettlement, type CancelInput } from './cancel';
+import {
   prepareSettlement,
   type AssessInput,
   type BuiltRequest,
@@ -27,6 +35,8 @@ import { chinaOffsetIso } from './time';
 export interface SettleServiceDeps {
   db: StationDb;
   station: StationProfile;
+  /** The host's durable journal: a settlement exists only once its line is on disk there. */
+  journal: JournalPort;
   now?: () => Date;
   /** 10 random bytes for the ULID of each settlement */
   randomBytes?: (n: number) => Uint8Array;
@@ -55,6 +65,9 @@ function checkedEncounterNo(value: unknown): string {
     throw new SettleServiceError('ENCOUNTER_REQUIRED', typeof value === 'string' ? `${v.length}` : 'missing');
   return v;
 }
+
+const describe = (e: unknown) =>
+  e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}`.slice(0, 300) : String(e);
 
 function sameAccumulators(a: Accumulators | undefined, b: Accumulators | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -121,6 +134,7 @@ export function createSettleService(deps: SettleServiceDeps) {
     };
     const iso = at.toISOString();
     const year = Number(p.request.settle_date.slice(0, 4));
+    let undo: CommitUndo | undefined;
     try {
       await db.transaction(
         'rw',
@@ -132,11 +146,13 @@ export function createSettleService(deps: SettleServiceDeps) {
           const enc = await db.encounters.get(encounter_no);
           if (enc?.local_setl_id)
             throw new SettleServiceError('ALREADY_SETTLED', `${encounter_no} → ${enc.local_setl_id}`);
+          undo = { accumulatorsKey: p.accumulatorsKey, accumulatorsBefore: acc, encounterBefore: enc };
           await db.settlements.add(row);
           await db.outbox.add({
             local_setl_id,
             psn_no: person.psn_no,
-            state: 'queued',
+            // not uploadable until its journal line is on disk (renderer/journal/durable.ts)
+            state: 'journaling',
             attempts: 0,
             enqueued_at: iso,
             last_error: null,
@@ -172,6 +188,27 @@ export function createSettleService(deps: SettleServiceDeps) {
     } catch (e) {
       throw toStationDbError(e);
     }
+    try {
+      await makeDurable(db, deps.journal, row, undo!, now);
+    } catch (e) {
+      if (e instanceof JournalRefusedError)
+        throw new SettleServiceError('JOURNAL_UNWRITABLE', describe(e.cause), e.cause);
+      throw toStationDbError(e);
+    }
+    return row;
+  }
+
+  /** Cancels a settlement (cancel.ts) and makes the cancel durable in the journal before it counts:
+   * only then may the reversal receipt print and 2305 go. */
+  async function cancel(input: CancelInput): Promise<SettlementRow> {
+    const { row, undo } = await cancelSettlement(db, input, now());
+    try {
+      await makeCancelDurable(db, deps.journal, row, undo, now);
+    } catch (e) {
+      if (e instanceof JournalRefusedError)
+        throw new SettleServiceError('JOURNAL_UNWRITABLE', describe(e.cause), e.cause);
+      throw toStationDbError(e);
+    }
     return row;
   }
 
@@ -179,6 +216,7 @@ export function createSettleService(deps: SettleServiceDeps) {
     assess,
     preview,
     commit,
+    cancel,
     resolveTask: (local_setl_id: string, resolution: string, opter: string) =>
       resolveTask(db, local_setl_id, resolution, opter, now()),
   };

@@ -37,7 +37,8 @@ export async function nextBatch(
   db: StationDb,
   limits: { count: number; bytes: number; skipPsnNo?: string | null },
 ): Promise<NextBatch> {
-  const held = await db.outbox.where('state').equals('held').toArray();
+  // A held settlement, or one whose journal line is not on disk yet, holds its person's later ones.
+  const held = await db.outbox.where('state').anyOf(['held', 'journaling']).toArray();
   const waiting = new Set(held.map((e) => e.psn_no));
   if (limits.skipPsnNo) waiting.add(limits.skipPsnNo);
   // A person's settlements made after one of their cancels wait until that cancel has gone
@@ -49,7 +50,10 @@ export async function nextBatch(
     .orderBy('seq')
     .filter(
       (e) =>
-        e.state !== 'held' && !waiting.has(e.psn_no) && !(e.seq! > (cancelBound.get(e.psn_no) ?? Infinity)),
+        e.state !== 'held' &&
+        e.state !== 'journaling' &&
+        !waiting.has(e.psn_no) &&
+        !(e.seq! > (cancelBound.get(e.psn_no) ?? Infinity)),
     )
     .limit(limits.count)
     .toArray();

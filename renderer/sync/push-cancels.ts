@@ -12,6 +12,7 @@
 // A refusal (the settlement was already cleared, is unknown …) is final for the cancel: it becomes a
 // task for a person. A settlement the platform rejected was never settled there: nothing to cancel.
 import { cancelOutputSchema } from '../../shared/protocol';
+import type { JournalEntryInput } from '../../shared/station-api';
 import { appendAudit, type CancelQueueRow, type ReversalSetlinfo, type StationDb } from '../db';
 import { SyncError } from './errors';
 import { failureCode, failureKind, failureMessage, type PlatformPort } from './platform-port';
@@ -24,6 +25,7 @@ const CANCEL_LEVEL = new Set(['SETTLEMENT_NOT_FOUND', 'SETTLEMENT_NOT_CANCELLABL
 /** The first cancel whose settlement and earlier outbox entries of its person have all been answered. */
 async function nextReadyCancel(db: StationDb): Promise<CancelQueueRow | null> {
   for (const c of await db.cancels.orderBy('seq').toArray()) {
+    if (c.state === 'journaling') continue; // its cancel line is not on disk yet
     const waiting = await db.outbox
       .where('psn_no')
       .equals(c.psn_no)
@@ -70,7 +72,13 @@ async function settle(
 
 /** Sends the cancels that are ready, one at a time, in order; returns how many were answered.
  * A transient failure ends it (the drain retries later); a refusal becomes a task and it goes on. */
-export async function sendReadyCancels(db: StationDb, port: PlatformPort, now: () => Date): Promise<number> {
+export async function sendReadyCancels(
+  db: StationDb,
+  port: PlatformPort,
+  now: () => Date,
+  /** records the platform's cancel in the journal (an outcome line `cancelled`) */
+  journal?: (entry: JournalEntryInput) => Promise<void>,
+): Promise<number> {
   let answered = 0;
   for (;;) {
     const entry = await nextReadyCancel(db);
@@ -103,7 +111,14 @@ export async function sendReadyCancels(db: StationDb, port: PlatformPort, now: (
           `2305 answered for ${r.orig_setl_id}, expected ${s.setl_id}`,
         );
       const { local_setl_id: _l, psn_no: _p, ...reversal } = r;
-      await settle(db, entry, now().toISOString(), { platform: 'cancelled', reversal });
+      const at = now();
+      await settle(db, entry, at.toISOString(), { platform: 'cancelled', reversal });
+      await journal?.({
+        kind: 'outcome',
+        id: s.local_setl_id,
+        at: at.toISOString(),
+        body: { outcome: 'cancelled', setl_id: s.setl_id },
+      });
     } catch (e) {
       if (e instanceof SyncError || failureKind(e) !== 'permanent' || !CANCEL_LEVEL.has(failureCode(e))) {
         await db.cancels.update(entry.seq!, { last_error: failureCode(e) });

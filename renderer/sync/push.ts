@@ -27,6 +27,7 @@ import { sendReadyCancels } from './push-cancels';
 import { failureCode, failureKind, failureMessage, type PlatformPort } from './platform-port';
 import { DEFAULT_BATCH_BYTES, MAX_UPLOAD_MESSAGE_BYTES, nextBatch, type Batch } from './push-batch';
 import { defaultWriterLock, type WriterLock } from './writer-lock';
+import type { StationApi } from '../../shared/station-api';
 
 export const PUSH_LOCK = 'station-outbox-push';
 
@@ -45,6 +46,10 @@ export interface PusherDeps {
   /** server errors in a row on one message before it is split to find the settlement at fault */
   serverErrorRetries?: number;
   backoff?: BackoffPolicy;
+  /** Where each answer is also recorded, so the journal knows what the platform holds (rotation);
+   * a failed append is reported through `onJournalError`, never fails the drain. */
+  journal?: Pick<StationApi['journal'], 'append'>;
+  onJournalError?: (error: unknown) => void;
 }
 
 export type DrainOutcome = 'drained' | 'transient' | 'blocked' | 'busy';
@@ -97,6 +102,22 @@ export function createPusher(deps: PusherDeps) {
   let search: { suspects: Set<string>; size: number; answered: boolean } | null = null;
   let probation: { local_setl_id: string; psn_no: string; error: unknown } | null = null;
 
+  /** Stores answers (applyAnswers), then records them in the journal. */
+  async function record(answers: { local_setl_id: string; answer: FinalAnswer }[]): Promise<number> {
+    const applied = await applyAnswers(db, answers, iso());
+    if (deps.journal && answers.length > 0) {
+      const at = iso();
+      const entries = answers.map(({ local_setl_id, answer }) => ({
+        kind: 'outcome' as const,
+        id: local_setl_id,
+        at,
+        body: { outcome: answer.outcome, setl_id: 'setl_id' in answer ? answer.setl_id : null },
+      }));
+      await deps.journal.append({ entries }).catch((e: unknown) => deps.onJournalError?.(e));
+    }
+    return applied;
+  }
+
   /** Entries whose 8201 answer may have been lost: ask 8202, apply what is known, requeue the rest. */
   async function recoverInFlight(): Promise<number> {
     const inFlight = await db.outbox.where('state').equals('in_flight').sortBy('seq');
@@ -107,7 +128,7 @@ export function createPusher(deps: PusherDeps) {
     for (const a of answers) {
       if (a.outcome !== 'unknown') known.push({ local_setl_id: a.local_setl_id, answer: a });
     }
-    const applied = await applyAnswers(db, known, iso());
+    const applied = await record(known);
     const unknown = ids.filter((id) => !known.some((k) => k.local_setl_id === id));
     if (unknown.length > 0) {
       await db.outbox.where('local_setl_id').anyOf(unknown).modify({ state: 'queued' });
@@ -132,11 +153,7 @@ export function createPusher(deps: PusherDeps) {
     await markInFlight(batch.entries.map((e) => e.seq!));
     const output = await port.call('8201', { data: { settlements: batch.payload } });
     const answers = checkUploadAnswers(output, batch.ids);
-    return applyAnswers(
-      db,
-      answers.map((answer, i) => ({ local_setl_id: batch.ids[i]!, answer })),
-      iso(),
-    );
+    return record(answers.map((answer, i) => ({ local_setl_id: batch.ids[i]!, answer })));
   }
 
   /** A settlement-level refusal of the whole message: with more than one entry, the caller sends the
@@ -146,11 +163,7 @@ export function createPusher(deps: PusherDeps) {
     if (batch.ids.length > 1) return;
     const id = batch.ids[0]!;
     const reasons = [{ code: failureCode(e), message: failureMessage(e) }];
-    await applyAnswers(
-      db,
-      [{ local_setl_id: id, answer: { local_setl_id: id, outcome: 'rejected', reasons } }],
-      iso(),
-    );
+    await record([{ local_setl_id: id, answer: { local_setl_id: id, outcome: 'rejected', reasons } }]);
   }
 
   /** The message kept failing with a server error: split it, or deal with the one settlement it is.
@@ -213,7 +226,14 @@ export function createPusher(deps: PusherDeps) {
         if (next.kind === 'empty') {
           if (!probation) {
             // Then the cancels whose settlements are answered; the settlements they held back follow.
-            const cancels = await sendReadyCancels(db, port, now);
+            const cancels = await sendReadyCancels(db, port, now, (entry) =>
+              deps.journal
+                ? deps.journal.append({ entries: [entry] }).then(
+                    () => undefined,
+                    (e: unknown) => deps.onJournalError?.(e),
+                  )
+                : Promise.resolve(),
+            );
             report.answered += cancels;
             if (cancels > 0) continue;
             break;

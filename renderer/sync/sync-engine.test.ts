@@ -7,6 +7,7 @@ import { offlineSettler, settleablePeople } from '../../test/sync/bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from '../../test/sync/harness';
 import type { PlatformPort } from './platform-port';
 import { createSyncEngine } from './sync-engine';
+import { openTestJournal } from '../../test/support/test-journal';
 
 let tp: TestPlatform;
 beforeAll(async () => {
@@ -130,5 +131,78 @@ describe('the sync engine', () => {
     engine.stop();
     expect(host.listeners.size).toBe(0);
     db.close();
+  });
+  it('a platform that refuses this station is blocked — never online — and says why', async () => {
+    const db = await new StationDisk().open();
+    const port = tp.port({ secret: 'not-the-station-secret-0123456789' });
+    const logged: string[] = [];
+    const engine = createSyncEngine({
+      db,
+      port,
+      api: fakeHost().api,
+      log: (level, message) => logged.push(`${level} ${message}`),
+    });
+    await engine.runOnce();
+    expect(engine.state.getState()).toMatchObject({
+      connection: 'blocked',
+      lastError: { code: 'SIGNATURE_INVALID' },
+      offlineSince: null,
+    });
+    expect(logged).toContain('warn sync: unknown → blocked');
+    db.close();
+  });
+
+  it('offline since: the moment the platform became unreachable, kept while offline, gone once back', async () => {
+    const db = await new StationDisk().open();
+    const port = switchablePort();
+    let clock = Date.parse('2026-06-30T02:00:00Z');
+    const engine = createSyncEngine({ db, port, api: fakeHost().api, now: () => new Date(clock) });
+    await engine.runOnce();
+    port.down = true;
+    clock += 60_000;
+    await engine.runOnce();
+    expect(engine.state.getState().offlineSince).toBe('2026-06-30T02:01:00.000Z');
+    clock += 60_000;
+    await engine.runOnce();
+    expect(engine.state.getState().offlineSince).toBe('2026-06-30T02:01:00.000Z');
+    port.down = false;
+    await engine.runOnce();
+    expect(engine.state.getState()).toMatchObject({ connection: 'online', offlineSince: null });
+    db.close();
+  });
+
+  it('reports a journal that cannot be written, and one the host cannot reach', async () => {
+    const db = await new StationDisk().open();
+    const journal = openTestJournal({
+      io: {
+        write: async () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+      },
+    });
+    await journal.port
+      .append({
+        entries: [
+          {
+            kind: 'outcome',
+            id: 'X',
+            at: new Date().toISOString(),
+            body: { outcome: 'confirmed', setl_id: 'S' },
+          },
+        ],
+      })
+      .catch(() => undefined);
+    const engine = createSyncEngine({ db, port: tp.port(), api: fakeHost().api, journal: journal.port });
+    await engine.runOnce();
+    expect(engine.state.getState().journal).toMatchObject({ writable: false, lastError: { code: 'ENOSPC' } });
+    const gone = {
+      ...journal.port,
+      status: () => Promise.reject(Object.assign(new Error('no journal'), { code: 'JOURNAL_UNAVAILABLE' })),
+    };
+    const engine2 = createSyncEngine({ db, port: tp.port(), api: fakeHost().api, journal: gone });
+    await engine2.checkJournal();
+    expect(engine2.state.getState().journalError).toMatchObject({ code: 'JOURNAL_UNAVAILABLE' });
+    db.close();
+    await journal.remove();
   });
 });

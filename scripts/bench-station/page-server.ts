@@ -2,6 +2,7 @@
 // the page's PlatformPort posts {infno, input} to /platform and the relay calls the Node platform
 // client, which holds the station secret (as the main process does in the app). Used by
 // bench:station and by test/sync/browser.test.ts.
+import type { StationResult } from '../../shared/station-api';
 import { createServer, type IncomingMessage } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,8 @@ export interface PageServer {
 export async function servePage(
   outDir: string,
   call: (infno: string, input: unknown) => Promise<unknown>,
+  /** StationApi channels for the page (the journal): a station host's dispatch */
+  dispatch?: (channel: unknown, input: unknown) => Promise<StationResult>,
 ): Promise<PageServer> {
   const stats: RelayStats = { calls: {}, maxConcurrent: {} };
   const running: Record<string, number> = {};
@@ -85,6 +88,12 @@ export async function servePage(
           running[infno]!--;
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/station' && dispatch) {
+        const { channel, input } = JSON.parse(await readBody(req)) as { channel: unknown; input: unknown };
+        const answer = await dispatch(channel, input);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
         return;
       }
       if (req.url === '/favicon.ico') {

@@ -24,6 +24,7 @@ import { createSettleService, type StationProfile } from '../../renderer/settle-
 import { createSessionStore, type Station } from '../../renderer/station';
 import { createSyncEngine } from '../../renderer/sync';
 import { seededStationDb } from '../sync/seed-world';
+import { openTestJournal } from './test-journal';
 
 export interface TestStation {
   station: Station;
@@ -99,7 +100,7 @@ export async function testStation(
     },
     { validateInput: true, validateOutput: true },
   );
-  const sync = createSyncEngine({ db, port: { call: offline }, api, warn: () => undefined });
+  const sync = createSyncEngine({ db, port: { call: offline }, api });
   const who = opts.signedIn === undefined ? 'cashier01' : opts.signedIn;
   const open = who ? await operators.signIn(who, demoPin(who)) : null;
   const session = createSessionStore(
@@ -121,7 +122,7 @@ export async function testStation(
     },
     profile,
     institutionName: inst.fixmedins_name,
-    settle: createSettleService({ db, station: profile }),
+    settle: createSettleService({ db, station: profile, journal: openTestJournal().port }),
     sync,
     today: () => today,
     session,

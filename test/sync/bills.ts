@@ -2,6 +2,8 @@
 // settle offline (a medical filing here, a policy in force).
 import { inpatientLines, outpatientLines } from './bills-lines';
 import type { StationDb } from '../../renderer/db';
+import type { JournalPort } from '../../renderer/journal';
+import { openTestJournal } from '../support/test-journal';
 import {
   createSettleService,
   type Preview,
@@ -22,8 +24,13 @@ export interface OfflineSettler {
   ): Promise<Preview | null>;
 }
 
-export function offlineSettler(db: StationDb, station: StationProfile, today: string): OfflineSettler {
-  const service = createSettleService({ db, station });
+export function offlineSettler(
+  db: StationDb,
+  station: StationProfile,
+  today: string,
+  journal: JournalPort = openTestJournal().port,
+): OfflineSettler {
+  const service = createSettleService({ db, station, journal });
   return {
     service,
     async settle(psn_no, kind, opts = {}) {
@@ -51,7 +58,7 @@ export async function settleablePeople(
   station: StationProfile,
   today: string,
 ): Promise<string[]> {
-  const service = createSettleService({ db, station });
+  const service = createSettleService({ db, station, journal: openTestJournal().port });
   const psnNos = [
     ...new Set((await db.filings.filter((f) => f.scheme === 'medical').toArray()).map((f) => f.psn_no)),
   ];

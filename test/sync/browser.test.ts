@@ -18,6 +18,7 @@ import {
 import { CURRENT_VERSION } from '../../renderer/db';
 import type { BrowserChecks } from './browser/main';
 import { startTestPlatform, type TestPlatform } from './harness';
+import { openTestJournal, type TestJournal } from '../support/test-journal';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
@@ -28,15 +29,18 @@ if (!existsSync(CHROMIUM)) {
 
 let tp: TestPlatform;
 let server: PageServer;
+let journal: TestJournal;
 let context: BrowserContext;
 let userDataDir: string;
 
 beforeAll(async () => {
   tp = await startTestPlatform({ seed: 'sync-browser' });
   const client = tp.port();
+  journal = openTestJournal();
   server = await servePage(
     await buildPage(fileURLToPath(new URL('./browser/', import.meta.url))),
     (infno, input) => client.call(infno, input),
+    journal.dispatch,
   );
   userDataDir = await mkdtemp(join(tmpdir(), 'sync-browser-'));
   context = await chromium.launchPersistentContext(userDataDir, {
@@ -49,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await server?.close();
+  await journal?.remove();
   await tp?.close();
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
@@ -109,6 +114,8 @@ describe('in Chromium', () => {
     await page.goto(url);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     await run(page, 'setup', { station: tp.station, today: tp.today, name: 'quota', pull: true, settle: 0 });
+    const journaled = () => journal.journal.index().filter((r) => r.kind === 'settlement').length;
+    const before = journaled();
     const full = await run(page, 'fillUp', 400);
     expect(full.error).toMatchObject({ name: 'StationDbError', code: 'QUOTA_EXCEEDED' });
     expect(full.error!.zh).toMatch(/存储空间已满/);
@@ -117,10 +124,13 @@ describe('in Chromium', () => {
     expect(full.settlements).toBe(full.committed);
     expect(full.outbox).toBe(full.committed);
     expect(full.committedAudit).toBe(full.committed);
+    // The journal holds exactly the committed ones: the commit the quota refused never reached it.
+    expect(journaled() - before).toBe(full.committed);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     const more = await run(page, 'fillUp', 2);
     expect(more.error).toBeNull();
     expect(more.settlements).toBe(full.committed + 2);
+    expect(journaled() - before).toBe(full.committed + 2);
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPC_MAX_FRAME_BYTES } from '../../shared/station-api';
 import type { BillLine } from '../../shared/settlement';
 import type { StationDb } from '../../renderer/db';
+import { openTestJournal } from '../support/test-journal';
 import { createSettleService, type StationProfile } from '../../renderer/settle-service';
 import {
   createPusher,
@@ -64,7 +65,7 @@ async function settleLines(
   psn_no: string,
   n: number,
 ): Promise<string> {
-  const service = createSettleService({ db, station });
+  const service = createSettleService({ db, station, journal: openTestJournal().port });
   const preview = await service.preview({
     who: { psn_no },
     scheme: 'medical',

@@ -74,6 +74,25 @@ export interface PlatformClient {
   readonly opter: string;
 }
 
+/** A refused signature from a platform whose clock is minutes away from ours is a clock problem the
+ * cashier can name: the message says both times (China time), so IT can set the station's clock. */
+const SKEW_MS = 4 * 60_000;
+export function clockSkew(
+  errCode: string | null | undefined,
+  dateHeader: string | null,
+  sentAt: number,
+): string | null {
+  if (errCode !== 'SIGNATURE_INVALID' || !dateHeader) return null;
+  const platformAt = Date.parse(dateHeader);
+  if (!Number.isFinite(platformAt) || Math.abs(platformAt - sentAt) < SKEW_MS) return null;
+  const china = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  const minutes = Math.round(Math.abs(platformAt - sentAt) / 60_000);
+  return (
+    `本机时钟与平台相差约 ${minutes} 分钟，平台拒绝签名：本机 ${china(sentAt)}，平台 ${china(platformAt)}（北京时间），请校准本机时间 / ` +
+    `the station's clock is about ${minutes} min off the platform's, so the platform refuses its signature: station ${china(sentAt)}, platform ${china(platformAt)} (China time); set the station's clock`
+  );
+}
+
 function describe(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
   return [e.cause?.code, e.cause?.message ?? e.message].filter(Boolean).join(' ');
@@ -190,6 +209,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         response.status,
       );
     if (env.data.infcode !== 0) {
+      const skew = clockSkew(env.data.err_code, response.headers.get('date'), t);
+      if (skew) throw permanentError('CLOCK_SKEW', skew, response.status);
       throw new PlatformError(
         'permanent',
         env.data.err_code ?? 'PLATFORM_REFUSED',

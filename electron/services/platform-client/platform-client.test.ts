@@ -140,4 +140,21 @@ describe('platform client against platform-sim', () => {
     const e = await failure(client.call('8202', { data: { local_setl_ids: ['A'] } }));
     expect([e.kind, e.errCode]).toEqual(['transient', 'NETWORK']);
   });
+  it('a signature refused because the station clock is off names the clock and both times', async () => {
+    const tenMinutesAhead = () => Date.now() + 10 * 60_000;
+    const client = createPlatformClient({ ...clientOptions(platform), now: tenMinutesAhead });
+    const err = await failure(client.call('9001', { signIn: { opter_no: 'x', mac: '', ip: '' } }));
+    expect(err).toMatchObject({ kind: 'permanent', errCode: 'CLOCK_SKEW' });
+    expect(err.message).toMatch(/相差约 10 分钟.*本机 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，平台 \d{4}-/);
+    expect(err.message).toContain('set the station');
+  });
+
+  it('a bad signature with a right clock stays SIGNATURE_INVALID', async () => {
+    const client = createPlatformClient({
+      ...clientOptions(platform),
+      secret: 'a-wrong-secret-0123456789abcdef',
+    });
+    const err = await failure(client.call('9001', { signIn: { opter_no: 'x', mac: '', ip: '' } }));
+    expect(err.errCode).toBe('SIGNATURE_INVALID');
+  });
 });

@@ -12,3 +12,4 @@ export type {
 export { contentTypeOf, resolveRendererFile, type RendererFile } from './renderer-files';
 export { startCardPort, type StartedCardPort } from './card-port';
 export { createDemoPort } from './demo-port';
+export { inProcessStationApi } from './in-process';

@@ -37,6 +37,7 @@ export function ReceiptPanel({ id }: { id: string }) {
             className="receipt-panel"
             data-testid="receipt"
             data-status={r.status}
+            data-local-setl-id={r.local_setl_id}
           >
             {r.setl_id && (
               <div>

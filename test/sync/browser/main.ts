@@ -11,7 +11,8 @@ import {
 } from '../../../renderer/db';
 import { createSettleService, type StationProfile } from '../../../renderer/settle-service';
 import { createPusher, pullAll, queueStatus } from '../../../renderer/sync';
-import { relayPort } from '../../../scripts/bench-station/relay-port';
+import { relayPort, relayStationApi } from '../../../scripts/bench-station/relay-port';
+import { journalPort } from '../../../renderer/journal';
 import { outpatientLines } from '../bills-lines';
 
 let db: StationDb | null = null;
@@ -22,7 +23,7 @@ let opening: Promise<StationDb> | null = null;
 let blocked: string[] = [];
 
 async function settleSome(n: number, from = 0): Promise<number> {
-  const service = createSettleService({ db: db!, station });
+  const service = createSettleService({ db: db!, station, journal: journalPort(relayStationApi()) });
   const people = [
     ...new Set((await db!.filings.toArray()).filter((f) => f.scheme === 'medical').map((f) => f.psn_no)),
   ];

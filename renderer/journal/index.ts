@@ -1,0 +1,7 @@
+// renderer/journal: the durable copy of every settlement on the host's disk, as the renderer uses it
+// (docs/sync.md, "Journal").
+export { journalPort, type JournalPort } from './port';
+export { settlementEntry, outcomeEntry, cancelEntry, platformStatus } from './entries';
+export { makeDurable, releaseJournaled, JournalRefusedError, type CommitUndo } from './durable';
+export { reconcileWithJournal, rowFromJournal, type RestoreReport } from './restore';
+export { makeCancelDurable, releasePendingCancels, type CancelUndo } from './cancels';

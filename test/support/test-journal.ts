@@ -1,0 +1,67 @@
+// A real settlement journal (electron/services/journal) in a temporary folder, reached as the
+// renderer reaches it: through the station host's journal channels and the StationApi contract.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openJournal, type Journal, type JournalOptions } from '../../electron/services/journal';
+import {
+  createStationHost,
+  inProcessStationApi,
+  type StationHost,
+} from '../../electron/services/station-host';
+import { journalPort, type JournalPort } from '../../renderer/journal';
+
+export interface TestJournal {
+  port: JournalPort;
+  /** the host's dispatch, for a page that reaches the journal through the bench relay */
+  dispatch: StationHost['dispatch'];
+  journal: Journal;
+  dir: string;
+  /** closes the journal (the folder stays, so a test can reopen it) */
+  close(): Promise<void>;
+  /** closes it and removes the folder */
+  remove(): Promise<void>;
+}
+
+const quietLog = { write: () => undefined };
+
+// Folders made here are removed when the test process ends, whatever the tests did.
+const made = new Set<string>();
+process.once('exit', () => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export function openTestJournal(options: Partial<JournalOptions> & { dir?: string } = {}): TestJournal {
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-journal-'));
+  if (!options.dir) made.add(dir);
+  const journal = openJournal({ ...options, dir });
+  const host = createStationHost({
+    app: { name: 'test', version: '0', mode: 'browser', os: 'test' },
+    configView: () => {
+      throw new Error('no config in a journal-only host');
+    },
+    platform: null,
+    card: null,
+    print: { savePdf: async () => '', dialog: null },
+    journal,
+    log: quietLog,
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    host.close();
+    await journal.close();
+  };
+  return {
+    port: journalPort(inProcessStationApi(host)),
+    dispatch: (channel, input) => host.dispatch(channel, input),
+    journal,
+    dir,
+    close,
+    async remove() {
+      await close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
