@@ -1,0 +1,179 @@
+// The cancel's rules and its one transaction, on the real database (fake-indexeddb, seeded from the
+// demo world) with a real journal: the cashier's own settlement of the day alone; another operator's
+// or an earlier day's only with a supervisor's approval; a reason and words; never twice; a stay from
+// its last mid-stay part backwards; the accumulators, the encounter, the queue and the audit chain;
+// and a journal that refuses the cancel line takes the whole cancel back.
+import { describe, expect, it } from 'vitest';
+import { openTestJournal } from '../../test/support/test-journal';
+import { seededStationDb } from '../../test/sync/seed-world';
+import { verifyAudit, type SettlementRow } from '../db';
+import { createSettleService, reversalFigures, SettleServiceError, type CancelInput } from './index';
+
+const TODAY = '2026-06-30';
+
+async function station(journal = openTestJournal()) {
+  const { db, world } = await seededStationDb({ today: TODAY });
+  const bill = world.bills.find((b) => b.bill_id === 'BILL-PNEUMONIA')!;
+  const inst = world.institutions.find((i) => i.fixmedins_code === bill.fixmedins_code)!;
+  const service = createSettleService({
+    db,
+    journal: journal.port,
+    station: {
+      station_id: 'ST-UNIT',
+      fixmedins_code: inst.fixmedins_code,
+      mdtrtarea_admvs: inst.institution.mdtrtarea_admvs,
+      hosp_lv: inst.institution.hosp_lv,
+    },
+  });
+  const person = world.people.find((p) => p.person.psn_no === bill.psn_no)!;
+  const settleOne = async (encounter_no: string, opter = 'cashier01') => {
+    const preview = await service.preview({
+      who: { certno: person.person.certno },
+      scheme: bill.scheme,
+      setl_type: bill.setl_type,
+      settle_date: TODAY,
+      admission_date: bill.admission_date,
+      lines: bill.lines,
+    });
+    return service.commit(preview, { opter, encounter_no });
+  };
+  return { db, world, service, settleOne, journal, psn_no: bill.psn_no };
+}
+
+const input = (s: SettlementRow, over: Partial<CancelInput> = {}): CancelInput => ({
+  local_setl_id: s.local_setl_id,
+  reason_code: 'bill_error',
+  reason_text: '账单录错，更正后重新结算',
+  operator: { id: 'cashier01', role: 'cashier' },
+  approval: null,
+  today: TODAY,
+  ...over,
+});
+const supervisor = {
+  approver: { id: 'supervisor01', name: '张主管', role: 'supervisor' as const },
+  at: '2026-06-30T03:00:00.000Z',
+};
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e as SettleServiceError).code,
+  );
+
+describe('the cancel rule, in the settle service', () => {
+  it.each([
+    ['own, same day', {}, 'ok'],
+    [
+      'another operator’s, no approval',
+      { operator: { id: 'cashier02', role: 'cashier' as const } },
+      'APPROVAL_REQUIRED',
+    ],
+    ['an earlier day’s, no approval', { today: '2026-07-01' }, 'APPROVAL_REQUIRED'],
+    ['an earlier day’s, approved by a supervisor', { today: '2026-07-01', approval: supervisor }, 'ok'],
+    [
+      'approved by a cashier',
+      {
+        today: '2026-07-01',
+        approval: { ...supervisor, approver: { ...supervisor.approver, role: 'cashier' as const } },
+      },
+      'APPROVAL_REQUIRED',
+    ],
+    ['by an administrator', { operator: { id: 'admin01', role: 'admin' as const } }, 'CANCEL_FORBIDDEN'],
+    ['without words', { reason_text: '  ' }, 'REASON_REQUIRED'],
+    ['with a control character', { reason_text: '错\u0000' }, 'REASON_REQUIRED'],
+    ['with a reason not on the list', { reason_code: 'whim' as never }, 'REASON_REQUIRED'],
+  ] as [string, Partial<CancelInput>, string][])('%s', async (_, over, expected) => {
+    const { db, service, settleOne } = await station();
+    const s = await settleOne('ZY-RULE');
+    expect(await code(service.cancel(input(s, over)))).toBe(expected);
+    if (expected !== 'ok') expect((await db.settlements.get(s.local_setl_id))!.status).toBe('pending');
+    db.close();
+  });
+});
+
+describe('what a cancel does', () => {
+  it('in one go: cancelled with who and why, accumulators back, encounter free, 2305 queued, audit appended', async () => {
+    const { db, service, settleOne, psn_no, journal } = await station();
+    const year = TODAY.slice(0, 4);
+    const before = (await db.accumulators.get(`${psn_no}:${year}`))!.local;
+    const s = await settleOne('ZY-1', 'cashier02');
+    expect((await db.accumulators.get(`${psn_no}:${year}`))!.local).not.toEqual(before);
+    const row = await service.cancel(input(s, { approval: supervisor }));
+    expect(row.cancel).toMatchObject({
+      reason_code: 'bill_error',
+      opter: 'cashier01',
+      approved_by: { id: 'supervisor01', name: '张主管' },
+      status_before: 'pending',
+      platform: 'pending',
+    });
+    expect((await db.accumulators.get(`${psn_no}:${year}`))!.local).toEqual(before);
+    expect((await db.encounters.get('ZY-1'))!.local_setl_id).toBeNull();
+    expect(await db.cancels.toArray()).toMatchObject([
+      { local_setl_id: s.local_setl_id, state: 'queued', after_seq: 1 },
+    ]);
+    const kinds = (await db.audit.where('local_setl_id').equals(s.local_setl_id).sortBy('id')).map((a) => [
+      a.kind,
+      a.opter,
+    ]);
+    expect(kinds).toEqual([
+      ['settlement.committed', 'cashier02'],
+      ['cancel.approved', 'supervisor01'],
+      ['cancel.committed', 'cashier01'],
+    ]);
+    expect(await verifyAudit(db)).toMatchObject({ intact: true });
+    expect(journal.journal.index().map((r) => r.kind)).toEqual(['settlement', 'cancel']);
+    // never twice; and the corrected bill settles again for the same encounter
+    expect(await code(service.cancel(input(s)))).toBe('ALREADY_CANCELLED');
+    expect((await settleOne('ZY-1')).encounter_no).toBe('ZY-1');
+    db.close();
+  });
+
+  it('the reversal: every amount negated, the funds by fund, the patient’s cash and account back', async () => {
+    const { db, service, settleOne } = await station();
+    const s = await settleOne('ZY-2');
+    const row = await service.cancel(input(s));
+    const f = reversalFigures(row);
+    const r = s.result.setlinfo;
+    expect(f.basis).toBe('station');
+    expect(f.setlinfo.medfee_sumamt).toBe(`-${r.medfee_sumamt}`);
+    expect(f.refund).toEqual({
+      cash: r.psn_cash_pay,
+      account: r.acct_pay,
+      total: (Number(r.psn_cash_pay) + Number(r.acct_pay)).toFixed(2),
+    });
+    expect(f.funds.length).toBeGreaterThan(0);
+    for (const x of f.funds) expect(x.amount).toMatch(/^-\d+\.\d{2}$/);
+    db.close();
+  });
+
+  it('a stay is cancelled from its last mid-stay part backwards', async () => {
+    const { db, service, settleOne } = await station();
+    const part1 = await settleOne('ZY-STAY');
+    // part 2 of the same stay, as settle/v2 would store it (the counter settles one part per encounter today)
+    const part2: SettlementRow = {
+      ...part1,
+      local_setl_id: `${part1.local_setl_id.slice(0, -1)}Z`,
+      request: { ...part1.request, stay: { part: 2 } } as SettlementRow['request'],
+    };
+    await db.settlements.add(part2);
+    expect(await code(service.cancel(input(part1)))).toBe('NOT_LATEST_PART');
+    expect(await code(service.cancel(input(part2)))).toBe('ok');
+    expect(await code(service.cancel(input(part1)))).toBe('ok');
+    db.close();
+  });
+
+  it('a journal that refuses the cancel line takes the cancel back: nothing was cancelled', async () => {
+    const journal = openTestJournal();
+    const { db, service, settleOne, psn_no } = await station(journal);
+    const s = await settleOne('ZY-3');
+    const acc = (await db.accumulators.get(`${psn_no}:2026`))!.local;
+    await journal.close(); // the host's journal is gone: every append fails
+    expect(await code(service.cancel(input(s)))).toBe('JOURNAL_UNWRITABLE');
+    expect(await db.settlements.get(s.local_setl_id)).toMatchObject({ status: 'pending' });
+    expect((await db.settlements.get(s.local_setl_id))!.cancel).toBeUndefined();
+    expect((await db.accumulators.get(`${psn_no}:2026`))!.local).toEqual(acc);
+    expect((await db.encounters.get('ZY-3'))!.local_setl_id).toBe(s.local_setl_id);
+    expect(await db.cancels.count()).toBe(0);
+    expect((await db.audit.orderBy('id').last())!.kind).toBe('cancel.withdrawn');
+    db.close();
+  });
+});
