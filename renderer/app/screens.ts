@@ -4,8 +4,10 @@
 // roles are shared/operators' permission table's rows, the same the host checks.
 import { PERMISSIONS } from '../station';
 import { CounterScreen, counterRoute } from '../features/counter';
+import { AuditScreen, auditRoute } from '../features/audit';
 import { HistoryScreen, historyRoute } from '../features/history';
 import { QueueScreen, queueRoute } from '../features/queue';
+import { SettingsScreen, settingsRoute } from '../features/settings';
 import { defineScreen, type Screen } from '../navigation';
 
 export const SCREENS: readonly Screen[] = [
@@ -32,5 +34,21 @@ export const SCREENS: readonly Screen[] = [
     route: queueRoute,
     component: QueueScreen,
     roles: PERMISSIONS.resolveTask,
+  }),
+  defineScreen({
+    id: 'settings',
+    title: 'nav.settings',
+    hotkey: 'F10',
+    route: settingsRoute,
+    component: SettingsScreen,
+    roles: PERMISSIONS.manageOperators,
+  }),
+  defineScreen({
+    id: 'audit',
+    title: 'nav.audit',
+    hotkey: 'F11',
+    route: auditRoute,
+    component: AuditScreen,
+    roles: PERMISSIONS.audit,
   }),
 ];

@@ -86,12 +86,10 @@ export const enOps: typeof zhOps = {
     needsApprovalEarlier:
       'This settlement is not from today: a supervisor approves the cancel with their own PIN here.',
     forbidden: 'The operator signed in may not cancel settlements.',
-    notLatest: 'A stay is cancelled from its last mid-stay part backwards: cancel {{id}} first.',
     approver: 'Supervisor id',
     approverPin: "Supervisor's PIN",
     confirm: 'Cancel the settlement',
     close: 'Close',
-    done: 'Cancelled',
     approvedBy: 'Approved by {{name}} ({{id}})',
   },
   cancelReason: {

@@ -84,12 +84,10 @@ export const zhOps = {
     needsApprovalOther: '这笔结算由 {{opter}} 办理，撤销须主管在本机输入自己的 PIN 审批。',
     needsApprovalEarlier: '这笔结算不是今日办理的，撤销须主管在本机输入自己的 PIN 审批。',
     forbidden: '当前操作员无权撤销结算。',
-    notLatest: '同一次住院须从最后一段中途结算起逐段撤销：请先撤销 {{id}}。',
     approver: '审批主管工号',
     approverPin: '主管 PIN',
     confirm: '确认撤销',
     close: '关闭',
-    done: '已撤销',
     approvedBy: '审批：{{name}}（{{id}}）',
   },
   cancelReason: {

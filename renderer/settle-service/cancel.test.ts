@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openTestJournal } from '../../test/support/test-journal';
 import { seededStationDb } from '../../test/sync/seed-world';
 import { verifyAudit, type SettlementRow } from '../db';
-import { createSettleService, reversalFigures, SettleServiceError, type CancelInput } from './index';
+import { createSettleService, reversalFigures, type CancelInput, type SettleServiceError } from './index';
 
 const TODAY = '2026-06-30';
 

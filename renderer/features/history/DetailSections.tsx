@@ -1,6 +1,7 @@
 // The parts of a settlement's detail: who and what, the amounts (the station's and, when it differed,
 // the platform's), the items with the basis of each, the trace, the platform's answer, and what
 // happened to it (the audit entries that name it).
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETLINFO_FIELDS } from '../../../shared/settlement';
 import type { AuditRow, SettlementRow } from '../../db';
@@ -20,7 +21,7 @@ import {
 
 export function Facts({ s }: { s: SettlementRow }) {
   const { t } = useTranslation();
-  const rows: [string, React.ReactNode][] = [
+  const rows: [string, ReactNode][] = [
     [t('history.patient'), `${s.psn_name}`],
     [t('history.certno'), <MaskedId key="id" certno={s.certno} />],
     [t('detail.psnNo'), s.psn_no],
@@ -151,6 +152,7 @@ export function PlatformAnswer({ s }: { s: SettlementRow }) {
         {t('detail.answeredAt')} {formatChinaTime(s.answered_at)}
         {s.setl_id && ` · ${t('receipt.setlId')} ${s.setl_id}`}
       </p>
+      {s.differences.length > 0 && <h4>{t('detail.differences')}</h4>}
       {s.differences.length > 0 && (
         <table className="lines" data-testid="detail-differences">
           <tbody>
@@ -164,6 +166,7 @@ export function PlatformAnswer({ s }: { s: SettlementRow }) {
           </tbody>
         </table>
       )}
+      {s.reasons.length > 0 && <h4>{t('detail.reasons')}</h4>}
       {s.reasons.map((r) => (
         <div key={r.code} data-code={r.code}>
           {r.code}: <Bilingual {...describeReason(r)} />

@@ -109,6 +109,11 @@ function Detail({ s }: { s: SettlementRow }) {
       {s.cancel && (
         <section data-testid="reversal" data-platform={s.cancel.platform}>
           <h3>{t('reversal.heading')}</h3>
+          {s.cancel.approved_by && (
+            <p data-testid="cancel-approved-by">
+              {t('cancel.approvedBy', { name: s.cancel.approved_by.name, id: s.cancel.approved_by.id })}
+            </p>
+          )}
           <iframe
             title={t('reversal.heading')}
             className="receipt-frame"
