@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { HEADLESS_CHROMIUM_FLAGS } from '../../electron/services/printing/chromium-pdf';
+import { DEMO_OPERATORS } from '../../scripts/station-files';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts/e2e');
@@ -13,6 +14,15 @@ export async function launchChromium(): Promise<Browser> {
     args: [...HEADLESS_CHROMIUM_FLAGS],
     // playwright gives every launch a fresh temporary profile (it refuses --user-data-dir in args).
   });
+}
+
+/** Signs in at the station's sign-in screen as one of the demo operators (scripts/station-files). */
+export async function signIn(page: Page, id: (typeof DEMO_OPERATORS)[number]['id']): Promise<void> {
+  const pin = DEMO_OPERATORS.find((o) => o.id === id)!.pin;
+  await page.getByTestId('sign-in-form-id').fill(id);
+  await page.getByTestId('sign-in-form-pin').fill(pin);
+  await page.getByTestId('sign-in-form-submit').click();
+  await page.locator(`[data-testid=operator][data-operator=${id}]`).waitFor({ timeout: 30_000 });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

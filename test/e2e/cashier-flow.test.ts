@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorld, DEMO_DEVICE_SHOP } from '../../shared/demo-world';
 import { startStation, type RunningStation } from '../../scripts/start-station';
-import { freePort, launchChromium, shot } from './browser';
+import { freePort, launchChromium, shot, signIn } from './browser';
 
 const SEED = 'e2e';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -44,6 +44,7 @@ async function openStation(institution?: string): Promise<{ station: RunningStat
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(station.url);
   await page.getByTestId('institution').waitFor();
+  await signIn(page, 'cashier01');
   // The first pull fills the station's database; the indicator says when.
   await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 60_000 });
   await page.getByTestId('demo-tray').waitFor();

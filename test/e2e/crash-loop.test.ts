@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournal } from '../../electron/services/journal';
 import { AdminClient, startPlatform, type RunningPlatform } from '../../platform-sim';
 import { buildRenderer, rendererIsStale } from '../../scripts/renderer-build';
-import { provisionStation } from '../../scripts/station-files';
+import { provisionDemoOperators, provisionStation } from '../../scripts/station-files';
 import { DEMO_HOSPITAL, demoWorld } from '../../shared/demo-world';
 import { seededRandom } from '../sync/bills';
-import { freePort, shot } from './browser';
+import { freePort, shot, signIn } from './browser';
 import {
   kill,
   startAgentProcess,
@@ -60,6 +60,7 @@ beforeAll(async () => {
       today,
     },
   );
+  await provisionDemoOperators(join(dataDir, 'station'));
   agentPort = await freePort();
 }, 240_000);
 
@@ -81,6 +82,8 @@ async function startAll(): Promise<Running> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(agent.url);
+  await page.getByTestId('sign-in-form-id').waitFor({ timeout: 60_000 });
+  await signIn(page, 'cashier01');
   await page.getByTestId('demo-tray').waitFor({ timeout: 60_000 });
   return { agent, chromium, page };
 }

@@ -215,7 +215,12 @@ describe('cancel and refund on the platform', () => {
       restarted.close();
     }
     expect(points).toEqual(
-      expect.arrayContaining(['before-send 2305', 'after-answer 2305', 'write cancels.put', 'write audit.add']),
+      expect.arrayContaining([
+        'before-send 2305',
+        'after-answer 2305',
+        'write cancels.put',
+        'write audit.add',
+      ]),
     );
     expect(points.filter((p) => p.startsWith('write settlements')).length).toBeGreaterThan(0);
   }, 120_000);

@@ -187,7 +187,7 @@ export function AuditTrail({ id }: { id: string }) {
   const entries = useLiveData(() => db.audit.where('local_setl_id').equals(id).sortBy('id'), [db, id]);
   const columns: Column<AuditRow>[] = [
     { key: 'id', header: '#', cell: (a) => a.id, numeric: true },
-    { key: 'at', header: t('history.settledAt'), cell: (a) => formatChinaTime(a.at) },
+    { key: 'at', header: t('audit.at'), cell: (a) => formatChinaTime(a.at) },
     { key: 'kind', header: t('audit.kind'), cell: (a) => a.kind },
     { key: 'opter', header: t('audit.opter'), cell: (a) => a.opter ?? '—' },
   ];

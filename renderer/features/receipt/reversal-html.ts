@@ -33,9 +33,10 @@ export function reversalHtml(
   const amounts = SETLINFO_FIELDS.map(
     (k) => `<tr><th>${esc(m.setlinfo[k])}</th><td>${esc(f.setlinfo[k])}</td></tr>`,
   ).join('');
-  const funds = f.funds
-    .map((x) => `<tr><th>${esc(fundLabel(x.label, opts.lang))}</th><td>${esc(x.amount)}</td></tr>`)
-    .join('');
+  const funds =
+    f.funds
+      .map((x) => `<tr><th>${esc(fundLabel(x.label, opts.lang))}</th><td>${esc(x.amount)}</td></tr>`)
+      .join('') || `<tr><th>${esc(v.noFunds)}</th><td>0.00</td></tr>`;
   const platform =
     c.platform === 'cancelled'
       ? v.platform.cancelled.replace('{{id}}', c.reversal?.setl_id ?? '')
