@@ -151,7 +151,7 @@ describe('what a cancel does', () => {
     // part 2 of the same stay, as settle/v2 would store it (the counter settles one part per encounter today)
     const part2: SettlementRow = {
       ...part1,
-      local_setl_id: `${part1.local_setl_id.slice(0, -1)}Z`,
+      local_setl_id: `${part1.local_setl_id}-P2`,
       request: { ...part1.request, stay: { part: 2 } } as SettlementRow['request'],
     };
     await db.settlements.add(part2);
