@@ -1,6 +1,7 @@
 // Rows as the station stores them. The inner objects are the settle/v1 objects of
 // settlement-contract.md, exactly as 8101 delivers them, so a settle request is built from rows
 // without translation; the outer fields exist only to be indexed.
+import type { ChainedAuditEntry } from '../../shared/audit';
 import type { DatasetName } from '../../shared/protocol';
 import type {
   Accumulators,
@@ -231,14 +232,4 @@ export interface CancelQueueRow {
 
 /** One link of the audit chain (shared/audit): `prev` is the hash of the entry before, `hash` this
  * entry's own, over the canonical JSON of its fields. Written only by appendAudit (audit.ts). */
-export interface AuditRow {
-  id: number;
-  at: string;
-  kind: string;
-  local_setl_id: string | null;
-  /** who did it, or null for the station itself (a platform answer) */
-  opter: string | null;
-  detail: Record<string, unknown>;
-  prev: string;
-  hash: string;
-}
+export type AuditRow = ChainedAuditEntry;

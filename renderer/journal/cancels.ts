@@ -11,7 +11,7 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
-import { JournalRefusedError } from './durable';
+import { appendDurably } from './durable';
 import { cancelEntry } from './entries';
 import type { JournalPort } from './port';
 
@@ -29,13 +29,12 @@ export async function makeCancelDurable(
   undo: CancelUndo,
   now: () => Date,
 ): Promise<void> {
-  try {
-    await journal.append({ entries: [cancelEntry(row)] });
-  } catch (cause) {
-    await takeBack(db, row, undo, now);
-    throw new JournalRefusedError(cause);
-  }
-  await releaseCancels(db, [row.local_setl_id]);
+  await appendDurably(
+    journal,
+    cancelEntry(row),
+    () => takeBack(db, row, undo, now),
+    () => releaseCancels(db, [row.local_setl_id]),
+  );
 }
 
 async function releaseCancels(db: StationDb, ids: readonly string[]): Promise<void> {

@@ -16,6 +16,7 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
+import type { JournalEntryInput } from '../../shared/station-api';
 import { settlementEntry } from './entries';
 import type { JournalPort } from './port';
 
@@ -44,13 +45,29 @@ export async function makeDurable(
   undo: CommitUndo,
   now: () => Date,
 ): Promise<void> {
+  await appendDurably(
+    journal,
+    settlementEntry(row),
+    () => takeBack(db, row, undo, now),
+    () => releaseJournaled(db, [row.local_setl_id]),
+  );
+}
+
+/** Appends one line; a journal that refuses it gets the commit taken back (and JournalRefusedError
+ * thrown), one that has it on disk gets the commit released. Settlements and cancels alike. */
+export async function appendDurably(
+  journal: JournalPort,
+  entry: JournalEntryInput,
+  takeBack: () => Promise<void>,
+  release: () => Promise<void>,
+): Promise<void> {
   try {
-    await journal.append({ entries: [settlementEntry(row)] });
+    await journal.append({ entries: [entry] });
   } catch (cause) {
-    await takeBack(db, row, undo, now);
+    await takeBack();
     throw new JournalRefusedError(cause);
   }
-  await releaseJournaled(db, [row.local_setl_id]);
+  await release();
 }
 
 /** Turns `journaling` outbox entries into `queued` ones: the journal has their lines. */

@@ -1,6 +1,7 @@
 // Forms are react-hook-form with the zod resolver over the shared schemas; a field's error message is
 // "中文 / English" (bilingual.ts), as the shared schemas write theirs. These show those errors: one
 // under a field, or the list of a whole form with each field's label.
+import type { ComponentProps } from 'react';
 import type { FieldErrors, FieldError as HookFieldError, FieldValues } from 'react-hook-form';
 import { Alert, Bilingual } from './Bilingual';
 import { splitBilingual } from './bilingual-text';
@@ -41,4 +42,9 @@ export function FormErrors<T extends FieldValues>({
       </ul>
     </Alert>
   );
+}
+
+/** A PIN field: never shown, never autofilled or remembered, digits on a touch keyboard. */
+export function PinInput(props: Omit<ComponentProps<'input'>, 'type' | 'inputMode' | 'autoComplete'>) {
+  return <input {...props} type="password" inputMode="numeric" autoComplete="off" />;
 }

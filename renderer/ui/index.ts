@@ -18,6 +18,7 @@ export {
   type AsyncOptions,
   type Action,
 } from './async';
-export { FieldError, FormErrors } from './forms';
+export { FieldError, FormErrors, PinInput } from './forms';
+export { Differences, Reasons } from './answer-parts';
 export { useHotkeys, typingInField, type HotkeyHandler } from './use-hotkeys';
 export { Notices, notify, dismissNotice, noticeStore, type Notice } from './notices';

@@ -13,7 +13,7 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../../../shared/
 import type { SettlementRow } from '../../db';
 import { CANCEL_REASONS } from '../../settle-service';
 import { useOperator, useSession, useStation } from '../../station';
-import { BilingualAlert, FormErrors, useAction } from '../../ui';
+import { BilingualAlert, FormErrors, useAction, PinInput } from '../../ui';
 
 function cancelFormSchema(needsApproval: boolean) {
   return z
@@ -138,13 +138,7 @@ export function CancelPanel({ s, onClose }: { s: SettlementRow; onClose: () => v
           </label>
           <label>
             {labels.approver_pin}
-            <input
-              {...register('approver_pin')}
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              data-testid="cancel-approver-pin"
-            />
+            <PinInput {...register('approver_pin')} data-testid="cancel-approver-pin" />
           </label>
         </div>
       )}

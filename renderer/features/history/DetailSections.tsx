@@ -10,11 +10,12 @@ import {
   AsyncView,
   Bilingual,
   DataTable,
-  describeReason,
+  Differences,
   formatChinaTime,
   MaskedId,
   Money,
   MoneyCell,
+  Reasons,
   useLiveData,
   type Column,
 } from '../../ui';
@@ -153,25 +154,9 @@ export function PlatformAnswer({ s }: { s: SettlementRow }) {
         {s.setl_id && ` · ${t('receipt.setlId')} ${s.setl_id}`}
       </p>
       {s.differences.length > 0 && <h4>{t('detail.differences')}</h4>}
-      {s.differences.length > 0 && (
-        <table className="lines" data-testid="detail-differences">
-          <tbody>
-            {s.differences.map((d) => (
-              <tr key={d.field}>
-                <th>{t(`setlinfo.${d.field}`)}</th>
-                <MoneyCell amount={d.station} />
-                <td className="num">→ {d.platform}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Differences differences={s.differences} testId="detail-differences" />
       {s.reasons.length > 0 && <h4>{t('detail.reasons')}</h4>}
-      {s.reasons.map((r) => (
-        <div key={r.code} data-code={r.code}>
-          {r.code}: <Bilingual {...describeReason(r)} />
-        </div>
-      ))}
+      <Reasons reasons={s.reasons} />
       {s.resolution && (
         <p>
           {t('detail.resolution')}: {s.resolution}

@@ -8,14 +8,13 @@ import { useOperator, useStation } from '../../station';
 import { openTasks } from '../../sync';
 import {
   AsyncView,
-  Bilingual,
   BilingualAlert,
   DataTable,
-  describeReason,
+  Differences,
   formatChinaTime,
   Money,
-  MoneyCell,
   Panel,
+  Reasons,
   StatusBadge,
   useAction,
   useLiveData,
@@ -74,24 +73,8 @@ function Task({ task: s }: { task: SettlementRow }) {
   return (
     <div className="task" data-testid="task" data-status={s.status}>
       <strong>{s.psn_name}</strong> · <StatusBadge status={s.status} /> · {s.local_setl_id}
-      {s.differences.length > 0 && (
-        <table>
-          <tbody>
-            {s.differences.map((d) => (
-              <tr key={d.field}>
-                <th>{t(`setlinfo.${d.field}`)}</th>
-                <MoneyCell amount={d.station} />
-                <td className="num">→ {d.platform}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {s.reasons.map((r) => (
-        <div key={r.code} data-testid="task-reason" data-code={r.code}>
-          {r.code}: <Bilingual {...describeReason(r)} />
-        </div>
-      ))}
+      <Differences differences={s.differences} />
+      <Reasons reasons={s.reasons} itemTestId="task-reason" />
       <input placeholder={t('queue.resolution')} value={note} onChange={(e) => setNote(e.target.value)} />
       <button type="button" disabled={note.trim() === '' || resolve.busy} onClick={() => resolve.run()}>
         {t('queue.resolve')}

@@ -13,7 +13,7 @@ import {
   roleSchema,
   type Role,
 } from '../../../shared/operators';
-import { BilingualAlert, FormErrors, useAction } from '../../ui';
+import { BilingualAlert, FormErrors, useAction, PinInput } from '../../ui';
 
 const addSchema = z.object({
   id: operatorIdSchema,
@@ -69,13 +69,7 @@ export function AddOperatorForm({
       </label>
       <label>
         {labels.pin}
-        <input
-          {...register('pin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid="add-pin"
-        />
+        <PinInput {...register('pin')} data-testid="add-pin" />
       </label>
       <button type="submit" className="primary" disabled={add.busy} data-testid="add-submit">
         {t('settings.add')}
@@ -115,13 +109,7 @@ export function ResetPinForm({
     >
       <label>
         {id} · {t('settings.newPin')}
-        <input
-          {...register('pin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid="reset-pin-input"
-        />
+        <PinInput {...register('pin')} data-testid="reset-pin-input" />
       </label>
       <button type="submit" className="primary" disabled={reset.busy} data-testid="reset-pin-submit">
         {t('settings.save')}

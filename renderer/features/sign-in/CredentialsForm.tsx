@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { BilingualAlert, FieldError, useAction } from '../../ui';
+import { BilingualAlert, FieldError, useAction, PinInput } from '../../ui';
 
 const credentialsSchema = z.object({
   operator_id: z.string().trim().min(1, { error: '请输入工号 / enter the operator id' }).max(64),
@@ -61,11 +61,8 @@ export function CredentialsForm({
       <FieldError error={formState.errors.operator_id} />
       <label>
         {t('signIn.pin')}
-        <input
+        <PinInput
           {...register('pin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
           autoFocus={autoFocus && fixedOperator !== undefined}
           data-testid={`${testId}-pin`}
         />
