@@ -5,7 +5,8 @@ import { browserEnvironment, connectStation, hostLog, platformPort, type LogWrit
 import { openStationDb, requestPersistence, warmSegments } from '../db';
 import { initI18n } from '../i18n';
 import { journalPort, reconcileWithJournal } from '../journal';
-import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
+import { cstDate } from '../../shared/protocol';
+import { createSettleService, type StationProfile } from '../settle-service';
 import type { Station } from '../station';
 import { createSyncEngine, failureCode } from '../sync';
 import { notify } from '../ui';
@@ -67,7 +68,7 @@ export async function bootstrap(): Promise<Station> {
     institutionName: institution?.fixmedins_name ?? config.institution.fixmedins_name,
     settle,
     sync,
-    today: () => chinaDate(new Date()),
+    today: () => cstDate(Date.now()),
     // every operator is a cashier until sign-in exists (issue 12, part 2)
     operator: { id: localStorage.getItem('station.cashier') || 'cashier01', role: 'cashier' },
   };

@@ -15,4 +15,3 @@ export type {
 export { resolveTask } from './resolve-task';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
-export { chinaOffsetIso, chinaDate } from './time';

@@ -3,6 +3,7 @@
 // accumulators + encounter + audit), and resolveTask for the platform's discrepancies and rejections.
 // Nothing may print before commit resolves: that is the moment the settlement exists.
 import { ulid } from '../../shared/ids';
+import { chinaOffsetIso } from '../../shared/protocol';
 import { hasControlCharacter } from '../../shared/text';
 import {
   accumulatorsSchema,
@@ -23,7 +24,6 @@ import {
 } from './build-request';
 import { SettleServiceError } from './errors';
 import { resolveTask } from './resolve-task';
-import { chinaOffsetIso } from './time';
 
 export interface SettleServiceDeps {
   db: StationDb;
@@ -111,7 +111,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       encounter_no,
       station_id: station.station_id,
       opter: opts.opter,
-      settled_at: chinaOffsetIso(at),
+      settled_at: chinaOffsetIso(at.getTime()),
       settle_date: p.request.settle_date,
       request: p.request,
       result: p.result,
