@@ -112,6 +112,8 @@ export const demoCardSchema = z.object({
   spec_version: text(8),
   damaged: z.boolean(),
 });
+/** A card of the demo tray as the page lists it (the card service's own summary is this type). */
+export type DemoCardSummary = z.infer<typeof demoCardSchema>;
 
 const amount = z.string().regex(/^-?\d{1,12}\.\d{2}$/, 'a two-decimal amount');
 

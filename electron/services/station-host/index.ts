@@ -2,7 +2,6 @@ export { createStationHost, type DispatchResult, type StationHost } from './host
 export { toHostError, isPlatformErrorLike } from './errors';
 export type {
   CardPort,
-  DemoCardSummary,
   HostEventListener,
   LogPort,
   PlatformPort,

@@ -8,6 +8,7 @@ import type {
   JournalStatus,
   CardReadEvent,
   CardStatus,
+  DemoCardSummary,
   DemoBillView,
   StationConfigView,
   StationEvent,
@@ -24,13 +25,6 @@ export interface PlatformPort {
   ): Promise<unknown>;
 }
 
-export interface DemoCardSummary {
-  card_id: string;
-  label_zh: string;
-  label_en: string;
-  spec_version: string;
-  damaged: boolean;
-}
 
 export interface CardPort {
   status(): CardStatus;
