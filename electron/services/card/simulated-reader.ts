@@ -16,7 +16,6 @@ export interface VirtualDevice {
   open(): Promise<HidHandle>;
 }
 
-
 export interface SimulatedReader {
   device: VirtualDevice;
   list(): DemoCardSummary[];
