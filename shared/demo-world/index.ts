@@ -31,6 +31,7 @@ export { createPrng } from './prng';
 export type { Prng } from './prng';
 
 export { demoSettleRequest } from './requests';
+export type { DemoRequestOptions } from './requests';
 
 export const DEFAULT_CATALOG_SIZE = 3000;
 export const BENCHMARK_CATALOG_SIZE = 300_000;

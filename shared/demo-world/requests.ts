@@ -4,9 +4,9 @@
 // the earlier parts of its stay, settled before it (shared/protocol/stay-parts.ts), as a station
 // works it out from its own settlements.
 
-import type { SettleRequestInput, SettleResult } from '../settlement';
+import type { SettleRequestInput } from '../settlement';
 import { selectFiling } from '../protocol/filing-choice';
-import { nextStayAfter } from '../protocol/stay-parts';
+import { nextStayAfter, type SettledPart } from '../protocol/stay-parts';
 import type { DemoBill } from './bills';
 import type { DemoWorld } from './index';
 
@@ -14,7 +14,10 @@ export interface DemoRequestOptions {
   acct_used?: boolean;
   /** a mid-stay part's earlier parts, in order, as settled: the request starts from the last one's
    * accumulators_after and its `stay` follows them */
-  earlier?: { request: SettleRequestInput; result: Pick<SettleResult, 'setlinfo' | 'accumulators_after'> }[];
+  earlier?: {
+    request: SettleRequestInput;
+    result: { setlinfo: SettledPart['setlinfo']; accumulators_after: SettleRequestInput['accumulators'] };
+  }[];
 }
 
 export function demoSettleRequest(
