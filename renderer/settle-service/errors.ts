@@ -9,6 +9,7 @@ export type SettleServiceErrorCode =
   | 'STALE_PREVIEW'
   | 'ALREADY_SETTLED'
   | 'ENCOUNTER_REQUIRED'
+  | 'STAY_PART_OUT_OF_ORDER'
   | 'NOT_OPEN_TASK';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
@@ -37,6 +38,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   ENCOUNTER_REQUIRED: {
     zh: '请填写医院的就诊号（住院号或门诊号，1–64 个字符，不含控制字符），未结算。',
     en: "Enter the hospital's encounter number (admission or visit number, 1–64 characters, no control characters); nothing was settled.",
+  },
+  STAY_PART_OUT_OF_ORDER: {
+    zh: '中途结算段号须接续本机已结算的本次住院各段（同一住院号）：第1段先结，其后依次为第2、3…段。',
+    en: 'A mid-stay part must follow the parts of this stay settled here (same encounter number): part 1 first, then 2, 3 …',
   },
   NOT_OPEN_TASK: {
     zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',

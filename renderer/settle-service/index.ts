@@ -13,6 +13,7 @@ export type {
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
+export { encounterHolder, withEncounterHolder } from './stay-part';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
 export { chinaOffsetIso, chinaDate } from './time';
