@@ -2,30 +2,20 @@
 // demo platform), driven in Debian's Chromium. Medical inpatient settled and confirmed; a person whose
 // filing expired refused with the reason; a work-injury device settled at the device shop; and the
 // offline flow: platform stopped → settle → receipt pending → platform back → confirmed.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWorld, DEMO_DEVICE_SHOP } from '../../shared/demo-world';
 import type { RunningStation } from '../../scripts/start-station';
-import { launchChromium, shot } from './browser';
-import { readCard as readDemoCard, settleBill, stationPages } from './station-page';
+import { shot } from './browser';
+import { readCard as readDemoCard, settleBill, stationPagesOfFile } from './station-page';
 
 const SEED = 'e2e';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
 
-let browser: Browser;
-const pages = stationPages(() => browser, SEED, today);
+const pages = stationPagesOfFile(SEED, today);
 const openStation = (institution?: string) => pages.open(institution);
 const readCard = (page: Page, scenario: string) => readDemoCard(page, world, scenario);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await pages.close();
-}, 60_000);
 
 describe('the cashier flow in Chromium', () => {
   let page: Page;

@@ -3,27 +3,17 @@
 // names 大病保险, the receipt is confirmed), an emergency whose filing expired (the review says why it
 // settles anyway), and a rehabilitation stay settled in monthly parts (part 2 after part 1, both
 // confirmed by the platform).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWorld } from '../../shared/demo-world';
-import { launchChromium, shot } from './browser';
-import { readCard, settleBill, stationPages } from './station-page';
+import { shot } from './browser';
+import { readCard, settleBill, stationPagesOfFile } from './station-page';
 
 const SEED = 'e2e-v2';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
 
-let browser: Browser;
-const pages = stationPages(() => browser, SEED, today);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await pages.close();
-}, 60_000);
+const pages = stationPagesOfFile(SEED, today);
 
 /** [fund type, label, amount] of each fund line of the review. */
 async function fundLines(page: Page): Promise<string[][]> {

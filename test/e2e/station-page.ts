@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { DemoWorld } from '../../shared/demo-world';
 import { startStation, type RunningStation } from '../../scripts/start-station';
-import { freePort } from './browser';
+import { freePort, launchChromium } from './browser';
 
 export interface StationPages {
   open(institution?: string): Promise<{ station: RunningStation; page: Page }>;
@@ -47,6 +48,20 @@ export function stationPages(browser: () => Browser, seed: string, today: string
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/** The stations of one test file: Chromium launched before its tests, everything stopped after. */
+export function stationPagesOfFile(seed: string, today: string): StationPages {
+  let browser: Browser | undefined;
+  const pages = stationPages(() => browser!, seed, today);
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await pages.close();
+  }, 60_000);
+  return pages;
 }
 
 /** The demo card of a scenario's person (not the damaged one). */
