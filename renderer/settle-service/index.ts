@@ -13,5 +13,6 @@ export type {
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
+export { encounterHolder, withEncounterHolder } from './stay-part';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';

@@ -17,3 +17,4 @@ export {
 } from './schema-primitives';
 export { WI_FILING_MONTHS, windowEnd, filingWindow } from './filing-window';
 export { basicFundType } from './settlement-list';
+export { inpatientDeductible } from './funds-inpatient';

@@ -3,6 +3,7 @@
 // agent and the renderer bridge are all derived from these two maps, so a channel that is not here
 // cannot be called, and a payload that does not match is refused where it enters a process.
 import { z } from 'zod';
+import { billLineSchema } from '../settlement';
 import { journalEntrySchema, journalIndexRowSchema, journalStatusSchema } from './journal';
 
 const text = (max: number) => z.string().max(max);
@@ -151,9 +152,13 @@ export const demoBillViewSchema = z.object({
         pric: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a price'),
         det_item_fee_sumamt: amount,
         non_work_injury: z.boolean().optional(),
+        fee_kind: billLineSchema.shape.fee_kind,
+        med_chrgitm_type: billLineSchema.shape.med_chrgitm_type,
       }),
     )
     .max(2000),
+  /** settle/v2: part N of a long stay settled in parts (the parts share the encounter number) */
+  stay_part: z.number().int().min(1).max(999).optional(),
 });
 export type DemoBillView = z.infer<typeof demoBillViewSchema>;
 
