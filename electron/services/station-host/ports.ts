@@ -25,7 +25,6 @@ export interface PlatformPort {
   ): Promise<unknown>;
 }
 
-
 export interface CardPort {
   status(): CardStatus;
   listDemoCards(): DemoCardSummary[];
