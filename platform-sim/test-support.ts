@@ -2,7 +2,7 @@
 // demo bill the way a station would (its own settle() over its own copy of the data), and make
 // ad-hoc bills for any demo person.
 
-import type { DemoBill, DemoPerson, DemoWorld } from '../shared/demo-world';
+import type { DemoBill, DemoPerson, DemoRequestOptions, DemoWorld } from '../shared/demo-world';
 import { demoSettleRequest } from '../shared/demo-world';
 import type { UploadSettlementInput } from '../shared/protocol';
 import type { SettleRequestInput } from '../shared/settlement';
@@ -23,10 +23,12 @@ export interface UploadOptions {
   mdtrtId?: string;
   /** change the request the station computed with (e.g. stale accumulators) before settling */
   tweak?: (request: SettleRequestInput) => void;
+  /** a mid-stay part's earlier parts as the station settled them (demoSettleRequest) */
+  earlier?: DemoRequestOptions['earlier'];
 }
 
 export function uploadFor(world: DemoWorld, bill: DemoBill, options: UploadOptions): UploadSettlementInput {
-  const request = demoSettleRequest(world, bill);
+  const request = demoSettleRequest(world, bill, { earlier: options.earlier });
   options.tweak?.(request);
   const result = settle(request);
   const id = options.localSetlId ?? localSetlId();

@@ -143,7 +143,8 @@ describe.each(backends())('stations bound to institutions on $name', (backend) =
     const [firstAgain, secondAgain, otherEncounter] = await upload(hospitalB, [
       part(1, B),
       part(2, B),
-      part(2, B, 'ZY-STAY-2'),
+      // another encounter number is another stay (its part 1; a part 2 needs its own part 1 first)
+      part(1, B, 'ZY-STAY-2'),
     ]);
     expect(firstAgain).toMatchObject({ outcome: 'rejected', reasons: [{ code: 'DUPLICATE_ENCOUNTER' }] });
     expect(secondAgain).toMatchObject({ outcome: 'rejected', reasons: [{ code: 'DUPLICATE_ENCOUNTER' }] });

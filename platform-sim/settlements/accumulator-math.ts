@@ -7,7 +7,18 @@ import type { Accumulators } from '../../shared/settlement';
 
 type Acc = Partial<Accumulators> & { year?: number };
 
-const AMOUNTS = ['hifp_pay', 'large_pay', 'outpatient_dedc', 'outpatient_fund', 'acct_balance'] as const;
+// Every amount of the accumulators (shared/settlement accumulatorsSchema), settle/v2's serious-illness
+// base and payments and medical assistance included: a cancelled settlement gives each one back.
+const AMOUNTS = [
+  'hifp_pay',
+  'large_pay',
+  'outpatient_dedc',
+  'outpatient_fund',
+  'acct_balance',
+  'hifmi_base',
+  'hifmi_pay',
+  'maf_pay',
+] as const satisfies readonly (keyof Accumulators)[];
 const MAPS = ['chronic_dedc', 'chronic_fund'] as const;
 
 function dec(v: string | undefined): Decimal {

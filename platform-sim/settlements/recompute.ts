@@ -1,15 +1,17 @@
 // Rebuilds an uploaded settlement's request from the platform's own data (platform-protocol.md
 // "8201"): the person and the filing on record, the insured place's policy in force on settle_date,
 // the treatment place's catalog entries for the bill's lines, the accumulators as they stand before
-// this settlement. From the station it takes only what happened at the counter: the bill lines,
-// dates, circumstances, the encounter and whether the personal account was used.
+// this settlement. From the station it takes only what happened at the counter: the bill lines (with
+// their fee kinds and charge categories), dates, circumstances, the encounter and its mid-stay part
+// number, and whether the personal account was used. It recomputes by settle/v2; a mid-stay part's
+// deductible left and cumulative amount come from the platform's own earlier parts (stay.ts).
 
-import type { DemoPolicy } from '../../shared/demo-world';
 import type { FilingRow, RejectionCode, UploadSettlement } from '../../shared/protocol';
 import { REJECTION_CODES, selectFiling } from '../../shared/protocol';
 import type { Accumulators, SettleRequestInput } from '../../shared/settlement';
 import type { Queryable } from '../db/database';
 import { rowsByKeys, rowsByRef } from '../db/datasets';
+import { platformStay, policyInForce } from './stay';
 
 export interface Rejection {
   code: RejectionCode | string;
@@ -28,7 +30,7 @@ export type Rebuilt =
   | { ok: false; reasons: Rejection[] };
 
 interface InstitutionRow {
-  institution: { fixmedins_code: string; mdtrtarea_admvs: string; hosp_lv: 1 | 2 | 3 };
+  institution: SettleRequestInput['institution'];
 }
 
 /** Reads the accumulators row for the person and year with a row lock (created empty if missing, so
@@ -58,7 +60,12 @@ async function lockAccumulators(
   return { key, acc: { ...acc, year } as Accumulators };
 }
 
-export async function rebuildRequest(tx: Queryable, upload: UploadSettlement): Promise<Rebuilt> {
+/** `encounterKey`: fixmedins_code + ':' + mdtrt_id, whose earlier parts a mid-stay part follows. */
+export async function rebuildRequest(
+  tx: Queryable,
+  upload: UploadSettlement,
+  encounterKey: string,
+): Promise<Rebuilt> {
   const st = upload.request;
   const psnNo = st.person.psn_no;
   const [personRow] = await tx.query<{ person_json: string }>(
@@ -88,16 +95,7 @@ export async function rebuildRequest(tx: Queryable, upload: UploadSettlement): P
   // Work-injury settlements use the insured place's employee policy, whose work_injury.devices is the
   // place's device catalog (docs/platform.md).
   const insutype = st.scheme === 'work_injury' ? '310' : (person.insutype ?? '310');
-  const policies = await rowsByRef<{ policy: DemoPolicy }>(tx, 'policies', person.insuplc_admdvs);
-  const policy = policies
-    .filter((p) => !p.deleted)
-    .map((p) => p.row.policy)
-    .find(
-      (p) =>
-        (p.insutype ?? '310') === insutype &&
-        p.valid_from <= st.settle_date &&
-        (p.valid_to === null || st.settle_date <= p.valid_to),
-    );
+  const policy = await policyInForce(tx, person.insuplc_admdvs, insutype, st.settle_date);
   if (!policy)
     return {
       ok: false,
@@ -108,7 +106,7 @@ export async function rebuildRequest(tx: Queryable, upload: UploadSettlement): P
   const { key: accKey, acc } = await lockAccumulators(tx, psnNo, Number(st.settle_date.slice(0, 4)));
 
   const request: SettleRequestInput = {
-    contract: 'settle/v1',
+    contract: 'settle/v2',
     scheme: st.scheme,
     setl_type: st.setl_type,
     settle_date: st.settle_date,
@@ -122,6 +120,19 @@ export async function rebuildRequest(tx: Queryable, upload: UploadSettlement): P
     lines: st.lines,
   };
   if (st.admission_date !== undefined) request.admission_date = st.admission_date;
+  if (st.stay !== undefined) {
+    const stay = await platformStay(tx, {
+      encounterKey,
+      part: st.stay.part,
+      psnNo,
+      medicalInpatient: st.scheme === 'medical' && st.setl_type === 'inpatient',
+      hospLv: institution.hosp_lv,
+      insuplcAdmdvs: person.insuplc_admdvs,
+      insutype,
+    });
+    if (!stay.ok) return { ok: false, reasons: [rejection('STAY_PART_OUT_OF_ORDER', stay.message_en)] };
+    request.stay = stay.stay;
+  }
   if (st.dise_codg !== undefined) request.dise_codg = st.dise_codg;
   if (st.scheme === 'medical') {
     const rows = await rowsByKeys<{ entry: NonNullable<SettleRequestInput['catalog']>[string] }>(

@@ -120,7 +120,9 @@ async function settleOne(tx: Queryable, job: Job): Promise<UploadResult> {
   const dates = settleDateProblem(st.settle_date, upload.settled_at, ctx.now(), ctx.maxOfflineDays);
   if (dates) return store(rejected(id, [rejection(dates.code, dates.detail)]));
 
-  const rebuilt = await rebuildRequest(tx, upload);
+  // The encounter: institution + the hospital's encounter number, and the part of a mid-stay settlement.
+  const encounter = `${fixmedinsCode}:${upload.mdtrt_id}`;
+  const rebuilt = await rebuildRequest(tx, upload, encounter);
   if (!rebuilt.ok) return store(rejected(id, rebuilt.reasons));
   let platform: SettleResult;
   try {
@@ -142,8 +144,6 @@ async function settleOne(tx: Queryable, job: Job): Promise<UploadResult> {
     );
   }
 
-  // The encounter: institution + the hospital's encounter number, and the part of a mid-stay settlement.
-  const encounter = `${fixmedinsCode}:${upload.mdtrt_id}`;
   const got = await tx.query(
     'INSERT INTO encounters (encounter_key, stay_part, local_setl_id) VALUES ($1, $2, $3) ON CONFLICT (encounter_key, stay_part) DO NOTHING RETURNING encounter_key',
     [encounter, part, id],

@@ -5,7 +5,8 @@ import { browserEnvironment, connectStation, hostLog, platformPort, type LogWrit
 import { openStationDb, requestPersistence, warmSegments } from '../db';
 import { initI18n } from '../i18n';
 import { journalPort, reconcileWithJournal, releasePendingCancels } from '../journal';
-import { chinaDate, createSettleService, type StationProfile } from '../settle-service';
+import { cstDate } from '../../shared/protocol';
+import { createSettleService, type StationProfile } from '../settle-service';
 import { createSessionStore, type Station } from '../station';
 import { createSyncEngine, failureCode } from '../sync';
 import { notify } from '../ui';
@@ -73,7 +74,7 @@ export async function bootstrap(): Promise<Station> {
     institutionName: institution?.fixmedins_name ?? config.institution.fixmedins_name,
     settle,
     sync,
-    today: () => chinaDate(new Date()),
+    today: () => cstDate(Date.now()),
     session,
   };
 }

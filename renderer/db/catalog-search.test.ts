@@ -1,9 +1,8 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { memoryStationDb } from '../../test/support/memory-db';
 import {
   classifyQuery,
   nameFragments,
-  openStationDb,
   pinyinInitials,
   putCatalogRows,
   searchCatalog,
@@ -41,7 +40,7 @@ describe('search keys', () => {
 
 describe('searchCatalog', () => {
   async function seeded() {
-    const db = await openStationDb({ name: 's', indexedDB: new IDBFactory(), IDBKeyRange });
+    const db = await memoryStationDb('s');
     const rows = [
       row('XJ01CAA040A001', '阿莫西林胶囊'),
       row('XJ01CAA040A002', '阿莫西林克拉维酸钾片'),

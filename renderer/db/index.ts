@@ -34,3 +34,4 @@ export {
 } from './search-keys';
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
 export type * from './types';
+export { encounterHolder, withEncounterHolder } from './encounters';

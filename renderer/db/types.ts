@@ -92,7 +92,10 @@ export interface EncounterRow {
   psn_no: string;
   fixmedins_code: string;
   opened_at: string; // ISO instant
+  /** the settlement of the whole stay, or of its part 1 */
   local_setl_id: string | null;
+  /** settle/v2 mid-stay parts 2, 3 … of this encounter: part number → local_setl_id (not indexed) */
+  parts?: Record<string, string>;
 }
 
 /** cancelled: the platform reports the settlement cancelled (2305) before its upload answer arrived. */

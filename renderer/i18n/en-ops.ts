@@ -109,7 +109,6 @@ export const enOps: typeof zhOps = {
     reason: 'Reason',
     amounts: 'Reversed amounts',
     funds: 'Reversed by fund',
-    noFunds: 'No fund paid',
     refund: 'Back to the patient',
     refundCash: 'Cash back',
     refundAccount: 'Back to the personal account',

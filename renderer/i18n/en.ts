@@ -121,6 +121,10 @@ export const en: Messages = {
     noDemo: 'No demo bill for this person here',
     review: 'Compute split F4',
     byHand: 'Entered by hand',
+    stayPart: 'Mid-stay part',
+    stayPartHint:
+      'For a long stay settled in parts (monthly, or across 31 December): the part number. From part 2 on, the deductible and the bands follow the earlier parts settled here. Blank for a whole stay.',
+    stayWhole: 'whole',
   },
   catalog: {
     search: 'Add from the medical catalog:',
@@ -144,6 +148,10 @@ export const en: Messages = {
     refused:
       'Not settled directly: the patient pays the full {{amount}} yuan and claims at the insured place',
     needsEncounter: 'Type the encounter number in the bill before settling',
+    funds: 'Paid by each fund',
+    noFund: 'No fund pays this time',
+    stayPart: 'Part {{part}} of the stay',
+    emergencyWaived: 'Emergency, regarded as filed: these do not stop direct settlement:',
   },
   setlinfo: {
     medfee_sumamt: 'Total',

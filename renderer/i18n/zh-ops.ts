@@ -107,7 +107,6 @@ export const zhOps = {
     reason: '撤销原因',
     amounts: '冲销金额',
     funds: '各基金冲销',
-    noFunds: '本次无基金支付',
     refund: '退还患者',
     refundCash: '退还现金',
     refundAccount: '退回个人账户',

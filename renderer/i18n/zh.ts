@@ -122,6 +122,10 @@ export const zh = {
     noDemo: '此人在本机构没有演示账单',
     review: '计算分割 F4',
     byHand: '手工录入',
+    stayPart: '中途结算第几段',
+    stayPartHint:
+      '长期住院按月（或跨年）分段结算时填写段号；第2段起按本机已结的前段计算起付线和累计分段。整次住院留空。',
+    stayWhole: '整次',
   },
   catalog: {
     search: '从医保目录添加：',
@@ -144,6 +148,10 @@ export const zh = {
     trace: '计算依据（可向患者宣读）',
     refused: '不能直接结算：患者全额自付 {{amount}} 元，可回参保地手工报销',
     needsEncounter: '请先在账单中填写住院号/门诊号，才能结算',
+    funds: '各项基金支付',
+    noFund: '本次无基金支付',
+    stayPart: '中途结算 第{{part}}段',
+    emergencyWaived: '急诊视同已备案，以下情形不影响本次直接结算：',
   },
   setlinfo: {
     medfee_sumamt: '医疗费总额',

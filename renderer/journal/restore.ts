@@ -6,7 +6,15 @@
 // crash between the commit and its journal line, or a journal from before this build) is appended.
 import { accumulatorsSchema } from '../../shared/settlement';
 import type { JournalEntry, JournalEntryInput, JournalIndexRow } from '../../shared/station-api';
-import { appendAudit, type AccumulatorRow, type OutboxRow, type SettlementRow, type StationDb } from '../db';
+import {
+  appendAudit,
+  encounterHolder,
+  withEncounterHolder,
+  type AccumulatorRow,
+  type OutboxRow,
+  type SettlementRow,
+  type StationDb,
+} from '../db';
 import { releaseJournaled } from './durable';
 import { outcomeEntry, platformStatus, settlementEntry } from './entries';
 import type { JournalPort } from './port';
@@ -145,13 +153,14 @@ export async function reconcileWithJournal(
         await db.outbox.bulkAdd(entries);
         for (const r of restored) {
           const enc = await db.encounters.get(r.encounter_no);
-          if (!enc?.local_setl_id)
+          const part = r.request.stay?.part ?? 1;
+          if (!encounterHolder(enc, part))
             await db.encounters.put({
               encounter_no: r.encounter_no,
               psn_no: r.psn_no,
               fixmedins_code: r.request.institution.fixmedins_code,
               opened_at: enc?.opened_at ?? at,
-              local_setl_id: r.local_setl_id,
+              ...withEncounterHolder(enc, part, r.local_setl_id),
             });
         }
         await restoreAccumulators(db, restored);

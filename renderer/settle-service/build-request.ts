@@ -1,6 +1,8 @@
-// Builds the settle/v1 request from what the station has cached: the person's filing, the insured
-// place's policy in force on the settle date, the treatment place's catalog entries for the codes
-// on the bill, and the person's local year-to-date accumulators. Reads only.
+// Builds the settle/v2 request from what the station has cached: the person's filing (with its
+// work-injury confirmations), the insured place's policy in force on the settle date, the station's
+// own institution row (the schemes it is contracted for), the treatment place's catalog entries for
+// the codes on the bill, the person's local year-to-date accumulators, and — for a mid-stay part —
+// the stay from this station's earlier parts of the encounter (stay-part.ts). Reads only.
 //
 // The verdict the counter shows after a card read comes out of the same function (prepareSettlement):
 // it is step 1 of settle/v1 (directSettlementVerdict) over the very facts the request is built from,
@@ -26,6 +28,7 @@ import {
   type StationDb,
 } from '../db';
 import { SettleServiceError } from './errors';
+import { localStay } from './stay-part';
 
 export interface StationProfile {
   station_id: string;
@@ -47,10 +50,14 @@ export interface SettleInput {
   circumstances?: Partial<Circumstances>;
   acct_used?: boolean;
   lines: BillLine[];
+  /** settle/v2: this bill is part N of a long stay (inpatient, rehab); needs `encounter_no` */
+  stay_part?: number;
+  /** the hospital's encounter number, whose earlier parts a mid-stay part follows */
+  encounter_no?: string;
 }
 
 /** What the counter asks right after a card read: no bill yet. */
-export type AssessInput = Omit<SettleInput, 'lines' | 'acct_used'>;
+export type AssessInput = Omit<SettleInput, 'lines' | 'acct_used' | 'stay_part' | 'encounter_no'>;
 
 export interface BuiltRequest {
   request: SettleRequestInput;
@@ -113,6 +120,9 @@ export async function prepareSettlement(
       ? new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`)
       : null;
 
+  // The schemes this institution is contracted for come from its synced row (8101 institutions);
+  // before the first pull the station does not know them, and the platform checks them anyway.
+  const schemes = (await db.institutions.get(station.fixmedins_code))?.institution.schemes;
   const facts: VerdictInput = {
     scheme: input.scheme,
     setl_type: input.setl_type,
@@ -122,6 +132,7 @@ export async function prepareSettlement(
       fixmedins_code: station.fixmedins_code,
       mdtrtarea_admvs: station.mdtrtarea_admvs,
       hosp_lv: station.hosp_lv,
+      ...(schemes ? { schemes } : {}),
     },
     filing: filing?.filing ?? null,
     circumstances: {
@@ -152,12 +163,16 @@ export async function prepareSettlement(
   const accKey = accumulatorKey(person.psn_no, year);
   const accRow = await db.accumulators.get(accKey);
   const request: SettleRequestInput = {
-    contract: 'settle/v1',
+    contract: 'settle/v2',
     ...facts,
     accumulators: accRow?.local ?? { year },
     acct_used: input.acct_used ?? false,
     lines: input.lines,
   };
+  if (input.stay_part !== undefined) {
+    const medicalInpatient = input.scheme === 'medical' && input.setl_type === 'inpatient';
+    request.stay = await localStay(db, person.psn_no, input.encounter_no, input.stay_part, medicalInpatient);
+  }
   // Only the entries the bill uses travel with the request (and on to the platform in 8201).
   const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
   if (input.scheme === 'medical') {

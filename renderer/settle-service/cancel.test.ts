@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTestJournal } from '../../test/support/test-journal';
 import { seededStationDb } from '../../test/sync/seed-world';
-import { verifyAudit, type SettlementRow } from '../db';
+import { encounterHolder, verifyAudit, type SettlementRow } from '../db';
 import { createSettleService, reversalFigures, type CancelInput, type SettleServiceError } from './index';
 
 const TODAY = '2026-06-30';
@@ -145,19 +145,38 @@ describe('what a cancel does', () => {
     db.close();
   });
 
-  it('a stay is cancelled from its last mid-stay part backwards', async () => {
-    const { db, service, settleOne } = await station();
-    const part1 = await settleOne('ZY-STAY');
-    // part 2 of the same stay, as settle/v2 would store it (the counter settles one part per encounter today)
-    const part2: SettlementRow = {
-      ...part1,
-      local_setl_id: `${part1.local_setl_id}-P2`,
-      request: { ...part1.request, stay: { part: 2 } } as SettlementRow['request'],
-    };
-    await db.settlements.add(part2);
-    expect(await code(service.cancel(input(part1)))).toBe('NOT_LATEST_PART');
-    expect(await code(service.cancel(input(part2)))).toBe('ok');
-    expect(await code(service.cancel(input(part1)))).toBe('ok');
+  it('a stay is cancelled from its last mid-stay part backwards, each part freeing its own claim', async () => {
+    const { db, world, service } = await station();
+    const [b1, b2] = ['BILL-REHAB-PART1', 'BILL-REHAB-PART2'].map((id) =>
+      world.bills.find((b) => b.bill_id === id)!,
+    );
+    const person = world.people.find((p) => p.person.psn_no === b1!.psn_no)!;
+    const encounter_no = b1!.mdtrt_id!;
+    const settlePart = async (b: typeof b1) =>
+      service.commit(
+        await service.preview({
+          who: { certno: person.person.certno },
+          scheme: b!.scheme,
+          setl_type: b!.setl_type,
+          settle_date: b!.settle_date,
+          admission_date: b!.admission_date,
+          lines: b!.lines,
+          stay_part: b!.stay_part!,
+          encounter_no,
+        }),
+        { opter: 'cashier01', encounter_no },
+      );
+    const part1 = await settlePart(b1);
+    const part2 = await settlePart(b2);
+    const today = b1!.settle_date;
+    expect(await code(service.cancel(input(part1, { today })))).toBe('NOT_LATEST_PART');
+    expect(await code(service.cancel(input(part2, { today })))).toBe('ok');
+    let enc = (await db.encounters.get(encounter_no))!;
+    expect(encounterHolder(enc, 2)).toBeNull();
+    expect(encounterHolder(enc, 1)).toBe(part1.local_setl_id);
+    expect(await code(service.cancel(input(part1, { today })))).toBe('ok');
+    enc = (await db.encounters.get(encounter_no))!;
+    expect(encounterHolder(enc, 1)).toBeNull();
     db.close();
   });
 

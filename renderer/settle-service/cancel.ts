@@ -6,10 +6,13 @@
 // anything else with a supervisor's approval (shared/operators cancelRule); a stay from its last
 // mid-stay part backwards; a reason from the list and words of one's own.
 import { cancelRule, type Role } from '../../shared/operators';
+import { chinaOffsetIso } from '../../shared/protocol';
 import { withoutSettlement } from '../../shared/settlement';
 import { hasControlCharacter } from '../../shared/text';
 import {
   appendAudit,
+  encounterHolder,
+  withEncounterHolder,
   toStationDbError,
   type CancelReasonCode,
   type CancelRecord,
@@ -19,7 +22,6 @@ import {
 import type { CancelUndo } from '../journal';
 import { SettleServiceError } from './errors';
 import { reversalFigures } from './reversal';
-import { chinaOffsetIso } from './time';
 
 /** The station's list of reasons (their words: i18n cancelReason.*). */
 export const CANCEL_REASONS = [
@@ -95,7 +97,7 @@ export async function cancelSettlement(
           approved_by: approval
             ? { id: approval.approver.id, name: approval.approver.name, at: approval.at }
             : null,
-          cancelled_at: chinaOffsetIso(now),
+          cancelled_at: chinaOffsetIso(now.getTime()),
           status_before: s.status,
           platform: s.status === 'rejected' ? 'not_needed' : 'pending',
           reversal: null,
@@ -115,8 +117,8 @@ export async function cancelSettlement(
             local: withoutSettlement(acc.local, undone.before as never, undone.after as never),
           });
         const enc = await db.encounters.get(s.encounter_no);
-        if (enc?.local_setl_id === s.local_setl_id)
-          await db.encounters.update(s.encounter_no, { local_setl_id: null });
+        if (enc && encounterHolder(enc, partOf(s)) === s.local_setl_id)
+          await db.encounters.update(s.encounter_no, withEncounterHolder(enc, partOf(s), null));
 
         if (record.platform === 'pending') {
           const lastSeq = (await db.outbox.orderBy('seq').last())?.seq ?? 0;

@@ -10,6 +10,7 @@ export type SettleServiceErrorCode =
   | 'ALREADY_SETTLED'
   | 'ENCOUNTER_REQUIRED'
   | 'JOURNAL_UNWRITABLE'
+  | 'STAY_PART_OUT_OF_ORDER'
   | 'NOT_OPEN_TASK'
   | 'SETTLEMENT_NOT_FOUND'
   | 'ALREADY_CANCELLED'
@@ -48,6 +49,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   JOURNAL_UNWRITABLE: {
     zh: '结算日志无法写入（磁盘已满或日志不可用），为防止丢失，本笔未结算；请通知信息科。',
     en: 'The settlement journal cannot be written (disk full or journal unavailable); nothing was settled so nothing can be lost. Call the IT office.',
+  },
+  STAY_PART_OUT_OF_ORDER: {
+    zh: '中途结算段号须接续本机已结算的本次住院各段（同一住院号）：第1段先结，其后依次为第2、3…段。',
+    en: 'A mid-stay part must follow the parts of this stay settled here (same encounter number): part 1 first, then 2, 3 …',
   },
   NOT_OPEN_TASK: {
     zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',

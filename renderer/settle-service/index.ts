@@ -13,9 +13,9 @@ export type {
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
+export { encounterHolder, withEncounterHolder } from './stay-part';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
-export { chinaOffsetIso, chinaDate } from './time';
 export { reversalFigures, negateAmount, chargedResult } from './reversal';
 export type { ReversalFigures, FundLabel } from './reversal';
 export { CANCEL_REASONS, type CancelInput } from './cancel';

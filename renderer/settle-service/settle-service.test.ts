@@ -39,6 +39,10 @@ function inputFor(world: DemoWorld, bill: DemoBill): SettleInput {
   };
   if (bill.circumstances) input.circumstances = bill.circumstances;
   if (bill.dise_codg) input.dise_codg = bill.dise_codg;
+  if (bill.stay_part !== undefined) {
+    input.stay_part = bill.stay_part;
+    input.encounter_no = bill.mdtrt_id;
+  }
   return input;
 }
 
@@ -56,6 +60,8 @@ describe('settle service', () => {
   it('builds from cached data the same request and figures as the demo world reference, for every demo bill of a filed person', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     let compared = 0;
+    // the parts of a stay: each committed here, so the next part follows it on both sides
+    const parts: Parameters<typeof demoSettleRequest>[2] & {} = { earlier: [] };
     for (const b of world.bills) {
       if (b.scenario === 'local-patient' || b.scenario === 'emergency-unfiled') continue; // no filing: needs 1101 online
       const service = createSettleService({
@@ -64,11 +70,19 @@ describe('settle service', () => {
         station: stationFor(world, b.fixmedins_code),
       });
       const preview = await service.preview(inputFor(world, b));
-      const reference = settle(demoSettleRequest(world, b));
+      const request = demoSettleRequest(world, b, b.stay_part ? parts : {});
+      const reference = settle(request);
       expect(preview.result.setlinfo, b.bill_id).toEqual(reference.setlinfo);
       expect(preview.result.status, b.bill_id).toBe(reference.status);
+      expect(preview.request.stay, b.bill_id).toEqual(request.stay);
+      expect(preview.request.institution, b.bill_id).toEqual(request.institution);
+      if (b.stay_part) {
+        await service.commit(preview, { opter: 'c', encounter_no: b.mdtrt_id! });
+        parts.earlier!.push({ request, result: reference });
+      }
       compared++;
     }
+    expect(parts.earlier).toHaveLength(2);
     expect(compared).toBeGreaterThan(10);
     db.close();
   });
@@ -301,6 +315,8 @@ describe('the verdict after a card read and the settle request come from one fun
       for (const r of verdict.reasons) expect(settled, `${b.bill_id} ${r.code}`).toContain(r.code);
       expect(verdict.canSettle, b.bill_id).toBe(verdict.reasons.length === 0);
       if (verdict.canSettle) expect(preview.result.status, b.bill_id).toBe('settled');
+      // a later part of a stay follows this one
+      if (b.stay_part) await service.commit(preview, { opter: 'c', encounter_no: b.mdtrt_id! });
       compared++;
     }
     expect(compared).toBeGreaterThan(10);

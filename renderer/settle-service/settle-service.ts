@@ -1,8 +1,11 @@
 // What the counter screens call to settle: assess (the verdict after a card read), preview (computes,
 // writes nothing) and commit (one Dexie transaction: settlement + outbox entry + the person's local
 // accumulators + encounter + audit), and resolveTask for the platform's discrepancies and rejections.
+// The local accumulators become the result's accumulators_after as a whole (settle/v2's serious-illness
+// base, hifmi_pay and maf_pay included), so the next settlement of the person starts from them.
 // Nothing may print before commit resolves: that is the moment the settlement exists.
 import { ulid } from '../../shared/ids';
+import { chinaOffsetIso } from '../../shared/protocol';
 import { hasControlCharacter } from '../../shared/text';
 import {
   accumulatorsSchema,
@@ -30,7 +33,7 @@ import {
 } from './build-request';
 import { SettleServiceError } from './errors';
 import { resolveTask } from './resolve-task';
-import { chinaOffsetIso } from './time';
+import { encounterHolder, withEncounterHolder } from './stay-part';
 
 export interface SettleServiceDeps {
   db: StationDb;
@@ -104,6 +107,10 @@ export function createSettleService(deps: SettleServiceDeps) {
       throw new SettleServiceError('NOT_SETTLED', p.result.refusal.map((r) => r.code).join(', '));
     }
     const encounter_no = checkedEncounterNo(opts.encounter_no);
+    // A mid-stay part's figures follow the earlier parts of the encounter it was previewed for.
+    const part = p.request.stay?.part ?? 1;
+    if (p.request.stay && p.input.encounter_no?.trim() !== encounter_no)
+      throw new SettleServiceError('STALE_PREVIEW', `${p.input.encounter_no ?? ''} ≠ ${encounter_no}`);
     const at = now();
     const local_setl_id = ulid(at.getTime(), randomBytes(10));
     const person = p.request.person;
@@ -118,7 +125,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       encounter_no,
       station_id: station.station_id,
       opter: opts.opter,
-      settled_at: chinaOffsetIso(at),
+      settled_at: chinaOffsetIso(at.getTime()),
       settle_date: p.request.settle_date,
       request: p.request,
       result: p.result,
@@ -144,8 +151,12 @@ export function createSettleService(deps: SettleServiceDeps) {
           if (!sameAccumulators(acc?.local, p.accumulatorsBasis))
             throw new SettleServiceError('STALE_PREVIEW', person.psn_no);
           const enc = await db.encounters.get(encounter_no);
-          if (enc?.local_setl_id)
-            throw new SettleServiceError('ALREADY_SETTLED', `${encounter_no} → ${enc.local_setl_id}`);
+          const holder = encounterHolder(enc, part);
+          if (holder)
+            throw new SettleServiceError(
+              'ALREADY_SETTLED',
+              `${encounter_no}${part > 1 ? ` #${part}` : ''} → ${holder}`,
+            );
           undo = { accumulatorsKey: p.accumulatorsKey, accumulatorsBefore: acc, encounterBefore: enc };
           await db.settlements.add(row);
           await db.outbox.add({
@@ -169,7 +180,7 @@ export function createSettleService(deps: SettleServiceDeps) {
             psn_no: person.psn_no,
             fixmedins_code: station.fixmedins_code,
             opened_at: enc?.opened_at ?? iso,
-            local_setl_id,
+            ...withEncounterHolder(enc, part, local_setl_id),
           });
           await appendAudit(db, {
             at: iso,

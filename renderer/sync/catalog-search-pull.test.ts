@@ -1,26 +1,25 @@
 // Catalog search over segments written by the page path (validatePage → prepareRows → applyPage):
 // renamed and deleted rows, compaction, a second window, and a property test against brute force.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, memoryStationDb } from '../../test/support/memory-db';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compactSegments,
   findFilings,
   normalizeSearchText,
-  openStationDb,
   pinyinInitials,
   searchCatalog,
   searchWiCatalog,
   type StationDb,
 } from '../db';
-import { applyPulledPage, catalogRow as cat } from '../../test/sync/pulled-pages';
+import { applyPulledPage, catalogRow as cat } from '../../test/support/pulled-pages';
 import { pullDataset } from './pull';
 import type { PlatformPort } from './platform-port';
 
 const page = (db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []) =>
   applyPulledPage(db, 'catalog', rows, deleted);
 const fresh = (indexedDB = new IDBFactory()) =>
-  openStationDb({ name: 'station', indexedDB, IDBKeyRange }).then((db) => ({ db, indexedDB }));
+  memoryStationDb('station', indexedDB).then((db) => ({ db, indexedDB }));
 const keys = async (db: StationDb, q: string, limit = 1000) =>
   (await searchCatalog(db, q, { limit })).map((r) => r.key).sort();
 
@@ -68,7 +67,7 @@ describe('catalog search over pulled pages', () => {
 
   it('sees what another window of the same station pulled', async () => {
     const { db, indexedDB } = await fresh();
-    const other = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });
+    const other = await memoryStationDb('station', indexedDB);
     await page(db, [cat('C1', '维生素C片')]);
     expect(await keys(other, '维生素')).toEqual(['C1']);
     await page(db, [cat('C2', '维生素B1片')], ['C1']);
@@ -203,7 +202,7 @@ describe('filing lookups over pulled pages', () => {
     const ID1 = '11010119900101123X';
     const ID2 = '110101199001011237';
     await filingPage(db, [filing('F1', 'P1', ID1), filing('F2', 'P2', ID2)]);
-    const other = await openStationDb({ name: 'station', indexedDB, IDBKeyRange });
+    const other = await memoryStationDb('station', indexedDB);
     const keys = async (d: StationDb, who: { certno?: string; psn_no?: string }) =>
       (await findFilings(d, who)).map((f) => f.key).sort();
     expect(await keys(db, { certno: ID1.toLowerCase() })).toEqual(['F1']);

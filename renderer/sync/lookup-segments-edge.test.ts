@@ -1,11 +1,10 @@
 // Edge cases of the lookup segments found in review: filing order, refresh racing a pull or a
 // compaction, compaction of big datasets, empty queries, duplicate keys.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, memoryStationDb } from '../../test/support/memory-db';
 import { describe, expect, it } from 'vitest';
 import {
   compactSegments,
   findFilings,
-  openStationDb,
   putCatalogRows,
   putFilingRows,
   searchCatalog,
@@ -13,11 +12,11 @@ import {
   type StationDb,
 } from '../db';
 import { selectFiling } from '../../shared/protocol';
-import { applyPulledPage, catalogRow as cat } from '../../test/sync/pulled-pages';
+import { applyPulledPage, catalogRow as cat } from '../../test/support/pulled-pages';
 
 const page = (db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []) =>
   applyPulledPage(db, 'catalog', rows, deleted);
-const open = (indexedDB: IDBFactory) => openStationDb({ name: 'station', indexedDB, IDBKeyRange });
+const open = (indexedDB: IDBFactory) => memoryStationDb('station', indexedDB);
 const filingRow = (key: string, begndate: string) => ({
   key,
   scheme: 'medical' as const,

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStationDb, recordAudit } from '../db';
+import { recordAudit } from '../db';
+import { memoryStationDb } from '../../test/support/memory-db';
 import { AsyncView, useAction, useAsync, useLiveData, type AsyncOptions } from './async';
 import { BilingualAlert } from './Bilingual';
 
@@ -67,7 +67,7 @@ describe('useAsync + AsyncView', () => {
 
 describe('useLiveData', () => {
   it('follows a Dexie live query: a new row shows without a reload', async () => {
-    const db = await openStationDb({ name: 'live', indexedDB: new IDBFactory(), IDBKeyRange });
+    const db = await memoryStationDb('live');
     function Count() {
       const state = useLiveData(() => db.audit.count(), []);
       return <AsyncView state={state}>{(n) => <p data-testid="n">{n}</p>}</AsyncView>;
@@ -82,7 +82,7 @@ describe('useLiveData', () => {
   });
 
   it('shows a failing query as an error, not as loading', async () => {
-    const db = await openStationDb({ name: 'broken', indexedDB: new IDBFactory(), IDBKeyRange });
+    const db = await memoryStationDb('broken');
     function Count() {
       // a table this database does not have: Dexie rejects the query
       const state = useLiveData(() => db.table('no_such_table').count(), []);

@@ -1,7 +1,7 @@
 // How the screens write instants, ages, ratios and ID numbers: instants always in China time,
 // whatever the machine's zone; ratios exactly; ID numbers masked.
 import { Decimal } from '../../shared/money';
-import { chinaOffsetIso } from '../settle-service/time';
+import { chinaOffsetIso } from '../../shared/protocol';
 
 /** "3 分钟" style ages, short and language-neutral enough for the indicator (s / min / h / d). */
 export function formatAge(ms: number): string {
@@ -14,12 +14,12 @@ export function formatAge(ms: number): string {
 
 /** HH:mm:ss in China time for an ISO instant. */
 export function formatClock(iso: string): string {
-  return chinaOffsetIso(new Date(iso)).slice(11, 19);
+  return chinaOffsetIso(Date.parse(iso)).slice(11, 19);
 }
 
 /** YYYY-MM-DD HH:mm:ss in China time for an ISO instant (receipts). */
 export function formatChinaTime(iso: string): string {
-  return chinaOffsetIso(new Date(iso)).slice(0, 19).replace('T', ' ');
+  return chinaOffsetIso(Date.parse(iso)).slice(0, 19).replace('T', ' ');
 }
 
 /** A ratio string as percentage points, multiplied exactly (decimal.js), never as a JS number:

@@ -5,6 +5,7 @@ export { splitBilingual, bilingualMessage, type BilingualText } from './bilingua
 export { describeError, describeReason, type DescribedError } from './describe-error';
 export { Panel, DataTable, type Column } from './layout';
 export { Money, MoneyCell, MaskedId, StatusBadge } from './values';
+export { FundLines, fundLabel } from './FundLines';
 export { formatAge, formatClock, formatChinaTime, ratioAsPercent, maskCertno } from './format';
 export {
   useAsync,

@@ -8,16 +8,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
+import { HEADLESS_CHROMIUM_FLAGS } from '../../electron/services/printing/chromium-pdf';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The one list of headless Chromium flags for these machines (receipts, e2e and benches alike). */
+export const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_FLAGS];
 
 export async function buildPage(root: string): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'station-page-'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   createScanAssembler,
+  encodeScannedDataReports,
   decodeScanText,
   parseScannedDataReport,
   qrTokenRead,
@@ -10,24 +11,7 @@ import {
 import { CardError } from './errors';
 import { encodeGbk } from './gbk';
 
-/** Builds node-hid style Scanned Data reports (report id 2, 64 bytes) for a payload. */
-function reports(payload: Uint8Array, aim = ']Q1'): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let off = 0; off < Math.max(payload.length, 1); off += 56) {
-    const part = payload.slice(off, off + 56);
-    const r = new Uint8Array(64);
-    r[0] = 0x02;
-    r[1] = part.length;
-    r.set(
-      [...aim].map((c) => c.charCodeAt(0)),
-      2,
-    );
-    r.set(part, 5);
-    r[63] = off + 56 < payload.length ? 1 : 0;
-    out.push(r);
-  }
-  return out;
-}
+const reports = encodeScannedDataReports;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -35,6 +35,27 @@ export interface ScannedChunk {
   continued: boolean;
 }
 
+/** The inverse of parseScannedDataReport: a payload as node-hid style Scanned Data reports (report id
+ * 2, 64 bytes, up to 56 data bytes each, the last byte flags a continuation). The simulated scanner
+ * and the tests build their reports with it. */
+export function encodeScannedDataReports(payload: Uint8Array, aim = ']Q1'): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let off = 0; off < Math.max(payload.length, 1); off += 56) {
+    const part = payload.slice(off, off + 56);
+    const r = new Uint8Array(64);
+    r[0] = 0x02;
+    r[1] = part.length;
+    r.set(
+      [...aim].map((c) => c.charCodeAt(0)),
+      2,
+    );
+    r.set(part, 5);
+    r[63] = off + 56 < payload.length ? 1 : 0;
+    out.push(r);
+  }
+  return out;
+}
+
 export function parseScannedDataReport(report: Uint8Array, hasReportId = true): ScannedChunk | null {
   const base = hasReportId ? 1 : 0;
   if (hasReportId && report[0] !== SCANNED_DATA_REPORT_ID) return null; // other reports (status, …)

@@ -2,12 +2,14 @@
 // real codes of the demo catalogs (catalog.ts) and the insured place's device catalog (places.ts).
 // Amounts are cnt × pric exactly (integer cnt, pric in fen), as settle/v1 requires.
 
-import type { SCHEMES, SETL_TYPES } from '../settlement';
+import type { FeeKind, MedChrgitmType, SCHEMES, SETL_TYPES } from '../settlement';
 import { CURATED_CATALOG, CURATED_WI_CATALOG } from './catalog';
 import { addDays } from './dates';
 import { counterBills } from './bills-counter';
 import { moreBills } from './bills-more';
+import { v2Bills } from './bills-v2';
 import type { DemoPerson } from './people';
+import type { DeviceEntry } from './place-spec';
 import { insuredPlace } from './places';
 import type { Prng } from './prng';
 
@@ -19,6 +21,10 @@ export interface DemoBillLine {
   pric: string;
   det_item_fee_sumamt: string;
   non_work_injury?: boolean;
+  /** settle/v2: a meal allowance or transport line, claimed at the insured place */
+  fee_kind?: FeeKind;
+  /** settle/v2: the line's own charge category (else its catalog entry's) */
+  med_chrgitm_type?: MedChrgitmType;
 }
 
 export interface DemoBill {
@@ -43,12 +49,16 @@ export interface DemoBill {
     third_party_liable?: boolean;
   };
   lines: DemoBillLine[];
+  /** settle/v2 mid-stay settlement: this bill is part N of a long stay; the parts of one stay share
+   * the encounter number, and part ≥ 2 needs the earlier parts settled first */
+  stay_part?: number;
 }
 
 /** A bill as the lists write it; the encounter number is drawn afterwards (withEncounterNumbers). */
 export type DemoBillSpec = Omit<DemoBill, 'mdtrt_id'>;
 
-type LineSpec = [code: string, cnt: number, pric: string, nonWorkInjury?: boolean];
+/** true: not caused by the work injury; 'meal' / 'transport': a fee kind settle/v2 never pays */
+type LineSpec = [code: string, cnt: number, pric: string, mark?: true | FeeKind];
 
 /** cnt × pric to two decimals, through integer fen so no float error creeps in. */
 function lineAmount(cnt: number, pric: string): string {
@@ -58,13 +68,20 @@ function lineAmount(cnt: number, pric: string): string {
   return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
+/** Lines a hospital bills that no catalog lists: the meal allowance and transport of a referral. */
+export const FEE_KIND_ITEMS = {
+  'HS-ZYHS-0001': '住院伙食补助费',
+  'JT-ZZJT-0001': '转诊转院交通费',
+} as const;
+
 const NAMES = new Map<string, string>([
   ...CURATED_CATALOG.map(([c, n]) => [c, n] as const),
   ...CURATED_WI_CATALOG.map(([c, n]) => [c, n] as const),
+  ...Object.entries(FEE_KIND_ITEMS),
 ]);
 
 export function lines(specs: LineSpec[], deviceNames: Record<string, { name: string }> = {}): DemoBillLine[] {
-  return specs.map(([code, cnt, pric, nwi], i) => {
+  return specs.map(([code, cnt, pric, mark], i) => {
     const line: DemoBillLine = {
       feedetl_sn: String(i + 1),
       med_list_codg: code,
@@ -73,7 +90,8 @@ export function lines(specs: LineSpec[], deviceNames: Record<string, { name: str
       pric,
       det_item_fee_sumamt: lineAmount(cnt, pric),
     };
-    if (nwi) line.non_work_injury = true;
+    if (mark === true) line.non_work_injury = true;
+    else if (mark) line.fee_kind = mark;
     return line;
   });
 }
@@ -94,19 +112,24 @@ export interface BillKit {
   ): DemoBillSpec;
   lines: typeof lines;
   /** the device catalog of the work-injury device scenario's insured place */
-  devices: Record<string, { name: string; limit_amt: string }>;
+  devices: Record<string, DeviceEntry>;
 }
 
 /** Inpatient stays (and work-injury rehabilitation) get a 住院号, everything else a 门诊号: 8 digits
- * drawn from the world's seed and day (so a bill of another day is another encounter), never twice. */
+ * drawn from the world's seed and day (so a bill of another day is another encounter), never twice.
+ * The parts of one mid-stay settlement (bills with `stay_part`, one stay per scenario) share theirs. */
 function withEncounterNumbers(bills: DemoBillSpec[], prng: Prng): (DemoBill & { mdtrt_id: string })[] {
   const taken = new Set<string>();
+  const stays = new Map<string, string>();
   return bills.map((b) => {
+    const stay = b.stay_part !== undefined ? stays.get(b.scenario) : undefined;
+    if (stay) return { ...b, mdtrt_id: stay };
     const prefix = b.setl_type === 'inpatient' || b.setl_type === 'rehab' ? 'ZY' : 'MZ';
     let id: string;
     do id = `${prefix}${String(prng.int(0, 99_999_999)).padStart(8, '0')}`;
     while (taken.has(id));
     taken.add(id);
+    if (b.stay_part !== undefined) stays.set(b.scenario, id);
     return { ...b, mdtrt_id: id };
   });
 }
@@ -135,5 +158,5 @@ export function buildBills(people: DemoPerson[], today: string, prng: Prng): Dem
     lines,
     devices: insuredPlace(by('wi-device').person.insuplc_admdvs).devices,
   };
-  return withEncounterNumbers([...counterBills(kit), ...moreBills(kit)], prng);
+  return withEncounterNumbers([...counterBills(kit), ...moreBills(kit), ...v2Bills(kit)], prng);
 }

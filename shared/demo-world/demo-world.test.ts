@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCardNumber, validateCitizenId } from '../ids';
 import { filingRowSchema } from '../protocol';
-import { policySchema, settle } from '../settlement';
+import { policySchema, settle, type SettleRequestInput, type SettleResult } from '../settlement';
 import { DEMO_DEVICE_SHOP, DEMO_HOSPITAL, demoSettleRequest, demoWorld } from './index';
 import type { DemoWorld } from './index';
 
@@ -120,7 +120,11 @@ describe('demo world', () => {
 
   it('demo bills carry encounter numbers: 住院号 for stays, 门诊号 otherwise, unique, from the seed and day', () => {
     const ids = world.bills.map((b) => b.mdtrt_id);
-    expect(new Set(ids).size).toBe(ids.length);
+    // one encounter number per visit; the parts of one mid-stay settlement share theirs
+    const visits = world.bills.filter((b) => (b.stay_part ?? 1) === 1);
+    expect(new Set(ids).size).toBe(visits.length);
+    const part2 = world.bills.find((b) => b.bill_id === 'BILL-REHAB-PART2')!;
+    expect(part2.mdtrt_id).toBe(world.bills.find((b) => b.bill_id === 'BILL-REHAB-PART1')!.mdtrt_id);
     for (const b of world.bills) {
       const stay = b.setl_type === 'inpatient' || b.setl_type === 'rehab';
       expect(b.mdtrt_id, b.bill_id).toMatch(stay ? /^ZY\d{8}$/ : /^MZ\d{8}$/);
@@ -138,9 +142,23 @@ describe('demo world', () => {
       'BILL-WI-UNCONFIRMED': 'WORK_INJURY_NOT_CONFIRMED',
       'BILL-DESIGNATED': 'NOT_DESIGNATED',
       'BILL-APPENDIX': 'FILING_EXPIRED',
+      'BILL-WI-LAPSED': 'FILING_EXPIRED',
+      'BILL-SHOP-MEDICAL': 'INSTITUTION_NOT_CONTRACTED',
     };
+    // lines no catalog lists: a vitamin that is not the work injury's, meals and transport, and a
+    // device billed to medical insurance
+    const offCatalogLines: Record<string, string[]> = {
+      'BILL-FRACTURE': ['XA11HAX001A001'],
+      'BILL-WI-REFERRAL': ['HS-ZYHS-0001', 'JT-ZZJT-0001'],
+      'BILL-SHOP-MEDICAL': ['FJ-LY-0101'],
+    };
+    const settled = new Map<string, { request: SettleRequestInput; result: SettleResult }>();
     for (const bill of world.bills) {
-      const request = demoSettleRequest(world, bill);
+      // a later part of a stay follows the earlier parts, settled before it
+      const earlier = world.bills
+        .filter((b) => b.mdtrt_id === bill.mdtrt_id && (b.stay_part ?? 1) < (bill.stay_part ?? 1))
+        .map((b) => settled.get(b.bill_id)!);
+      const request = demoSettleRequest(world, bill, { earlier });
       const known =
         bill.scheme === 'medical'
           ? medical
@@ -151,8 +169,9 @@ describe('demo world', () => {
       expect(
         offCatalog.map((l) => l.med_list_codg),
         bill.bill_id,
-      ).toEqual(bill.bill_id === 'BILL-FRACTURE' ? ['XA11HAX001A001'] : []);
-      const r = settleBill(world, bill.bill_id);
+      ).toEqual(offCatalogLines[bill.bill_id] ?? []);
+      const r = settle(request);
+      settled.set(bill.bill_id, { request, result: r });
       expect(
         r.refusal.map((x) => x.code),
         bill.bill_id,

@@ -31,6 +31,7 @@ export { createPrng } from './prng';
 export type { Prng } from './prng';
 
 export { demoSettleRequest } from './requests';
+export type { DemoRequestOptions } from './requests';
 
 export const DEFAULT_CATALOG_SIZE = 3000;
 export const BENCHMARK_CATALOG_SIZE = 300_000;
@@ -90,7 +91,10 @@ export function demoWorld(options: DemoWorldOptions): DemoWorld {
     year,
     treatment_province: TREATMENT_PROVINCE,
     insured_places: INSURED_PLACES.map((p) => ({ admdvs: p.admdvs, name_zh: p.name_zh, name_en: p.name_en })),
-    institutions: INSTITUTIONS.map((i) => ({ ...i, institution: { ...i.institution } })),
+    institutions: INSTITUTIONS.map((i) => ({
+      ...i,
+      institution: { ...i.institution, schemes: [...i.institution.schemes] },
+    })),
     policies: buildPolicies(year),
     catalog: buildCatalog(catalogSize, prng.fork('catalog')),
     wi_catalog: buildWiCatalog(Math.max(1, Math.ceil(catalogSize / 4)), prng.fork('wi_catalog')),

@@ -1,7 +1,13 @@
 // The treatment province of the demo world (Hainan, 46) and its networked institutions: hospitals of
 // levels 1–3 (medical designated and work-injury agreement), a work-injury rehabilitation center and
 // an assistive-device fitting shop. Codes follow fixmedins_code's 12 characters: a kind letter, the
-// 6-digit division code of the district, a 5-digit serial.
+// 6-digit division code of the district, a 5-digit serial. `institution.schemes` (settle/v2) says
+// the same as the `medical` / `work_injury` flags, in the settle request's words: the device shop
+// and the rehabilitation center settle work injury only, some hospitals medical insurance only.
+
+import type { SCHEMES } from '../settlement';
+
+type Scheme = (typeof SCHEMES)[number];
 
 export const TREATMENT_PROVINCE = {
   code: '46',
@@ -21,7 +27,7 @@ export interface DemoInstitution {
   medical: boolean;
   /** agreement institution for work-injury insurance (协议机构) */
   work_injury: boolean;
-  institution: { fixmedins_code: string; mdtrtarea_admvs: string; hosp_lv: 1 | 2 | 3 };
+  institution: { fixmedins_code: string; mdtrtarea_admvs: string; hosp_lv: 1 | 2 | 3; schemes: Scheme[] };
 }
 
 function inst(
@@ -40,7 +46,12 @@ function inst(
     kind,
     medical,
     work_injury: wi,
-    institution: { fixmedins_code: code, mdtrtarea_admvs: code.slice(1, 7), hosp_lv: lvl },
+    institution: {
+      fixmedins_code: code,
+      mdtrtarea_admvs: code.slice(1, 7),
+      hosp_lv: lvl,
+      schemes: [...(medical ? (['medical'] as const) : []), ...(wi ? (['work_injury'] as const) : [])],
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { citizenIdCheckChar } from '../ids';
 import { addDays, compactDate, yearOf } from './dates';
 import { TREATMENT_PROVINCE } from './institutions';
 import { INSURED_PLACES, insuredPlace } from './places';
+import type { WiConfirmation } from '../settlement';
 import type { Prng } from './prng';
 import type { FilingSpec, ScenarioSpec } from './scenarios';
 import { SCENARIOS } from './scenarios';
@@ -18,6 +19,8 @@ export interface DemoSettlePerson {
   insu_stas: 'active' | 'suspended';
   insuplc_admdvs: string;
   chronic_certified?: string[];
+  /** settle/v2: medical-assistance category (低保 low_income, 特困 extreme_poverty) */
+  assistance?: string;
 }
 
 export interface DemoFiling {
@@ -28,6 +31,7 @@ export interface DemoFiling {
   enddate: string | null;
   fixmedins_codes: string[] | null;
   wi_confirmed?: boolean;
+  wi_confirmations?: WiConfirmation[];
 }
 
 export interface DemoFilingRow {
@@ -47,7 +51,8 @@ export interface DemoAccumulators {
   chronic_dedc: Record<string, string>;
   chronic_fund: Record<string, string>;
   acct_balance: string;
-  /** settle/v2 year-to-date figures (serious illness, medical assistance); all zero in the demo. */
+  /** settle/v2 year-to-date figures: the serious-illness qualifying amount and what serious illness
+   * and medical assistance paid (a scenario may start with earlier stays of the year). */
   hifmi_base: string;
   hifmi_pay: string;
   maf_pay: string;
@@ -164,6 +169,7 @@ function filingFrom(spec: FilingSpec, today: string): DemoFiling {
     fixmedins_codes: spec.designated ? [...spec.designated] : null,
   };
   if (spec.scheme === 'work_injury') filing.wi_confirmed = spec.wi_confirmed ?? false;
+  if (spec.wi_confirmations) filing.wi_confirmations = [...spec.wi_confirmations];
   return filing;
 }
 
@@ -183,6 +189,7 @@ function personFrom(spec: ScenarioSpec, today: string, ids: PersonIds, prng: Prn
     insuplc_admdvs: place.admdvs,
   };
   if (spec.chronic) person.chronic_certified = [...spec.chronic];
+  if (spec.assistance) person.assistance = spec.assistance;
   const filings = spec.filings.map((f) => ({
     filing_id: ids.filingId(place.admdvs),
     scheme: f.scheme,
@@ -200,8 +207,8 @@ function personFrom(spec: ScenarioSpec, today: string, ids: PersonIds, prng: Prn
     chronic_dedc: Object.fromEntries((spec.chronic ?? []).map((c) => [c, '0.00'])),
     chronic_fund: Object.fromEntries((spec.chronic ?? []).map((c) => [c, '0.00'])),
     acct_balance: acc.acct_balance ?? (spec.insutype === '310' ? money(prng, 3000) : '0.00'),
-    hifmi_base: '0.00',
-    hifmi_pay: '0.00',
+    hifmi_base: acc.hifmi_base ?? '0.00',
+    hifmi_pay: acc.hifmi_pay ?? '0.00',
     maf_pay: '0.00',
   };
   return {

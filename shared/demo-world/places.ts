@@ -5,7 +5,16 @@
 // authoritative copy of any city's current rules: platform-sim/README.md lists the sources.
 
 import type { InsuredPlace } from './place-spec';
-import { lv, same, DEVICES_NM, DEVICES_STD, CHRONIC_STD, simpleEmployee, simpleResident } from './place-spec';
+import {
+  lv,
+  same,
+  DEVICES_NM,
+  DEVICES_STD,
+  CHRONIC_STD,
+  MEDICAL_ASSISTANCE_STD,
+  simpleEmployee,
+  simpleResident,
+} from './place-spec';
 
 export type { ByLevel, InsuredPlace, RatioTable, SchemeSpec } from './place-spec';
 export { lv } from './place-spec';
@@ -84,8 +93,8 @@ export const INSURED_PLACES: readonly InsuredPlace[] = [
     chronic: { I10: { name: '高血压', annual_deductible: '0', ratio: '0.80', annual_limit: '2000' } },
     reduction: { referral: '0.05', emergency: '0.10', other_temporary: '0.15' },
     devices: {
-      'D-LIMB-01': { name: '小腿假肢', limit_amt: '12000' },
-      'D-WHEEL-01': { name: '普通轮椅', limit_amt: '1200' },
+      'D-LIMB-01': { name: '小腿假肢', limit_amt: '12000', med_chrgitm_type: '14' },
+      'D-WHEEL-01': { name: '普通轮椅', limit_amt: '1200', med_chrgitm_type: '14' },
     },
   },
   {
@@ -198,6 +207,17 @@ export const INSURED_PLACES: readonly InsuredPlace[] = [
     chronic: CHRONIC_STD,
     reduction: { referral: '0.10', emergency: '0.10', other_temporary: '0.20' },
     devices: DEVICES_STD,
+    // Henan: 15,000 threshold, 60% to 50,000, 70% to 100,000, 80% above; 400,000 a year.
+    serious_illness: {
+      threshold: '15000',
+      bands: [
+        { upto: '50000', ratio: '0.60' },
+        { upto: '100000', ratio: '0.70' },
+        { upto: null, ratio: '0.80' },
+      ],
+      annual_cap: '400000',
+    },
+    medical_assistance: MEDICAL_ASSISTANCE_STD,
   },
   {
     admdvs: '510100',
@@ -223,6 +243,7 @@ export const INSURED_PLACES: readonly InsuredPlace[] = [
     },
     reduction: { referral: '0.10', emergency: '0.10', other_temporary: '0.20' },
     devices: DEVICES_STD,
+    medical_assistance: MEDICAL_ASSISTANCE_STD,
   },
   {
     // The treatment province's own capital: local patients settle without a filing.

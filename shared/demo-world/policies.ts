@@ -6,6 +6,7 @@
 
 import type { Policy } from '../settlement';
 import type { InsuredPlace, SchemeSpec } from './places';
+import { SERIOUS_ILLNESS_STD } from './place-spec';
 import { INSURED_PLACES } from './places';
 
 /** A settle/v1 policy (shared/settlement policySchema) with the insurance type always set. */
@@ -53,10 +54,15 @@ function policyFor(place: InsuredPlace, insutype: '310' | '390', year: number, c
   if (spec.large)
     policy.large_amount = { ratio: spec.large.ratio, annual_cap: scaled(spec.large.annual_cap, capFactor) };
   if (insutype === '310') policy.work_injury = { devices: structuredCopy(place.devices) };
+  // settle/v2: serious illness is the residents' layer; medical assistance follows the person, not
+  // the scheme, so both schemes' policies carry the place's.
+  if (insutype === '390')
+    policy.serious_illness = structuredCopy(place.serious_illness ?? SERIOUS_ILLNESS_STD);
+  if (place.medical_assistance) policy.medical_assistance = structuredCopy(place.medical_assistance);
   return policy;
 }
 
-function structuredCopy<T extends Record<string, object>>(o: T): T {
+function structuredCopy<T extends object>(o: T): T {
   return JSON.parse(JSON.stringify(o)) as T;
 }
 

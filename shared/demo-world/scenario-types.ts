@@ -1,6 +1,8 @@
 // The shape of a named demo person (scenario). Dates are offsets in days from the day the world is
 // seeded, so a world seeded on any day has the same situations.
 
+import type { WiConfirmation } from '../settlement';
+
 export type FilingKind = 'long_term' | 'temporary';
 export type FilingType =
   'resettled_retiree' | 'long_term_resident' | 'posted_worker' | 'referral' | 'emergency' | 'other_temporary';
@@ -17,6 +19,8 @@ export interface FilingSpec {
   admvs?: string;
   designated?: string[];
   wi_confirmed?: boolean;
+  /** settle/v2: what the insured place confirmed (replaces wi_confirmed when given) */
+  wi_confirmations?: WiConfirmation[];
 }
 
 export interface CardSpec {
@@ -36,6 +40,8 @@ export interface ScenarioSpec {
   work_injury_insured?: boolean;
   suspended?: boolean;
   chronic?: string[];
+  /** settle/v2: the medical-assistance category (a key of the policy's medical_assistance.ratio) */
+  assistance?: string;
   filings: FilingSpec[];
   acc?: {
     inpatient_admissions?: number;
@@ -43,6 +49,9 @@ export interface ScenarioSpec {
     large_pay?: string;
     outpatient_dedc?: string;
     acct_balance?: string;
+    /** settle/v2: the serious-illness qualifying amount of earlier stays this year */
+    hifmi_base?: string;
+    hifmi_pay?: string;
   };
   card: CardSpec;
   label_zh: string;

@@ -4,7 +4,8 @@
 import type { ScenarioSpec } from './scenario-types';
 import { COUNTER_SCENARIOS } from './scenarios-counter';
 import { MORE_SCENARIOS } from './scenarios-more';
+import { V2_SCENARIOS } from './scenarios-v2';
 
 export type { CardSpec, FilingKind, FilingSpec, FilingType, ScenarioSpec } from './scenario-types';
 
-export const SCENARIOS: readonly ScenarioSpec[] = [...COUNTER_SCENARIOS, ...MORE_SCENARIOS];
+export const SCENARIOS: readonly ScenarioSpec[] = [...COUNTER_SCENARIOS, ...MORE_SCENARIOS, ...V2_SCENARIOS];

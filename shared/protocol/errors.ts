@@ -53,6 +53,10 @@ export const REJECTION_CODES = {
     "settle_date is older than the platform's offline window",
   ],
   SETTLE_DATE_MISMATCH: ['结算日期不是结算时间的北京日期', 'settle_date is not the China date of settled_at'],
+  STAY_PART_OUT_OF_ORDER: [
+    '中途结算段号须接续平台已结算的本次住院各段',
+    'a mid-stay part must follow the parts of the stay the platform has settled',
+  ],
   SETTLEMENT_FAILED: [
     '平台处理该结算时出错，未保存任何内容',
     'the platform failed on this settlement and stored nothing of it',

@@ -2,8 +2,10 @@
 // work-injury filing, an old expired one and a new one). The platform uses this to rebuild an
 // uploaded request; a station can use it to pick the same filing offline, so both see the same one.
 
+import type { SCHEMES } from '../settlement';
+
 export interface FilingCandidate {
-  scheme: 'medical' | 'work_injury';
+  scheme: (typeof SCHEMES)[number];
   filing: { mdtrtarea_admvs: string; begndate: string; enddate: string | null };
 }
 

@@ -26,6 +26,7 @@ export * from './errors';
 export * from './filing-choice';
 export * from './settle-dates';
 export * from './signing';
+export * from './stay-parts';
 export * from './text';
 export * from './time';
 export * from './transactions';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildMsgid,
+  chinaOffsetIso,
   cstDate,
   formatInfTime,
   formatRespondTime,
@@ -18,6 +19,8 @@ describe('envelope times and msgid', () => {
     expect(formatInfTime(T)).toBe('2025-07-01 01:05:09');
     expect(formatRespondTime(T)).toBe('20250701010509042');
     expect(cstDate(T)).toBe('2025-07-01');
+    expect(chinaOffsetIso(T)).toBe('2025-07-01T01:05:09+08:00');
+    expect(Date.parse(chinaOffsetIso(T))).toBe(Math.floor(T / 1000) * 1000);
   });
   it('builds a 30-character msgid with a wrapping 4-digit sequence', () => {
     expect(buildMsgid('H46010600001', T, 7)).toBe('H46010600001202507010105090007');

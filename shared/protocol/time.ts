@@ -45,6 +45,13 @@ export function cstDate(ms: number): string {
   return `${t.y}-${t.mo}-${t.d}`;
 }
 
+/** The instant as China time with its offset, `yyyy-MM-ddTHH:mm:ss+08:00`: how 8201 `settled_at`
+ * travels and a receipt shows it (the same instant as the UTC one). */
+export function chinaOffsetIso(ms: number): string {
+  const t = parts(ms);
+  return `${t.y}-${t.mo}-${t.d}T${t.h}:${t.mi}:${t.s}+08:00`;
+}
+
 /** msgid: fixmedins_code (12) + yyyyMMddHHmmss + a 4-digit sequence = 30 characters. */
 export function buildMsgid(fixmedinsCode: string, ms: number, sequence: number): string {
   if (!/^[A-Za-z0-9]{12}$/.test(fixmedinsCode))

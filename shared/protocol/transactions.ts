@@ -135,6 +135,15 @@ export const reconcileOutputSchema = z.object({
       fund_pay_sumamt: amountString,
       acct_pay: amountString,
       fixmedins_setl_cnt: z.number().int(),
+      /** Extension (settle/v2): each fund's total; together they are fund_pay_sumamt. */
+      funds: z
+        .object({
+          hifp_pay: amountString,
+          hifob_pay: amountString,
+          hifmi_pay: amountString,
+          maf_pay: amountString,
+        })
+        .optional(),
     }),
   }),
 });

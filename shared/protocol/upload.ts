@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Decimal } from '../money';
 import { SETLINFO_FIELDS, formatPath, settleRequestObject, settleResultSchema } from '../settlement';
 import { contractResultSchema } from './contract-result';
+import { MAX_STAY_PART } from './stay-parts';
 import { withoutControlChars } from './text';
 
 export const MAX_UPLOAD_BATCH = 500;
@@ -69,7 +70,9 @@ export function stayPart(rawRequest: unknown): number | null {
   const stay = (rawRequest as { stay?: unknown } | null)?.stay;
   if (stay === undefined) return 1;
   const part = (stay as { part?: unknown } | null)?.part;
-  return Number.isInteger(part) && (part as number) >= 1 && (part as number) <= 999 ? (part as number) : null;
+  return Number.isInteger(part) && (part as number) >= 1 && (part as number) <= MAX_STAY_PART
+    ? (part as number)
+    : null;
 }
 
 export type ParsedUpload =

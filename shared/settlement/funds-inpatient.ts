@@ -2,7 +2,7 @@ import { Decimal, ZERO, formatAmount as f, maxDecimal, minDecimal, round2 } from
 import { NO_FUNDS, effective, pct, type Funds } from './funds';
 import { medicalAssistanceFunds, seriousIllnessFunds } from './funds-layers';
 import type { TraceEntry } from './result';
-import type { SettleRequest } from './schema';
+import type { Policy, SettleRequest } from './schema';
 
 interface Segment {
   start: Decimal;
@@ -11,6 +11,22 @@ interface Segment {
 }
 
 const exact = (d: Decimal): string => d.toDecimalPlaces(4).toString();
+
+/**
+ * A stay's deductible (contract step 3.1): round2(`deductible[lv]` × `deductible_factors[min(admissions,
+ * len−1)]`), by the admissions before it. A mid-stay part ≥ 2 carries what the earlier parts left of
+ * it (`stay.dedc_left`), which a station and the platform work out from part 1 with this function.
+ */
+export function inpatientDeductible(
+  policy: NonNullable<Policy['inpatient']>,
+  lv: '1' | '2' | '3',
+  admissions: number,
+): { full: Decimal; factor: Decimal; deductible: Decimal } {
+  const factors = policy.deductible_factors;
+  const factor = new Decimal(factors[Math.min(admissions, factors.length - 1)]!);
+  const full = new Decimal(policy.deductible[lv]);
+  return { full, factor, deductible: round2(full.times(factor)) };
+}
 
 /**
  * The deductible of this settlement and where it sits on the stay's cumulative in-policy amount.
@@ -33,10 +49,7 @@ function deductibleOf(req: SettleRequest, inscp: Decimal, trace: TraceEntry[]): 
     return [deductible, before];
   }
   const admissions = req.accumulators.inpatient_admissions;
-  const factors = policy.deductible_factors;
-  const factor = new Decimal(factors[Math.min(admissions, factors.length - 1)]!);
-  const full = new Decimal(policy.deductible[lv]);
-  const byFactor = round2(full.times(factor));
+  const { full, factor, deductible: byFactor } = inpatientDeductible(policy, lv, admissions);
   const deductible = minDecimal(byFactor, inscp);
   const part1 =
     stay !== undefined ? { zh: '中途结算第1段，', en: 'Mid-stay settlement, part 1. ' } : { zh: '', en: '' };

@@ -18,3 +18,4 @@ export {
 export { WI_FILING_MONTHS, windowEnd, filingWindow } from './filing-window';
 export { basicFundType } from './settlement-list';
 export { withoutSettlement } from './without-settlement';
+export { inpatientDeductible } from './funds-inpatient';

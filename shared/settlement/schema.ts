@@ -127,6 +127,9 @@ export const accumulatorsSchema = z.object({
  * the deductible is what the earlier parts left (dedc_left) and the bands are walked over the stay's
  * cumulative in-policy amount from inscp_before. The amounts are needed for a medical inpatient part ≥ 2.
  */
+/** The settlement types a stay is settled in parts for (medical or work-injury inpatient, rehab). */
+export const STAY_SETL_TYPES = ['inpatient', 'rehab'] as const;
+
 export const staySchema = z.object({
   part: z
     .number({ error: '中途结算段号须为不小于1的整数 / stay.part is an integer ≥ 1' })

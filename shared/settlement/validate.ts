@@ -2,7 +2,7 @@ import { Decimal } from '../money';
 import { provinceOfDivision } from './province';
 import { InvalidInputError, formatPath } from './errors';
 import { plainLines, settleRequestWithoutLines } from './fast-lines';
-import { SETL_TYPES, settleRequestObject, type SettleRequest } from './schema';
+import { SETL_TYPES, STAY_SETL_TYPES, settleRequestObject, type SettleRequest } from './schema';
 
 /** |det_item_fee_sumamt − cnt × pric| may differ by at most one fen (contract "Command line"). */
 const LINE_TOLERANCE = new Decimal('0.01');
@@ -102,7 +102,7 @@ function checkSchemeData(req: SettleRequest, fail: Fail): void {
 function checkStay(req: SettleRequest, fail: Fail): void {
   const stay = req.stay;
   if (stay === undefined) return;
-  if (!['inpatient', 'rehab'].includes(req.setl_type)) {
+  if (!(STAY_SETL_TYPES as readonly string[]).includes(req.setl_type)) {
     fail(
       'stay',
       `中途结算只适用于住院和康复 / a mid-stay part is for inpatient and rehab stays, not ${req.setl_type}`,

@@ -3,6 +3,7 @@
 // agent and the renderer bridge are all derived from these two maps, so a channel that is not here
 // cannot be called, and a payload that does not match is refused where it enters a process.
 import { z } from 'zod';
+import { billLineSchema } from '../settlement';
 import { journalEntrySchema, journalIndexRowSchema, journalStatusSchema } from './journal';
 import { operatorMethods } from './operators';
 
@@ -113,6 +114,8 @@ export const demoCardSchema = z.object({
   spec_version: text(8),
   damaged: z.boolean(),
 });
+/** A card of the demo tray as the page lists it (the card service's own summary is this type). */
+export type DemoCardSummary = z.infer<typeof demoCardSchema>;
 
 const amount = z.string().regex(/^-?\d{1,12}\.\d{2}$/, 'a two-decimal amount');
 
@@ -150,9 +153,13 @@ export const demoBillViewSchema = z.object({
         pric: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/, 'a price'),
         det_item_fee_sumamt: amount,
         non_work_injury: z.boolean().optional(),
+        fee_kind: billLineSchema.shape.fee_kind,
+        med_chrgitm_type: billLineSchema.shape.med_chrgitm_type,
       }),
     )
     .max(2000),
+  /** settle/v2: part N of a long stay settled in parts (the parts share the encounter number) */
+  stay_part: z.number().int().min(1).max(999).optional(),
 });
 export type DemoBillView = z.infer<typeof demoBillViewSchema>;
 

@@ -2,76 +2,20 @@
 // demo platform), driven in Debian's Chromium. Medical inpatient settled and confirmed; a person whose
 // filing expired refused with the reason; a work-injury device settled at the device shop; and the
 // offline flow: platform stopped → settle → receipt pending → platform back → confirmed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWorld, DEMO_DEVICE_SHOP } from '../../shared/demo-world';
-import { startStation, type RunningStation } from '../../scripts/start-station';
-import { freePort, launchChromium, shot, signIn } from './browser';
+import type { RunningStation } from '../../scripts/start-station';
+import { shot } from './browser';
+import { readCard as readDemoCard, settleBill, stationPagesOfFile } from './station-page';
 
 const SEED = 'e2e';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
-const cardOf = (scenario: string): string => {
-  const person = world.people.find((p) => p.scenario === scenario);
-  const card = world.cards.find((c) => c.psn_no === person?.person.psn_no && !c.damaged);
-  if (!card) throw new Error(`no demo card for ${scenario}`);
-  return card.card_id;
-};
 
-const stations: RunningStation[] = [];
-const dirs: string[] = [];
-let browser: Browser;
-
-async function openStation(institution?: string): Promise<{ station: RunningStation; page: Page }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
-  dirs.push(dataDir);
-  const station = await startStation({
-    dataDir,
-    mode: 'browser',
-    open: false,
-    admin: true,
-    seed: SEED,
-    today,
-    institution,
-    agentPort: await freePort(),
-    platformPort: await freePort(),
-    say: () => undefined,
-  });
-  stations.push(station);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(station.url);
-  await page.getByTestId('institution').waitFor();
-  await signIn(page, 'cashier01');
-  // The first pull fills the station's database; the indicator says when.
-  await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 60_000 });
-  await page.getByTestId('demo-tray').waitFor();
-  return { station, page };
-}
-
-async function readCard(page: Page, scenario: string): Promise<void> {
-  await page.getByTestId(`demo-card-${cardOf(scenario)}`).click();
-  await page.getByTestId('card-read').waitFor();
-  await page.getByTestId('verdict').waitFor();
-}
-
-async function settleBill(page: Page, billId: string): Promise<void> {
-  await page.getByTestId(`demo-bill-${billId}`).click();
-  await page.getByTestId('compute').click();
-  await page.getByTestId('review').waitFor();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const s of stations) await s.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-}, 60_000);
+const pages = stationPagesOfFile(SEED, today);
+const openStation = (institution?: string) => pages.open(institution);
+const readCard = (page: Page, scenario: string) => readDemoCard(page, world, scenario);
 
 describe('the cashier flow in Chromium', () => {
   let page: Page;

@@ -5,7 +5,7 @@ import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createPlatformClient } from '../../electron/services/platform-client';
 import { AdminClient, startPlatform, type RunningPlatform } from '../../platform-sim';
-import { DEMO_HOSPITAL, demoWorld } from '../../shared/demo-world';
+import { DEMO_DEVICE_SHOP, DEMO_HOSPITAL, demoWorld } from '../../shared/demo-world';
 import { cstDate } from '../../shared/protocol';
 import { StationDb } from '../../renderer/db';
 import type { StationProfile } from '../../renderer/settle-service';
@@ -21,6 +21,12 @@ export const OTHER_STATION = {
   secret: 'sync-test-secret-fedcba9876543210',
   fixmedins_code: DEMO_HOSPITAL,
 };
+/** A station of the demo world's device shop (work-injury agreement only). */
+export const SHOP_STATION = {
+  id: 'SYNC-TEST-SHOP',
+  secret: 'sync-test-secret-shop-0123456789',
+  fixmedins_code: DEMO_DEVICE_SHOP,
+};
 
 export interface TestPlatform {
   platform: RunningPlatform;
@@ -29,6 +35,9 @@ export interface TestPlatform {
   station: StationProfile;
   /** A second station of the same institution (OTHER_STATION). */
   otherStation: StationProfile;
+  /** The device shop's station (SHOP_STATION) and its port. */
+  shopStation: StationProfile;
+  shopPort(): PlatformPort;
   port(opts?: { timeoutMs?: number; stationId?: string; secret?: string }): PlatformPort;
   close(): Promise<void>;
 }
@@ -43,14 +52,14 @@ export async function startTestPlatform(opts: {
     port: 0,
     seed: opts.seed,
     today,
-    stations: [STATION, OTHER_STATION],
+    stations: [STATION, OTHER_STATION, SHOP_STATION],
     admin: true,
     catalogSize: opts.catalogSize ?? 400,
     peopleCount: opts.peopleCount ?? 60,
   });
-  const hospital = demoWorld({ seed: opts.seed, today, catalogSize: 1 }).institutions.find(
-    (i) => i.fixmedins_code === DEMO_HOSPITAL,
-  )!;
+  const institutions = demoWorld({ seed: opts.seed, today, catalogSize: 1 }).institutions;
+  const hospital = institutions.find((i) => i.fixmedins_code === DEMO_HOSPITAL)!;
+  const shop = institutions.find((i) => i.fixmedins_code === DEMO_DEVICE_SHOP)!;
   const station: StationProfile = {
     station_id: STATION.id,
     fixmedins_code: hospital.fixmedins_code,
@@ -63,6 +72,22 @@ export async function startTestPlatform(opts: {
     today,
     station,
     otherStation: { ...station, station_id: OTHER_STATION.id },
+    shopStation: {
+      station_id: SHOP_STATION.id,
+      fixmedins_code: shop.fixmedins_code,
+      mdtrtarea_admvs: shop.institution.mdtrtarea_admvs,
+      hosp_lv: shop.institution.hosp_lv,
+    },
+    shopPort: () =>
+      createPlatformClient({
+        baseUrl: platform.url,
+        stationId: SHOP_STATION.id,
+        secret: SHOP_STATION.secret,
+        fixmedinsCode: shop.fixmedins_code,
+        fixmedinsName: shop.fixmedins_name,
+        mdtrtareaAdmvs: shop.institution.mdtrtarea_admvs,
+        timeoutMs: 10_000,
+      }),
     port: (o = {}) => {
       const which = o.stationId === OTHER_STATION.id ? OTHER_STATION : STATION;
       return createPlatformClient({

@@ -6,31 +6,14 @@ import {
   toHex,
   validateCitizenIdForTest,
 } from './testing/shared-reexports';
-import { createCardService } from './index';
-import type { CardService } from './index';
 import { FakeHid } from './testing/fake-hid';
+import { startCardService, stopCardService, TEST_READER, TEST_READER_MODEL } from './testing/service-harness';
 import { collect, until } from './testing/wait';
 
-const READER = { path: '/dev/hidraw3', vendorId: 0x0400, productId: 0xc35a };
-const fast = { enumerateMs: 30, cardPollMs: 10, frameTimeoutMs: 300, scanGapMs: 100 };
-const readerModel = {
-  name: 'Test reader',
-  vendorId: READER.vendorId,
-  productId: READER.productId,
-  framing: 'stx-bcc' as const,
-};
-const now = () => new Date('2026-11-23T10:00:00');
-
-let service: CardService | null = null;
-afterEach(async () => {
-  await service?.stop();
-  service = null;
-});
-
-function start(hid: FakeHid, config: Record<string, unknown> = {}) {
-  service = createCardService({ hid, now, config: { ...fast, readers: [readerModel], ...config } });
-  return service;
-}
+const READER = TEST_READER;
+const readerModel = TEST_READER_MODEL;
+afterEach(stopCardService);
+const start = startCardService;
 
 describe('card service over a fake node-hid reader', () => {
   it('reads a 2.0 card and says which device read it', async () => {

@@ -12,7 +12,8 @@ import { startDllSource } from './dll-source';
 import { loadNodeHid } from './hid-port';
 import type { HidDeviceInfo, HidModule } from './hid-port';
 import { createSimulatedReader } from './simulated-reader';
-import type { DemoCardSummary, SimulatedReader } from './simulated-reader';
+import type { DemoCardSummary } from '../../../shared/station-api';
+import type { SimulatedReader } from './simulated-reader';
 import { loadVendorDll } from './vendor-dll';
 import type { KoffiLike } from './vendor-dll';
 
@@ -191,7 +192,7 @@ export type CardService = ReturnType<typeof createCardService>;
 export { parseCardConfig, CardConfigError, EXAMPLE_READER_MODELS } from './config';
 export type { CardConfig, CardConfigInput, ReaderModel, ScannerModel } from './config';
 export { createSimulatedReader, SIMULATED_READER_PATH } from './simulated-reader';
-export type { DemoCardSummary, SimulatedReader, VirtualDevice } from './simulated-reader';
+export type { SimulatedReader, VirtualDevice } from './simulated-reader';
 export type { HidModule, HidHandle, HidDeviceInfo } from './hid-port';
 export type { DeviceNotice } from './device-manager';
 export { loadVendorDll, IREADCARDBAS_SIGNATURE } from './vendor-dll';

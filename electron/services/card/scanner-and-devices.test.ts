@@ -1,30 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createCardService } from './index';
-import type { CardService } from './index';
 import { FakeHid } from './testing/fake-hid';
+import { startCardService, stopCardService, TEST_READER } from './testing/service-harness';
 import { collect, until } from './testing/wait';
 
-const READER = { path: '/dev/hidraw3', vendorId: 0x0400, productId: 0xc35a };
-const fast = { enumerateMs: 30, cardPollMs: 10, frameTimeoutMs: 300, scanGapMs: 100 };
-const readerModel = {
-  name: 'Test reader',
-  vendorId: READER.vendorId,
-  productId: READER.productId,
-  framing: 'stx-bcc' as const,
-};
-const now = () => new Date('2026-11-23T10:00:00');
-
-let service: CardService | null = null;
-afterEach(async () => {
-  await service?.stop();
-  service = null;
-});
-
-function start(hid: FakeHid, config: Record<string, unknown> = {}) {
-  service = createCardService({ hid, now, config: { ...fast, readers: [readerModel], ...config } });
-  return service;
-}
+const READER = TEST_READER;
+afterEach(stopCardService);
+const start = startCardService;
 
 describe('card service with a HID-POS scanner', () => {
   it('reassembles a multi-report QR scan into an unresolved token read', async () => {

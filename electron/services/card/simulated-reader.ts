@@ -1,6 +1,7 @@
 // The demo tray's reader: a simulated card + reader holding the demo world's cards (2.0 and 3.0,
 // valid and damaged). insert()/remove() move a card in or out; the card service finds the reader
 // through the same device list as real HID readers and reads it with the same code.
+import type { DemoCardSummary } from '../../../shared/station-api';
 import { createReaderEmulator, createSimulatedCard, stxBccCodec } from '../../../shared/card';
 import type { DemoCardInput } from '../../../shared/card';
 import type { ReaderModel } from './config';
@@ -13,14 +14,6 @@ export interface VirtualDevice {
   info: HidDeviceInfo;
   model: ReaderModel;
   open(): Promise<HidHandle>;
-}
-
-export interface DemoCardSummary {
-  card_id: string;
-  label_zh: string;
-  label_en: string;
-  spec_version: string;
-  damaged: boolean;
 }
 
 export interface SimulatedReader {

@@ -85,11 +85,10 @@ export function clockSkew(
   if (errCode !== 'SIGNATURE_INVALID' || !dateHeader) return null;
   const platformAt = Date.parse(dateHeader);
   if (!Number.isFinite(platformAt) || Math.abs(platformAt - sentAt) < SKEW_MS) return null;
-  const china = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
   const minutes = Math.round(Math.abs(platformAt - sentAt) / 60_000);
   return (
-    `本机时钟与平台相差约 ${minutes} 分钟，平台拒绝签名：本机 ${china(sentAt)}，平台 ${china(platformAt)}（北京时间），请校准本机时间 / ` +
-    `the station's clock is about ${minutes} min off the platform's, so the platform refuses its signature: station ${china(sentAt)}, platform ${china(platformAt)} (China time); set the station's clock`
+    `本机时钟与平台相差约 ${minutes} 分钟，平台拒绝签名：本机 ${formatInfTime(sentAt)}，平台 ${formatInfTime(platformAt)}（北京时间），请校准本机时间 / ` +
+    `the station's clock is about ${minutes} min off the platform's, so the platform refuses its signature: station ${formatInfTime(sentAt)}, platform ${formatInfTime(platformAt)} (China time); set the station's clock`
   );
 }
 

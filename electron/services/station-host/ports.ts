@@ -8,6 +8,7 @@ import type {
   JournalStatus,
   CardReadEvent,
   CardStatus,
+  DemoCardSummary,
   DemoBillView,
   StationConfigView,
   StationEvent,
@@ -23,14 +24,6 @@ export interface PlatformPort {
     input: Record<string, unknown>,
     opts?: { timeoutMs?: number; insuplcAdmdvs?: string },
   ): Promise<unknown>;
-}
-
-export interface DemoCardSummary {
-  card_id: string;
-  label_zh: string;
-  label_en: string;
-  spec_version: string;
-  damaged: boolean;
 }
 
 export interface CardPort {

@@ -1,5 +1,6 @@
 // The bill's inputs besides its lines: the encounter number (住院号 / 门诊号, required to settle), the
-// admission date, the disease code of a chronic-outpatient bill and the circumstances. A react-hook-form
+// admission date, the mid-stay part of a long stay settled in parts (inpatient, rehab), the disease
+// code of a chronic-outpatient bill and the circumstances. A react-hook-form
 // form over bill-inputs.ts; every change goes to the counter store's setBill (which clears the preview).
 // The form starts over (key = billVersion) when a whole bill is loaded or a new patient comes.
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -7,9 +8,9 @@ import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Circumstances } from '../../../shared/settlement';
+import { STAY_SETL_TYPES, type Circumstances } from '../../../shared/settlement';
 import { FieldError } from '../../ui';
-import { billInputsFormSchema, type BillInputsForm } from './bill-inputs';
+import { billInputsFormSchema, stayPartOf, type BillInputsForm } from './bill-inputs';
 import type { BillInputs, CounterState } from './counter-store';
 import { useCounter, useCounterActions } from './use-counter';
 
@@ -24,6 +25,7 @@ export function BillInputsPanel() {
       circumstances: c.circumstances,
       acctUsed: c.acctUsed,
       mdtrtId: c.mdtrtId,
+      stayPart: c.stayPart,
     })),
   );
   return <BillInputsFields key={s.billVersion} {...s} />;
@@ -31,7 +33,7 @@ export function BillInputsPanel() {
 
 type FieldsProps = Pick<
   BillInputs,
-  'scheme' | 'setlType' | 'admissionDate' | 'diseCodg' | 'circumstances' | 'acctUsed' | 'mdtrtId'
+  'scheme' | 'setlType' | 'admissionDate' | 'diseCodg' | 'circumstances' | 'acctUsed' | 'mdtrtId' | 'stayPart'
 >;
 
 function BillInputsFields(props: FieldsProps) {
@@ -50,6 +52,7 @@ function BillInputsFields(props: FieldsProps) {
       trauma: !!props.circumstances.trauma,
       commitment: !!props.circumstances.trauma_commitment_signed,
       acctUsed: props.acctUsed,
+      stayPart: props.stayPart === null ? '' : String(props.stayPart),
     },
   });
   const { register, watch, formState } = form;
@@ -59,6 +62,7 @@ function BillInputsFields(props: FieldsProps) {
       else if (name === 'diseCodg') setBill({ diseCodg: (v.diseCodg ?? '').trim() });
       else if (name === 'mdtrtId') setBill({ mdtrtId: v.mdtrtId ?? '' });
       else if (name === 'acctUsed') setBill({ acctUsed: !!v.acctUsed });
+      else if (name === 'stayPart') setBill({ stayPart: stayPartOf(v.stayPart ?? '') });
       else if (name === 'emergency' || name === 'trauma' || name === 'commitment')
         setBill({
           circumstances: {
@@ -91,6 +95,20 @@ function BillInputsFields(props: FieldsProps) {
         <input type="date" {...register('admissionDate')} data-testid="admission-date" />
         <FieldError error={formState.errors.admissionDate} />
       </label>
+      {(STAY_SETL_TYPES as readonly string[]).includes(props.setlType) && (
+        <label title={t('bill.stayPartHint')}>
+          {t('bill.stayPart')}
+          <input
+            {...register('stayPart')}
+            inputMode="numeric"
+            autoComplete="off"
+            size={3}
+            placeholder={t('bill.stayWhole')}
+            data-testid="stay-part"
+          />
+          <FieldError error={formState.errors.stayPart} testId="stay-part-error" />
+        </label>
+      )}
       {props.setlType === 'chronic_outpatient' && (
         <label>
           {t('bill.disease')}

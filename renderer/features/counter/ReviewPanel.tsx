@@ -1,10 +1,12 @@
-// Step 3: the split, with every rule explained (the engine's trace), then settle. The settlement and
-// its outbox entry are committed in one transaction before the receipt appears (settle-service).
+// Step 3: the split, with every fund paid by name (settle/v2's fund detail), the reason an emergency
+// was settled without a valid filing, the part of a stay settled in parts, and every rule explained
+// (the engine's trace), then settle. The settlement and its outbox entry are committed in one
+// transaction before the receipt appears (settle-service).
 // Settle (F8) stays disabled, with the reason shown, until the bill has its encounter number.
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SETLINFO_FIELDS } from '../../../shared/settlement';
-import { Bilingual, BilingualAlert, Money, MoneyCell, Panel } from '../../ui';
+import { Bilingual, BilingualAlert, FundLines, Money, MoneyCell, Panel } from '../../ui';
 import { commitCheck, type CounterState } from './counter-store';
 import { useCounter, useCounterActions } from './use-counter';
 
@@ -55,6 +57,21 @@ export function ReviewPanel() {
           </strong>
         </div>
       </div>
+      {result.stay_part !== undefined && (
+        <div className="badge stay-part" data-testid="stay-part-badge" data-part={result.stay_part}>
+          {t('review.stayPart', { part: result.stay_part })}
+        </div>
+      )}
+      {result.emergency_waived && result.emergency_waived.length > 0 && (
+        <div className="verdict verdict-waived" data-testid="emergency-waived">
+          {t('review.emergencyWaived')}
+          {result.emergency_waived.map((r) => (
+            <div key={r.code} data-code={r.code}>
+              <Bilingual zh={r.message} en={r.message_en} />
+            </div>
+          ))}
+        </div>
+      )}
       {refused && (
         <div className="verdict verdict-no" data-testid="review-refused">
           {t('review.refused', { amount: s.psn_cash_pay })}
@@ -65,6 +82,7 @@ export function ReviewPanel() {
           ))}
         </div>
       )}
+      {result.setldetail && <FundLines rows={result.setldetail} />}
       <table className="setlinfo">
         <tbody>
           {SETLINFO_FIELDS.map((f) => (

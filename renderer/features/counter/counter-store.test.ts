@@ -9,6 +9,7 @@ import {
   commitCheck,
   createCounterStore,
   demoBillInputs,
+  stayFacts,
   type CounterDeps,
   type CounterStore,
 } from './counter-store';
@@ -91,6 +92,7 @@ describe('editing the bill clears the preview (in one place: setBill)', () => {
     ['the encounter number', () => actions().setBill({ mdtrtId: 'ZY-OTHER' })],
     ['the scheme', () => actions().setBill({ scheme: 'work_injury' })],
     ['a circumstance', () => actions().setBill({ circumstances: { emergency: true } })],
+    ['the mid-stay part', () => actions().setBill({ stayPart: 2 })],
     ['a line added', () => actions().addLine({ ...bill('BILL-PNEUMONIA').lines[0]!, feedetl_sn: '99' })],
     ['the lines cleared', () => actions().clearLines()],
     ['another bill loaded', () => loadDemo(bill('BILL-HIP'))],
@@ -186,3 +188,36 @@ function depsOf(): CounterDeps {
     afterCommit: () => undefined,
   };
 }
+
+describe('mid-stay parts (settle/v2)', () => {
+  it('a demo bill of a stay settled in parts brings its part; the settle service gets it with the encounter number', async () => {
+    const part2 = bill('BILL-REHAB-PART2');
+    await actions().startPatient(cardOf(part2));
+    loadDemo(part2);
+    expect(store.getState().stayPart).toBe(2);
+    expect(stayFacts(store.getState())).toEqual({ stay_part: 2, encounter_no: part2.mdtrt_id });
+    // only inpatient and rehab stays are settled in parts; a whole stay sends none
+    actions().setBill({ setlType: 'outpatient' });
+    expect(stayFacts(store.getState())).toEqual({});
+    loadDemo(bill('BILL-PNEUMONIA'));
+    expect(store.getState().stayPart).toBeNull();
+    expect(stayFacts(store.getState())).toEqual({});
+  });
+
+  it('part 2 before part 1 is refused by compute, in words; after part 1 it computes', async () => {
+    const [part1, part2] = [bill('BILL-REHAB-PART1'), bill('BILL-REHAB-PART2')];
+    await actions().startPatient(cardOf(part2));
+    loadDemo(part2);
+    await actions().compute();
+    expect(store.getState()).toMatchObject({ preview: null, error: { code: 'STAY_PART_OUT_OF_ORDER' } });
+    loadDemo(part1);
+    await actions().compute();
+    await actions().commit();
+    expect(store.getState().receiptId).not.toBeNull();
+    actions().nextPatient();
+    await actions().startPatient(cardOf(part2));
+    loadDemo(part2);
+    await actions().compute();
+    expect(store.getState().preview?.result.stay_part).toBe(2);
+  });
+});

@@ -8,13 +8,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   SCHEMES,
   SETL_TYPES,
+  STAY_SETL_TYPES,
   type BillLine,
   type Circumstances,
   type Person,
 } from '../../../shared/settlement';
 import type { CardReadEvent, DemoBillView } from '../../../shared/station-api';
 import type { FilingRow, Scheme, SetlType } from '../../db';
-import type { AssessInput, Preview, SettleService } from '../../settle-service';
+import type { AssessInput, Preview, SettleInput, SettleService } from '../../settle-service';
 import type { TranslationKey } from '../../i18n';
 import type { BilingualText } from '../../ui';
 import { isEncounterNo } from './bill-inputs';
@@ -35,6 +36,9 @@ export interface BillInputs {
   source: BillSource | null;
   /** the hospital's encounter number (住院号 / 门诊号), 8201's mdtrt_id; required to commit */
   mdtrtId: string;
+  /** settle/v2: the bill is part N of a long stay (中途结算), null for a whole stay; inpatient and
+   * rehab only. Part ≥ 2 follows this station's earlier parts of the same encounter number. */
+  stayPart: number | null;
 }
 
 export type PersonLookup =
@@ -92,6 +96,7 @@ const emptyPatient = (): Omit<CounterState, 'scheme' | 'setlType' | 'billVersion
   lines: [],
   source: null,
   mdtrtId: '',
+  stayPart: null,
   preview: null,
   receiptId: null,
   error: null,
@@ -109,7 +114,14 @@ export function demoBillInputs(bill: DemoBillView): Parameters<CounterActions['l
     diseCodg: bill.dise_codg ?? '',
     circumstances: bill.circumstances ?? {},
     mdtrtId: bill.mdtrt_id ?? '',
+    stayPart: bill.stay_part ?? null,
   };
+}
+
+/** The mid-stay part the settle service is asked to follow, when the bill is one (settle/v2). */
+export function stayFacts(s: CounterState): Pick<SettleInput, 'stay_part' | 'encounter_no'> {
+  if (s.stayPart === null || !(STAY_SETL_TYPES as readonly string[]).includes(s.setlType)) return {};
+  return { stay_part: s.stayPart, encounter_no: s.mdtrtId.trim() };
 }
 
 /** Who the settle service and the demo bills are asked about: the person once known, else the card. */
@@ -208,9 +220,11 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
             ...settleFacts(s, deps.today()),
             acct_used: s.acctUsed,
             lines: s.lines,
+            ...stayFacts(s),
           });
           // the bill may have changed while the engine ran: that preview is for another bill
-          if (get().lines === s.lines && get().card === s.card) set({ preview });
+          if (get().lines === s.lines && get().card === s.card && get().stayPart === s.stayPart)
+            set({ preview });
         } catch (error) {
           set({ error });
         } finally {

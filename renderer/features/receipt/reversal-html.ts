@@ -2,21 +2,20 @@
 // approved, every amount negated, the funds' shares by fund, and — in bold — what the patient gets
 // back in cash and to their personal account. It follows the platform's side (2305 waiting, done
 // with its reversal id, refused). Same page and labels as the settlement receipt (receipt-html.ts).
-import { FUND_PAY_TYPES, SETLINFO_FIELDS } from '../../../shared/settlement';
+import { SETLINFO_FIELDS } from '../../../shared/settlement';
 import type { SettlementRow } from '../../db';
 import { isChinese, messagesFor } from '../../i18n';
 import type { FundLabel } from '../../settle-service';
 import { reversalFigures } from '../../settle-service';
-import { formatChinaTime, maskCertno } from '../../ui';
+import { formatChinaTime, fundLabel, maskCertno } from '../../ui';
 import { esc, receiptDocument, type Reprint } from './receipt-html';
 
-/** A fund's short name (统筹基金, 大额医疗 …) or, for a result without fund types, its setlinfo label. */
-export function fundLabel(label: FundLabel, lang: string): string {
-  if ('fund_pay_type' in label) {
-    const [, , zh, en] = FUND_PAY_TYPES[label.fund_pay_type];
-    return isChinese(lang) ? zh : en;
-  }
-  return messagesFor(lang).setlinfo[label.field];
+/** A fund's short name (统筹基金, 大额医疗 … ui's fundLabel) or, for a result without fund types,
+ * its setlinfo label. */
+function fundName(label: FundLabel, lang: string): string {
+  if (!('fund_pay_type' in label)) return messagesFor(lang).setlinfo[label.field];
+  const name = fundLabel(label.fund_pay_type);
+  return isChinese(lang) ? name.zh : name.en;
 }
 
 export function reversalHtml(
@@ -35,8 +34,8 @@ export function reversalHtml(
   ).join('');
   const funds =
     f.funds
-      .map((x) => `<tr><th>${esc(fundLabel(x.label, opts.lang))}</th><td>${esc(x.amount)}</td></tr>`)
-      .join('') || `<tr><th>${esc(v.noFunds)}</th><td>0.00</td></tr>`;
+      .map((x) => `<tr><th>${esc(fundName(x.label, opts.lang))}</th><td>${esc(x.amount)}</td></tr>`)
+      .join('') || `<tr><th>${esc(m.review.noFund)}</th><td>0.00</td></tr>`;
   const platform =
     c.platform === 'cancelled'
       ? v.platform.cancelled.replace('{{id}}', c.reversal?.setl_id ?? '')

@@ -3,7 +3,12 @@
 // the shared reader emulator, so replies are real frames; faults (garbled frames, unplug in the
 // middle of a read, scripted APDU replies) are injected here. Used only by tests.
 import { EventEmitter } from 'node:events';
-import { createReaderEmulator, createSimulatedCard, stxBccCodec } from '../../../../shared/card';
+import {
+  createReaderEmulator,
+  createSimulatedCard,
+  encodeScannedDataReports,
+  stxBccCodec,
+} from '../../../../shared/card';
 import type { DemoCardInput, EmulatedCard, FrameCodec, ReaderEmulator } from '../../../../shared/card';
 import type { HidDeviceInfo, HidHandle, HidModule } from '../hid-port';
 
@@ -141,21 +146,7 @@ export class FakeScanner {
   }
   /** Emits a scan as Scanned Data reports (id 2, 64 bytes, 56 data bytes each, continuation bit). */
   scan(payload: Uint8Array, aim = ']Q1'): void {
-    const reports: Uint8Array[] = [];
-    for (let off = 0; off < Math.max(payload.length, 1); off += 56) {
-      const part = payload.slice(off, off + 56);
-      const r = new Uint8Array(64);
-      r[0] = 0x02;
-      r[1] = part.length;
-      r.set(
-        [...aim].map((c) => c.charCodeAt(0)),
-        2,
-      );
-      r.set(part, 5);
-      r[63] = off + 56 < payload.length ? 1 : 0;
-      reports.push(r);
-    }
-    this.sendRaw(reports);
+    this.sendRaw(encodeScannedDataReports(payload, aim));
   }
   sendRaw(reports: Uint8Array[]): void {
     this.device.handle?.send(reports);
