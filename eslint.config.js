@@ -80,7 +80,8 @@ export default tseslint.config(
     },
   },
   {
-    // shared/: pure TypeScript — its own files, decimal.js and zod, nothing else.
+    // shared/: pure TypeScript — its own files, decimal.js and zod, nothing else; and the FHIR R4
+    // type declarations of @medplum/fhirtypes (types only: the package has no code to run).
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts', 'shared/**/cli.ts'],
     rules: {
@@ -90,8 +91,9 @@ export default tseslint.config(
           ...noNode,
           patterns: [
             {
-              regex: '^(?!\\.|decimal\\.js$|zod$|zod/)',
-              message: 'shared/ may import only its own files, decimal.js and zod.',
+              regex: '^(?!\\.|decimal\\.js$|zod$|zod/|@medplum/fhirtypes$)',
+              message:
+                'shared/ may import only its own files, decimal.js, zod and the @medplum/fhirtypes types.',
             },
             layer('electron'),
             layer('renderer'),
