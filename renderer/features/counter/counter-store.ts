@@ -12,6 +12,7 @@ import {
   type Circumstances,
   type Person,
 } from '../../../shared/settlement';
+import type { EncounterInfo } from '../../../shared/settlement-docs';
 import type { CardReadEvent, DemoBillView } from '../../../shared/station-api';
 import type { FilingRow, Scheme, SetlType } from '../../db';
 import type { AssessInput, Preview, SettleService } from '../../settle-service';
@@ -35,6 +36,8 @@ export interface BillInputs {
   source: BillSource | null;
   /** the hospital's encounter number (住院号 / 门诊号), 8201's mdtrt_id; required to commit */
   mdtrtId: string;
+  /** the encounter data of an imported bill (diagnoses, operations …), kept with the settlement */
+  encounter: EncounterInfo | null;
 }
 
 export type PersonLookup =
@@ -92,6 +95,7 @@ const emptyPatient = (): Omit<CounterState, 'scheme' | 'setlType' | 'billVersion
   lines: [],
   source: null,
   mdtrtId: '',
+  encounter: null,
   preview: null,
   receiptId: null,
   error: null,
@@ -186,7 +190,8 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
       },
 
       loadBill(bill) {
-        actions.setBill(bill);
+        // a bill replaces the last one's encounter data too (a bill without any has none)
+        actions.setBill({ encounter: null, ...bill });
         set((s) => ({ billVersion: s.billVersion + 1 }));
       },
 
@@ -230,6 +235,7 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
           const row = await deps.settle.commit(s.preview, {
             opter: deps.operator(),
             encounter_no: s.mdtrtId.trim(),
+            ...(s.encounter ? { encounter: s.encounter } : {}),
           });
           set({ receiptId: row.local_setl_id });
           deps.afterCommit();

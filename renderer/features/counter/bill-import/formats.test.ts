@@ -12,7 +12,7 @@ import {
 } from './index';
 import { declaredUnpackedSize } from './zip-size';
 
-const feed = (lines: object[], extra: object = {}) =>
+const feed = (lines: unknown[], extra: object = {}) =>
   JSON.stringify({ input: { feedetail: lines, ...extra } });
 const LINE = { feedetl_sn: '1', med_list_codg: 'A01', cnt: 2, pric: 12.35, det_item_fee_sumamt: 24.7 };
 

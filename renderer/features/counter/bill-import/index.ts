@@ -8,4 +8,4 @@ export { parseBillXlsx } from './xlsx';
 export { parseBillFile, parseBillBytes } from './parse-file';
 export { checkBillLine, nextLineNumber } from './line';
 export { importBillFile, fileBytes, IMPORT_TIME_LIMIT_MS, type BillFileBytes } from './import-file';
-export { setlTypeOfMedType } from './med-type';
+export { billToLoad, setlTypeOfMedType, type LoadableBill } from './for-counter';

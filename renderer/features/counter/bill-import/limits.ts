@@ -1,8 +1,8 @@
 // How much a bill file may be. A 20 MB export of 50,000 lines is read (in a Web Worker, so the
 // window never waits for it); past these limits the file is refused before any line is parsed.
 
-/** The file itself (CSV, JSON, XLSX). */
-export const MAX_BILL_FILE_BYTES = 24 * 1024 * 1024;
+/** The file itself (CSV, JSON, XLSX): the same limit as the watched folder's. */
+export { MAX_BILL_FILE_BYTES } from '../../../../shared/station-api';
 /** Lines of one bill: the engine settles 50,000-line bills (shared/settlement fast-lines). */
 export const MAX_BILL_LINES = 50_000;
 /** An XLSX is a zip: what its parts may unpack to (a zip bomb is refused before it is unpacked). */
