@@ -15,9 +15,9 @@ const layer = (name) => ({
 });
 
 // renderer/: no Node, no Electron, no platform-sim; inside it, the shell (app/) imports the screens
-// (features/) and never the other way round, and the shared parts (ui/, navigation/, station/, i18n/)
-// import no screen and not the shell. Each folder's rule repeats the renderer's own (a later config
-// block replaces a rule's options, it does not add to them).
+// (features/) and never the other way round, and the shared parts (ui/, navigation/, station/, i18n/,
+// documents/) import no screen and not the shell. Each folder's rule repeats the renderer's own (a
+// later config block replaces a rule's options, it does not add to them).
 const rendererPaths = [
   ...noNode.paths,
   { name: 'electron', message: 'The renderer talks to main only through StationApi.' },
@@ -194,7 +194,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': rendererImports('app') },
   },
   {
-    files: ['renderer/{ui,navigation,station,i18n}/**/*.{ts,tsx}'],
+    files: ['renderer/{ui,navigation,station,i18n,documents}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-restricted-imports': rendererImports('app', 'features') },
   },

@@ -6,6 +6,7 @@ export type { SettlementRecord } from './record';
 export {
   settlementListModel,
   personalSplit,
+  feeTotals,
   type SettlementListModel,
   type PersonalSplit,
   type FeeTotals,

@@ -53,6 +53,8 @@ export interface SettlementListModel {
     scheme: string;
     setl_type: string;
     encounter_no: string;
+    /** a stay (inpatient, rehabilitation): the list shows its dates and length */
+    stay: boolean;
     adm_date: string | null;
     dscg_date: string;
     stay_days: number | null;
@@ -80,7 +82,7 @@ export function personalSplit(setlinfo: SettlementRecord['result']['setlinfo']):
   };
 }
 
-function feeTotals(rows: readonly ChrgitmSummaryRow[]): FeeTotals {
+export function feeTotals(rows: readonly ChrgitmSummaryRow[]): FeeTotals {
   const sum = (pick: (r: ChrgitmSummaryRow) => string) =>
     formatAmount(rows.reduce((s, r) => s.plus(pick(r)), ZERO));
   return {
@@ -101,6 +103,7 @@ export function settlementListModel(record: SettlementRecord): SettlementListMod
   const chronicCode = request.setl_type === 'chronic_outpatient' ? (request.dise_codg ?? null) : null;
   const diseases = request.policy?.chronic?.diseases ?? {};
   const summary = result.chrgitm_summary;
+  const stay = request.setl_type === 'inpatient' || request.setl_type === 'rehab';
   const diagnoses = [...(enc?.diseinfo ?? [])].sort(
     (a, b) => Number(b.maindiag_flag) - Number(a.maindiag_flag),
   );
@@ -131,6 +134,7 @@ export function settlementListModel(record: SettlementRecord): SettlementListMod
       scheme: request.scheme,
       setl_type: request.setl_type,
       encounter_no: record.encounter_no,
+      stay,
       adm_date: adm,
       dscg_date: dscg,
       stay_days: ['inpatient', 'rehab'].includes(request.setl_type)

@@ -74,5 +74,22 @@ export const goldenRecords = (): Record<string, SettlementRecord> => ({
       ],
     },
   }),
-  'work-injury-device': recordOf(deviceRequest('08'), { encounter_no: 'MZ20250630003' }),
+  'work-injury-device': recordOf(
+    {
+      ...deviceRequest('08'),
+      admission_date: undefined,
+      // a lower-leg prosthesis above the insured place's limit of 3000.00: 200.00 over it
+      lines: [
+        {
+          feedetl_sn: '1',
+          med_list_codg: 'D-LEG-01',
+          name: '小腿假肢',
+          cnt: '1',
+          pric: '3200',
+          det_item_fee_sumamt: '3200.00',
+        },
+      ],
+    },
+    { encounter_no: 'MZ20250630003' },
+  ),
 });

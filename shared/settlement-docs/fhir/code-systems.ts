@@ -43,7 +43,8 @@ export const SETTLEMENT_AMOUNTS = {
 } as const;
 export type SettlementAmountCode = keyof typeof SETTLEMENT_AMOUNTS;
 
-const INSUTYPES = {
+/** The insurance types a settlement is under: the medical ones (person.insutype) and work injury. */
+export const INSUTYPES = {
   '310': ['职工基本医疗保险', 'employee basic medical insurance'],
   '390': ['城乡居民基本医疗保险', 'resident basic medical insurance'],
   '410': ['工伤保险', 'work-injury insurance'],
