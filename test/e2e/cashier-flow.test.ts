@@ -2,59 +2,22 @@
 // demo platform), driven in Debian's Chromium. Medical inpatient settled and confirmed; a person whose
 // filing expired refused with the reason; a work-injury device settled at the device shop; and the
 // offline flow: platform stopped → settle → receipt pending → platform back → confirmed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorld, DEMO_DEVICE_SHOP } from '../../shared/demo-world';
-import { startStation, type RunningStation } from '../../scripts/start-station';
-import { freePort, launchChromium, shot } from './browser';
+import type { RunningStation } from '../../scripts/start-station';
+import { launchChromium, shot } from './browser';
+import { readCard as readCardOf, StationPool } from './station-page';
 
 const SEED = 'e2e';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
-const cardOf = (scenario: string): string => {
-  const person = world.people.find((p) => p.scenario === scenario);
-  const card = world.cards.find((c) => c.psn_no === person?.person.psn_no && !c.damaged);
-  if (!card) throw new Error(`no demo card for ${scenario}`);
-  return card.card_id;
-};
 
-const stations: RunningStation[] = [];
-const dirs: string[] = [];
+const pool = new StationPool();
 let browser: Browser;
 
-async function openStation(institution?: string): Promise<{ station: RunningStation; page: Page }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
-  dirs.push(dataDir);
-  const station = await startStation({
-    dataDir,
-    mode: 'browser',
-    open: false,
-    admin: true,
-    seed: SEED,
-    today,
-    institution,
-    agentPort: await freePort(),
-    platformPort: await freePort(),
-    say: () => undefined,
-  });
-  stations.push(station);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.goto(station.url);
-  await page.getByTestId('institution').waitFor();
-  // The first pull fills the station's database; the indicator says when.
-  await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 60_000 });
-  await page.getByTestId('demo-tray').waitFor();
-  return { station, page };
-}
-
-async function readCard(page: Page, scenario: string): Promise<void> {
-  await page.getByTestId(`demo-card-${cardOf(scenario)}`).click();
-  await page.getByTestId('card-read').waitFor();
-  await page.getByTestId('verdict').waitFor();
-}
+const openStation = (institution?: string) => pool.open(browser, { seed: SEED, today, institution });
+const readCard = (page: Page, scenario: string) => readCardOf(page, world, scenario);
 
 async function settleBill(page: Page, billId: string): Promise<void> {
   await page.getByTestId(`demo-bill-${billId}`).click();
@@ -68,8 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of stations) await s.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await pool.close();
 }, 60_000);
 
 describe('the cashier flow in Chromium', () => {
