@@ -3,16 +3,16 @@
 // loaded while any error remains), in the demo one of the demo world's bills, and lines added by hand
 // from the medical or work-injury catalog (CatalogPicker). Its inputs (encounter number, dates,
 // circumstances) are BillInputsForm. Every change goes through the counter store's actions.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { Decimal, formatAmount } from '../../../shared/money';
 import type { BillLine } from '../../../shared/settlement';
 import type { DemoBillView } from '../../../shared/station-api';
 import { useStation } from '../../station';
 import { Alert, Bilingual, BilingualAlert, DataTable, Money, Panel, useAsync, type Column } from '../../ui';
 import { fileBytes } from './bill-import';
 import { BillInbox } from './BillInbox';
+import { billTotal } from './bill-total';
 import { BillInputsPanel } from './BillInputsForm';
 import { CatalogPicker } from './CatalogPicker';
 import { EncounterSummary } from './EncounterSummary';
@@ -51,7 +51,7 @@ export function BillPanel() {
     file.clear();
     actions.loadBill(demoBillInputs(bill));
   };
-  const total = lines.reduce((sum, l) => sum.plus(l.det_item_fee_sumamt), new Decimal(0));
+  const total = useMemo(() => billTotal(lines), [lines]);
 
   return (
     <Panel
@@ -118,7 +118,7 @@ export function BillPanel() {
             <strong>
               <SourceLabel source={source} />
             </strong>{' '}
-            · {t('bill.lines', { n: lines.length, sum: formatAmount(total) })}
+            · {t('bill.lines', { n: lines.length, sum: total })}
             <button type="button" onClick={actions.clearLines}>
               {t('bill.clear')}
             </button>

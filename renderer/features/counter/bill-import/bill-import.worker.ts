@@ -12,7 +12,7 @@ const scope = self as unknown as WorkerScope;
 scope.onmessage = (e) => {
   const { name, bytes } = e.data;
   parseBillBytes(name, new Uint8Array(bytes)).then(
-    (result) => scope.postMessage({ ok: true, result }),
+    (result) => scope.postMessage({ ok: true, json: JSON.stringify(result) }),
     (error: unknown) => scope.postMessage({ ok: false, message: (error as Error)?.message ?? String(error) }),
   );
 };
