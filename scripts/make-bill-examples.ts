@@ -45,25 +45,29 @@ const MAIN_DIAG = 'J18.900 肺炎';
 const OTHER_DIAGS = 'I10.x00 原发性高血压；E11.900 2型糖尿病';
 const OPERATIONS = '33.2200 纤维支气管镜检查 2026-06-23';
 
+/** The encounter's cells on the first row of a table (dates as the table writes them); none after. */
+function encounterCells<D>(row: number, date: (iso: string) => D): (D | string)[] {
+  if (row > 0) return [];
+  const { adm_date, dscg_date, dept_codg, dept_name, dr_codg, dr_name } = ENCOUNTER;
+  return [
+    date(adm_date),
+    date(dscg_date),
+    dept_codg,
+    dept_name,
+    dr_codg,
+    dr_name,
+    MAIN_DIAG,
+    OTHER_DIAGS,
+    OPERATIONS,
+  ];
+}
+
 function csv(): string {
   const head =
     'mdtrt_id,feedetl_sn,med_list_codg,name,cnt,pric,det_item_fee_sumamt,med_chrgitm_type,fee_kind,';
   const enc = 'adm_date,dscg_date,dept_codg,dept_name,dr_codg,dr_name,main_diag,other_diags,operations';
   const rows = LINES.map(([code, name, type, cnt, pric, kind], i) => {
-    const encounter =
-      i === 0
-        ? [
-            ENCOUNTER.adm_date,
-            ENCOUNTER.dscg_date,
-            ENCOUNTER.dept_codg,
-            ENCOUNTER.dept_name,
-            ENCOUNTER.dr_codg,
-            ENCOUNTER.dr_name,
-            MAIN_DIAG,
-            OTHER_DIAGS,
-            OPERATIONS,
-          ]
-        : Array(9).fill('');
+    const encounter = i === 0 ? encounterCells(i, (d) => d) : Array<string>(9).fill('');
     return [MDTRT_ID, i + 1, code, name, cnt, pric, amount(cnt, pric), type, kind ?? '', ...encounter].join(
       ',',
     );
@@ -158,20 +162,7 @@ async function xlsx(): Promise<Buffer> {
     '手术操作',
   ]);
   LINES.forEach(([code, name, type, cnt, pric, kind], i) => {
-    const encounter =
-      i === 0
-        ? [
-            new Date(`${ENCOUNTER.adm_date}T00:00:00Z`),
-            new Date(`${ENCOUNTER.dscg_date}T00:00:00Z`),
-            ENCOUNTER.dept_codg,
-            ENCOUNTER.dept_name,
-            ENCOUNTER.dr_codg,
-            ENCOUNTER.dr_name,
-            MAIN_DIAG,
-            OTHER_DIAGS,
-            OPERATIONS,
-          ]
-        : [];
+    const encounter = encounterCells(i, (d) => new Date(`${d}T00:00:00Z`));
     // the category in Chinese, as a hospital clerk writes it; the fee kind too
     ws.addRow([
       MDTRT_ID,

@@ -3,28 +3,22 @@
 // the two can never name or add up a column differently.
 import { MED_CHRGITM_TYPES, type ChrgitmSummaryRow } from '../../shared/settlement';
 import { feeTotals } from '../../shared/settlement-docs';
+import { NumCells, NumHeads } from './cells';
 import { isChinese, messagesFor } from '../i18n';
 
 export function FeeCategoryTable({ rows, lang }: { rows: readonly ChrgitmSummaryRow[]; lang: string }) {
   const m = messagesFor(lang).list;
   const zh = isChinese(lang);
   const total = feeTotals(rows);
-  const figures = (r: Omit<ChrgitmSummaryRow, 'med_chrgitm_type'>) =>
-    [r.amt, r.claa_sumfee, r.clab_amt, r.fulamt_ownpay_amt, r.oth_amt].map((v, i) => (
-      <td key={i} className="num">
-        {v}
-      </td>
-    ));
+  const figures = (r: Omit<ChrgitmSummaryRow, 'med_chrgitm_type'>) => (
+    <NumCells values={[r.amt, r.claa_sumfee, r.clab_amt, r.fulamt_ownpay_amt, r.oth_amt]} />
+  );
   return (
     <table className="fee-categories" data-testid="fee-categories">
       <thead>
         <tr>
           <th>{m.feeItem}</th>
-          {[m.amt, m.claa, m.clab, m.ownpay, m.other].map((h) => (
-            <th key={h} className="num">
-              {h}
-            </th>
-          ))}
+          <NumHeads labels={[m.amt, m.claa, m.clab, m.ownpay, m.other]} />
         </tr>
       </thead>
       <tbody>

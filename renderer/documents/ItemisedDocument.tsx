@@ -4,6 +4,7 @@
 // own setlinfo (the contract makes the items add up to it).
 import { MED_CHRGITM_TYPES } from '../../shared/settlement';
 import { itemisedLines, type LineClass, type SettlementRecord } from '../../shared/settlement-docs';
+import { NumCells, NumHeads } from './cells';
 import { isChinese, messagesFor, type Messages } from '../i18n';
 import { formatChinaTime, maskCertno } from '../ui';
 import { fill } from './render-document';
@@ -59,11 +60,7 @@ export function ItemisedDocument({
             {heads.map((h) => (
               <th key={h}>{h}</th>
             ))}
-            {numHeads.map((h) => (
-              <th key={h} className="num">
-                {h}
-              </th>
-            ))}
+            <NumHeads labels={numHeads} />
           </tr>
         </thead>
         <tbody>
@@ -74,30 +71,30 @@ export function ItemisedDocument({
               <td>{name}</td>
               <td>{MED_CHRGITM_TYPES[med_chrgitm_type][zh ? 0 : 1]}</td>
               <td>{classLabel(all, cls)}</td>
-              {[
-                line.cnt,
-                line.pric,
-                item.det_item_fee_sumamt,
-                item.fulamt_ownpay_amt,
-                item.overlmt_amt,
-                item.preselfpay_amt,
-                item.inscp_scp_amt,
-              ].map((v, i) => (
-                <td key={i} className="num">
-                  {v}
-                </td>
-              ))}
+              <NumCells
+                values={[
+                  line.cnt,
+                  line.pric,
+                  item.det_item_fee_sumamt,
+                  item.fulamt_ownpay_amt,
+                  item.overlmt_amt,
+                  item.preselfpay_amt,
+                  item.inscp_scp_amt,
+                ]}
+              />
             </tr>
           ))}
           <tr className="total">
             <td colSpan={7}>{m.total}</td>
-            {[s.medfee_sumamt, s.fulamt_ownpay_amt, s.overlmt_selfpay, s.preselfpay_amt, s.inscp_scp_amt].map(
-              (v, i) => (
-                <td key={i} className="num">
-                  {v}
-                </td>
-              ),
-            )}
+            <NumCells
+              values={[
+                s.medfee_sumamt,
+                s.fulamt_ownpay_amt,
+                s.overlmt_selfpay,
+                s.preselfpay_amt,
+                s.inscp_scp_amt,
+              ]}
+            />
           </tr>
         </tbody>
       </table>

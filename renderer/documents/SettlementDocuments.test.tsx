@@ -4,9 +4,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { goldenRecords } from '../../test/support/settlement-records';
+import { goldenRecords, settlementRow } from '../../test/support/settlement-records';
 import { testStation, type TestStation } from '../../test/support/test-station';
-import type { SettlementRow } from '../db';
 import { StationContext } from '../station';
 import { SettlementDocuments } from './SettlementDocuments';
 
@@ -24,20 +23,7 @@ async function show(id: string) {
     },
   });
   const record = goldenRecords()['medical-inpatient']!;
-  const row: SettlementRow = {
-    ...record,
-    local_setl_id: 'S-LIST-1',
-    scheme: 'medical',
-    setl_type: 'inpatient',
-    data_versions: {},
-    answered_at: null,
-    platform_result: null,
-    differences: [],
-    reasons: [],
-    resolved_at: null,
-    resolution: null,
-    status: 'confirmed',
-  };
+  const row = settlementRow(record, { local_setl_id: 'S-LIST-1', status: 'confirmed' });
   await ts.db.settlements.add(row);
   render(
     <StationContext.Provider value={ts.station}>

@@ -7,6 +7,7 @@ import { provinceName } from '../../shared/ids';
 import { FUND_PAY_TYPES } from '../../shared/settlement';
 import { INSUTYPES, type SettlementListModel } from '../../shared/settlement-docs';
 import type { SettlementStatus } from '../db';
+import { NumCells, NumHeads } from './cells';
 import { isChinese, messagesFor } from '../i18n';
 import { formatChinaTime, maskCertno } from '../ui';
 import { FeeCategoryTable } from './FeeCategoryTable';
@@ -202,25 +203,21 @@ export function SettlementListDocument({ model, lang, institutionName, printedAt
       <table data-testid="list-personal">
         <thead>
           <tr>
-            {[m.psnSelfpay, m.psnOwnpay, all.setlinfo.acct_pay, all.setlinfo.psn_cash_pay].map((h) => (
-              <th key={h} className="num">
-                {h}
-              </th>
-            ))}
+            <NumHeads
+              labels={[m.psnSelfpay, m.psnOwnpay, all.setlinfo.acct_pay, all.setlinfo.psn_cash_pay]}
+            />
           </tr>
         </thead>
         <tbody>
           <tr>
-            {[
-              model.personal.psn_selfpay,
-              model.personal.psn_ownpay,
-              model.personal.acct_pay,
-              model.personal.psn_cash_pay,
-            ].map((v, i) => (
-              <td key={i} className="num">
-                {v}
-              </td>
-            ))}
+            <NumCells
+              values={[
+                model.personal.psn_selfpay,
+                model.personal.psn_ownpay,
+                model.personal.acct_pay,
+                model.personal.psn_cash_pay,
+              ]}
+            />
           </tr>
         </tbody>
       </table>

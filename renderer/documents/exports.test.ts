@@ -5,27 +5,14 @@ import Papa from 'papaparse';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SETLINFO_FIELDS } from '../../shared/settlement';
-import { fixtureRecord, goldenRecords } from '../../test/support/settlement-records';
-import { openStationDb, type SettlementRow, type StationDb } from '../db';
+import { fixtureRecord, goldenRecords, settlementRow } from '../../test/support/settlement-records';
+import { openStationDb, type StationDb } from '../db';
 import { settlementsCsv, settlementsInPeriod } from './exports';
 
 let db: StationDb;
 afterEach(() => db?.close());
 
-const rowOf = (record: ReturnType<typeof fixtureRecord>, extra: Partial<SettlementRow>): SettlementRow => ({
-  ...record,
-  scheme: record.request.scheme,
-  setl_type: record.request.setl_type,
-  data_versions: {},
-  answered_at: null,
-  platform_result: null,
-  differences: [],
-  reasons: [],
-  resolved_at: null,
-  resolution: null,
-  status: 'pending',
-  ...extra,
-});
+const rowOf = settlementRow;
 
 const parse = (csv: string) =>
   Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;

@@ -5,26 +5,17 @@
 // encounter's diagnosis, and turned into a PNG to look at (test-artifacts/documents/).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWorld } from '../../shared/demo-world';
 import { hasPoppler, lookAtPdf } from '../documents/pdf';
-import { launchChromium, shot } from './browser';
-import { readCard, StationPool } from './station-page';
+import { shot } from './browser';
+import { e2eStations, readCard } from './station-page';
 
 const SEED = 'e2e-bills';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
-const pool = new StationPool();
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await pool.close();
-}, 60_000);
+const { pool, browser } = e2eStations();
 
 /** Drops one file on the bill panel the way a file manager does (a DataTransfer holding a File). */
 async function dropFile(page: Page, name: string, bytes: Buffer, type: string): Promise<void> {
@@ -80,7 +71,7 @@ function feedetail(psn_no: string): Buffer {
 
 describe('bill files from the hospital system, in Chromium', () => {
   it('reads a dropped XLSX, settles a dropped 2301 fee detail and prints its settlement list', async () => {
-    const { page } = await pool.open(browser, { seed: SEED, today });
+    const { page } = await pool.open(browser(), { seed: SEED, today });
     await readCard(page, world, 'inpatient-direct');
     const psn_no = world.people.find((p) => p.scenario === 'inpatient-direct')!.person.psn_no;
 

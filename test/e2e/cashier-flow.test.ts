@@ -2,21 +2,19 @@
 // demo platform), driven in Debian's Chromium. Medical inpatient settled and confirmed; a person whose
 // filing expired refused with the reason; a work-injury device settled at the device shop; and the
 // offline flow: platform stopped → settle → receipt pending → platform back → confirmed.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoWorld, DEMO_DEVICE_SHOP } from '../../shared/demo-world';
 import type { RunningStation } from '../../scripts/start-station';
-import { launchChromium, shot } from './browser';
-import { readCard as readCardOf, StationPool } from './station-page';
+import { shot } from './browser';
+import { e2eStations, readCard as readCardOf } from './station-page';
 
 const SEED = 'e2e';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
+const { pool, browser } = e2eStations();
 
-const pool = new StationPool();
-let browser: Browser;
-
-const openStation = (institution?: string) => pool.open(browser, { seed: SEED, today, institution });
+const openStation = (institution?: string) => pool.open(browser(), { seed: SEED, today, institution });
 const readCard = (page: Page, scenario: string) => readCardOf(page, world, scenario);
 
 async function settleBill(page: Page, billId: string): Promise<void> {
@@ -24,15 +22,6 @@ async function settleBill(page: Page, billId: string): Promise<void> {
   await page.getByTestId('compute').click();
   await page.getByTestId('review').waitFor();
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await pool.close();
-}, 60_000);
 
 describe('the cashier flow in Chromium', () => {
   let page: Page;

@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { DemoWorld } from '../../shared/demo-world';
 import { startStation, type RunningStation } from '../../scripts/start-station';
-import { freePort } from './browser';
+import { freePort, launchChromium } from './browser';
 
 /** The stations a test file started and their data folders, to stop and remove in afterAll. */
 export class StationPool {
@@ -59,4 +60,24 @@ export async function readCard(page: Page, world: DemoWorld, scenario: string): 
   await page.getByTestId(`demo-card-${cardOf(world, scenario)}`).click();
   await page.getByTestId('card-read').waitFor();
   await page.getByTestId('verdict').waitFor();
+}
+
+/** A test file's Chromium and stations: launched before its tests, closed and removed after them. */
+export function e2eStations(): { pool: StationPool; browser: () => Browser } {
+  const pool = new StationPool();
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await pool.close();
+  }, 60_000);
+  return {
+    pool,
+    browser: () => {
+      if (!browser) throw new Error('Chromium is not running');
+      return browser;
+    },
+  };
 }

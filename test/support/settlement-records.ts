@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { settle } from '../../shared/settlement';
 import type { EncounterInfo, SettlementRecord } from '../../shared/settlement-docs';
+import type { SettlementRow } from '../../renderer/db';
 import { deviceRequest, loadRequest, type Req } from './settle-fixtures';
 
 const dir = join(import.meta.dirname, '../../shared/settlement/fixtures');
@@ -93,3 +94,21 @@ export const goldenRecords = (): Record<string, SettlementRecord> => ({
     { encounter_no: 'MZ20250630003' },
   ),
 });
+
+/** A record as the station's database row (pending, not yet answered), with the given changes. */
+export function settlementRow(record: SettlementRecord, extra: Partial<SettlementRow> = {}): SettlementRow {
+  return {
+    ...record,
+    scheme: record.request.scheme,
+    setl_type: record.request.setl_type,
+    data_versions: {},
+    answered_at: null,
+    platform_result: null,
+    differences: [],
+    reasons: [],
+    resolved_at: null,
+    resolution: null,
+    status: 'pending',
+    ...extra,
+  };
+}
