@@ -22,7 +22,8 @@ async function show(answers: Parameters<typeof testStation>[0] = {}) {
   );
   const person = ts.world.people.find((p) => p.scenario === 'inpatient-direct')!.person;
   await userEvent.setup().type(screen.getByTestId('typed-id'), `${person.certno}{Enter}`);
-  await screen.findByTestId('person-name');
+  // the person's lookup and the parse wait on a machine other tests load too: a patient wait
+  await screen.findByTestId('person-name', {}, { timeout: 15_000 });
   return person;
 }
 
@@ -65,7 +66,7 @@ describe('bill files at the counter', () => {
   it('loads a 2301 fee detail dropped on the bill panel, and keeps its encounter data with the settlement', async () => {
     const person = await show();
     await drop([new File([feedetail(person.psn_no)], 'his-2301.json', { type: 'application/json' })]);
-    const summary = await screen.findByTestId('bill-summary');
+    const summary = await screen.findByTestId('bill-summary', {}, { timeout: 15_000 });
     expect(summary.textContent).toContain('his-2301.json');
     expect((screen.getByTestId('mdtrt-id') as HTMLInputElement).value).toBe('ZY20260630777');
     const enc = screen.getByTestId('encounter-summary').textContent;
@@ -73,9 +74,11 @@ describe('bill files at the counter', () => {
     expect(enc).toContain('呼吸内科');
     expect(enc).toContain('王明');
     fireEvent.keyDown(window, { key: 'F4' });
-    await waitFor(() => expect((screen.getByTestId('settle') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect((screen.getByTestId('settle') as HTMLButtonElement).disabled).toBe(false), {
+      timeout: 15_000,
+    });
     fireEvent.keyDown(window, { key: 'F8' });
-    await screen.findByTestId('receipt');
+    await screen.findByTestId('receipt', {}, { timeout: 15_000 });
     const [row] = await ts.db.settlements.toArray();
     expect(row!.encounter).toMatchObject({
       adm_date: '2026-06-21',
@@ -88,7 +91,9 @@ describe('bill files at the counter', () => {
   it('refuses a bill for another person, and two files at once', async () => {
     await show();
     await drop([new File([feedetail('SOMEONE-ELSE')], 'other.json')]);
-    expect((await screen.findByTestId('bill-errors')).textContent).toContain('另一位参保人');
+    expect((await screen.findByTestId('bill-errors', {}, { timeout: 15_000 })).textContent).toContain(
+      '另一位参保人',
+    );
     expect(screen.queryByTestId('bill-summary')).toBeNull();
     await drop([new File(['a'], 'a.csv'), new File(['b'], 'b.csv')]);
     expect(screen.getByTestId('bill-drop-many').textContent).toContain('一次只能导入一个文件');
@@ -114,10 +119,12 @@ describe('bill files at the counter', () => {
         },
       },
     });
-    const offered = await screen.findByTestId('inbox-file');
+    const offered = await screen.findByTestId('inbox-file', {}, { timeout: 15_000 });
     expect(offered.getAttribute('data-name')).toBe('bill-888.csv');
     await userEvent.setup().click(offered);
-    expect((await screen.findByTestId('bill-summary')).textContent).toContain('25.00');
+    expect((await screen.findByTestId('bill-summary', {}, { timeout: 15_000 })).textContent).toContain(
+      '25.00',
+    );
     expect((screen.getByTestId('mdtrt-id') as HTMLInputElement).value).toBe('ZY20260630888');
     await waitFor(() => expect(archived).toEqual(['bill-888.csv']));
     // the folder's next offer arrives as an event
