@@ -5,3 +5,4 @@ export * from './rpc';
 export * from './csp';
 export * from './exposed';
 export * from './journal';
+export * from './bill-inbox';

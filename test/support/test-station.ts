@@ -30,7 +30,13 @@ export interface TestStation {
 }
 
 export async function testStation(
-  opts: { today?: string; operator?: Operator; fixmedins_code?: string } = {},
+  opts: {
+    today?: string;
+    operator?: Operator;
+    fixmedins_code?: string;
+    /** the test's own answers to host calls, over the defaults (a watched bill folder …) */
+    answers?: Partial<Record<StationChannel, (input: never) => unknown>>;
+  } = {},
 ): Promise<TestStation> {
   const today = opts.today ?? '2026-06-30';
   const { db, world } = await seededStationDb({ today });
@@ -62,6 +68,7 @@ export async function testStation(
     },
     'print.receiptDialog': () => ({ outcome: 'printed' }),
     'log.write': () => ({ ok: true }),
+    ...opts.answers,
   };
   const api = buildStationApi(
     {

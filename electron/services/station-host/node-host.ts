@@ -3,6 +3,7 @@
 // print dialog, where the secret is kept, and which card sources exist.
 import os from 'node:os';
 import path from 'node:path';
+import { MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
 import { createPlatformClient } from '../platform-client';
 import {
   loadStationConfig,
@@ -11,6 +12,7 @@ import {
   type SecretStore,
   type StationConfig,
 } from '../config';
+import { createBillInbox, type BillInbox } from '../bill-inbox';
 import { openJournal, type Journal } from '../journal';
 import { createRotatingLog, type StationLog } from '../logging';
 import { createReceiptPrinter, type RenderPdf } from '../printing';
@@ -66,6 +68,12 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     dir: path.join(options.dataDir, 'receipts'),
     renderPdf: options.renderPdf,
   });
+  const billInbox: BillInbox | null = config?.billInbox
+    ? createBillInbox({
+        dir: config.billInbox.dir,
+        maxBytes: config.billInbox.maxBytes ?? MAX_BILL_FILE_BYTES,
+      })
+    : null;
   const host = createStationHost({
     app: {
       name: 'direct-settlement-station',
@@ -83,6 +91,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     demo: config ? createDemoPort(config) : null,
     print: { savePdf: (html, name) => printer.savePdf(html, name), dialog: options.printDialog },
     journal,
+    billInbox,
     log,
   });
   log.write('info', 'station host started', {
@@ -96,6 +105,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     config,
     async close() {
       host.close();
+      billInbox?.close();
       await card?.close();
       await journal?.close();
     },
