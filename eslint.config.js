@@ -15,9 +15,9 @@ const layer = (name) => ({
 });
 
 // renderer/: no Node, no Electron, no platform-sim; inside it, the shell (app/) imports the screens
-// (features/) and never the other way round, and the shared parts (ui/, navigation/, station/, i18n/)
-// import no screen and not the shell. Each folder's rule repeats the renderer's own (a later config
-// block replaces a rule's options, it does not add to them).
+// (features/) and never the other way round, and the shared parts (ui/, navigation/, station/, i18n/,
+// documents/) import no screen and not the shell. Each folder's rule repeats the renderer's own (a
+// later config block replaces a rule's options, it does not add to them).
 const rendererPaths = [
   ...noNode.paths,
   { name: 'electron', message: 'The renderer talks to main only through StationApi.' },
@@ -80,7 +80,8 @@ export default tseslint.config(
     },
   },
   {
-    // shared/: pure TypeScript — its own files, decimal.js and zod, nothing else.
+    // shared/: pure TypeScript — its own files, decimal.js and zod, nothing else; and the FHIR R4
+    // type declarations of @medplum/fhirtypes (types only: the package has no code to run).
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts', 'shared/**/cli.ts'],
     rules: {
@@ -90,8 +91,9 @@ export default tseslint.config(
           ...noNode,
           patterns: [
             {
-              regex: '^(?!\\.|decimal\\.js$|zod$|zod/)',
-              message: 'shared/ may import only its own files, decimal.js and zod.',
+              regex: '^(?!\\.|decimal\\.js$|zod$|zod/|@medplum/fhirtypes$)',
+              message:
+                'shared/ may import only its own files, decimal.js, zod and the @medplum/fhirtypes types.',
             },
             layer('electron'),
             layer('renderer'),
@@ -192,7 +194,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': rendererImports('app') },
   },
   {
-    files: ['renderer/{ui,navigation,station,i18n}/**/*.{ts,tsx}'],
+    files: ['renderer/{ui,navigation,station,i18n,documents}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-restricted-imports': rendererImports('app', 'features') },
   },

@@ -57,6 +57,10 @@ describe('import boundaries', () => {
       "import { QueueScreen } from '../../features/queue';\nexport const a = QueueScreen;\n",
     ],
     [
+      'renderer/documents/x/probe.ts',
+      "import { CounterScreen } from '../../features/counter';\nexport const a = CounterScreen;\n",
+    ],
+    [
       'renderer/features/x/probe.ts',
       "import { x } from '../../../electron/services/x';\nexport const a = x;\n",
     ],

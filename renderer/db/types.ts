@@ -17,6 +17,7 @@ import type {
   SetlinfoField,
   WiCatalogEntry,
 } from '../../shared/settlement';
+import type { EncounterInfo } from '../../shared/settlement-docs';
 
 export type { DatasetName } from '../../shared/protocol';
 /** Derived from the shared constants (shared/settlement/schema.ts): never re-declared (lint forbids it). */
@@ -183,6 +184,10 @@ export interface SettlementRow {
   resolution: string | null;
   /** set when the settlement was cancelled at this station (status is then 'cancelled') */
   cancel?: CancelRecord;
+  /** What the hospital system's bill said about the encounter (dates, department, doctor, diagnoses,
+   * operations), for the settlement list. Absent on rows settled before it existed and on bills that
+   * gave none; not indexed, so no schema version. Not part of 8201. */
+  encounter?: EncounterInfo;
 }
 
 /** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).

@@ -78,6 +78,7 @@ export function rowFromJournal(entry: Extract<JournalEntry, { kind: 'settlement'
     reasons: [],
     resolved_at: null,
     resolution: null,
+    ...(entry.encounter ? { encounter: entry.encounter } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type Accumulators,
   type SettleResult,
 } from '../../shared/settlement';
+import type { EncounterInfo } from '../../shared/settlement-docs';
 import { appendAudit, toStationDbError, type SettlementRow, type StationDb } from '../db';
 import {
   JournalRefusedError,
@@ -56,6 +57,8 @@ export interface CommitOptions {
    * stops one bill being settled twice, here (ALREADY_SETTLED) and across the institution's stations
    * on the platform (DUPLICATE_ENCOUNTER). Surrounding blanks are dropped. */
   encounter_no: string;
+  /** the encounter data of the bill (diagnoses, operations …), kept with the settlement */
+  encounter?: EncounterInfo;
 }
 
 /** The longest `mdtrt_id` 8201 accepts (shared/protocol/upload.ts). */
@@ -138,6 +141,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       reasons: [],
       resolved_at: null,
       resolution: null,
+      ...(opts.encounter ? { encounter: opts.encounter } : {}),
     };
     const iso = at.toISOString();
     const year = Number(p.request.settle_date.slice(0, 4));

@@ -11,6 +11,7 @@ export { directSettlementVerdict, type Verdict, type VerdictInput } from './verd
 export {
   MED_CHRGITM_TYPES,
   MED_CHRGITM_TYPE_CODES,
+  OTHER_CHRGITM_TYPE,
   FEE_KINDS,
   type MedChrgitmType,
   type FeeKind,

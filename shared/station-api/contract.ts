@@ -4,6 +4,7 @@
 // cannot be called, and a payload that does not match is refused where it enters a process.
 import { z } from 'zod';
 import { billLineSchema } from '../settlement';
+import { billInboxChunkSchema, billInboxNameSchema, billInboxStatusSchema } from './bill-inbox';
 import { journalEntrySchema, journalIndexRowSchema, journalStatusSchema } from './journal';
 import { operatorMethods } from './operators';
 
@@ -221,6 +222,15 @@ export const stationMethods = {
     input: z.object({ html: text(2_000_000).min(1) }).strict(),
     output: z.object({ outcome: z.enum(['printed', 'cancelled', 'browser']) }),
   },
+  /** The watched bill folder: what it offers now. */
+  'billInbox.list': { input: empty, output: billInboxStatusSchema },
+  /** One chunk of an offered file, from `offset`; read again from 0 if `size` or `modifiedAt` changed. */
+  'billInbox.read': {
+    input: z.object({ name: billInboxNameSchema, offset: z.number().int().min(0) }).strict(),
+    output: billInboxChunkSchema,
+  },
+  /** A bill loaded from the folder moves to its `loaded` subfolder, so it is offered no more. */
+  'billInbox.archive': { input: z.object({ name: billInboxNameSchema }).strict(), output: ok },
   /** Appends to the durable settlement journal; resolves once the lines are on disk (fsync). */
   'journal.append': {
     input: z.object({ entries: z.array(journalEntrySchema).min(1).max(100) }).strict(),
@@ -255,6 +265,8 @@ export const stationEvents = {
   'card.status': cardStatusSchema,
   'card.error': cardErrorEventSchema,
   'platform.status': platformStatusSchema,
+  /** the watched bill folder's offer changed (a file arrived, finished being written, or left) */
+  'billInbox.changed': billInboxStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type StationChannel = keyof typeof stationMethods;

@@ -6,3 +6,4 @@ export * from './csp';
 export * from './exposed';
 export * from './journal';
 export * from './operators';
+export * from './bill-inbox';

@@ -5,6 +5,7 @@
 // journal alone (the platform's idempotency by local_setl_id makes a second upload harmless).
 import { z } from 'zod';
 import { uploadSettlementSchema } from '../protocol/upload';
+import { encounterInfoSchema } from '../settlement-docs/encounter';
 
 const isoTime = z
   .string()
@@ -20,6 +21,8 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
     id: localSetlId,
     at: isoTime,
     body: uploadSettlementSchema,
+    /** the bill's encounter data (diagnoses, operations …) for the settlement list; not uploaded */
+    encounter: encounterInfoSchema.optional(),
   }),
   z.object({
     kind: z.literal('outcome'),

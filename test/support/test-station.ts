@@ -43,7 +43,13 @@ export type DemoOperatorId = (typeof DEMO_OPERATORS)[number]['id'];
 export const demoPin = (id: DemoOperatorId): string => DEMO_OPERATORS.find((o) => o.id === id)!.pin;
 
 export async function testStation(
-  opts: { today?: string; signedIn?: DemoOperatorId | null; fixmedins_code?: string } = {},
+  opts: {
+    today?: string;
+    signedIn?: DemoOperatorId | null;
+    fixmedins_code?: string;
+    /** the test's own answers to host calls, over the defaults (a watched bill folder …) */
+    answers?: Partial<Record<StationChannel, (input: never) => unknown>>;
+  } = {},
 ): Promise<TestStation> {
   const today = opts.today ?? '2026-06-30';
   const { db, world } = await seededStationDb({ today });
@@ -80,6 +86,7 @@ export async function testStation(
     'print.receiptDialog': () => ({ outcome: 'printed' }),
     'log.write': () => ({ ok: true }),
     ...(operatorAnswers as Partial<Record<StationChannel, (input: never) => unknown>>),
+    ...opts.answers,
   };
   const api = buildStationApi(
     {

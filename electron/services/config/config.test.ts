@@ -129,6 +129,32 @@ describe('station config', () => {
     expect(loadStationConfig(dir).platformUrl).toBe(platformUrl);
   });
 
+  it.each([
+    [{ dir: 'relative/bills' }, 'billInbox.dir', /absolute path/],
+    [{ dir: '/srv/bills\u0000x' }, 'billInbox.dir', /control/],
+    [
+      { dir: '/srv/bills', maxBytes: 1024 * 1024 * 1024 },
+      'billInbox.maxBytes',
+      /less than or equal|too big/i,
+    ],
+    [{ dir: '/srv/bills', follow: true }, 'billInbox', /unrecognized|unknown/i],
+  ])('refuses the bill folder %j, naming the field', (billInbox, field, reason) => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...config, billInbox }));
+    expect(() => loadStationConfig(dir)).toThrow(
+      expect.objectContaining({
+        message_zh: expect.stringContaining(field),
+        message_en: expect.stringMatching(reason),
+      }),
+    );
+  });
+
+  it('keeps a bill folder', () => {
+    const dir = tmp();
+    saveStationConfig(dir, { ...config, billInbox: { dir: '/srv/his/bills/counter-3' } });
+    expect(loadStationConfig(dir).billInbox).toEqual({ dir: '/srv/his/bills/counter-3' });
+  });
+
   it('refuses a configuration file that is too large without reading it, and one that is not JSON', () => {
     const dir = tmp();
     const file = path.join(dir, 'config.json');

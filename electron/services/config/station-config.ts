@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../../../shared/text';
 import { isLoopbackHostname } from './loopback';
 
@@ -56,6 +57,15 @@ export const stationConfigSchema = z
       .optional(),
     /** Days a confirmed settlement stays in the journal before rotation may drop it (at least 90). */
     journalRetentionDays: z.number().int().min(90).max(3650).optional(),
+    /** The folder where the hospital system drops bills for this counter (docs/bill-import.md,
+     * "Watched folder"): an absolute path; files up to maxBytes (default and most: the import's limit). */
+    billInbox: z
+      .object({
+        dir: plainText(1024).refine((d) => path.isAbsolute(d), '须为绝对路径 / an absolute path'),
+        maxBytes: z.number().int().min(1024).max(MAX_BILL_FILE_BYTES).optional(),
+      })
+      .strict()
+      .optional(),
     /** Card readers and scanners: electron/services/card's CardConfigInput, validated there. */
     cardDevices: z.record(z.string(), z.unknown()).optional(),
     /** Set by `npm start` for the demo platform: the demo tray holds that world's cards. */

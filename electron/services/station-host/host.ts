@@ -33,6 +33,7 @@ type Handlers = {
 };
 
 const OK = { ok: true } as const;
+const NO_INBOX = { configured: false, dir: null, files: [], problem: null };
 
 export function createStationHost(deps: StationHostDeps): StationHost {
   const now = deps.now ?? (() => new Date());
@@ -73,6 +74,16 @@ export function createStationHost(deps: StationHostDeps): StationHost {
         'The settlement journal cannot be opened; settling is paused so nothing can be lost',
       );
     return deps.journal;
+  };
+
+  const inbox = () => {
+    if (!deps.billInbox)
+      throw stationError(
+        'NOT_CONFIGURED',
+        '本工作站未配置账单文件夹',
+        'This station has no bill folder configured',
+      );
+    return deps.billInbox;
   };
 
   const handlers: Handlers = {
@@ -133,6 +144,12 @@ export function createStationHost(deps: StationHostDeps): StationHost {
     'print.receiptDialog': async ({ html }) => ({
       outcome: deps.print.dialog ? await deps.print.dialog(html) : 'browser',
     }),
+    'billInbox.list': () => deps.billInbox?.status() ?? NO_INBOX,
+    'billInbox.read': ({ name, offset }) => inbox().read(name, offset),
+    'billInbox.archive': async ({ name }) => {
+      await inbox().archive(name);
+      return OK;
+    },
     'journal.append': ({ entries }) => journal().append(entries),
     'journal.index': () => ({ rows: journal().index() }),
     'journal.get': async ({ ids }) => ({ entries: await journal().get(ids) }),
@@ -145,6 +162,8 @@ export function createStationHost(deps: StationHostDeps): StationHost {
   };
 
   const unsubscribers: Array<() => void> = [];
+  if (deps.billInbox)
+    unsubscribers.push(deps.billInbox.onChange((status) => emit('billInbox.changed', status)));
   if (deps.card) {
     unsubscribers.push(deps.card.onRead((read) => emit('card.read', read)));
     unsubscribers.push(deps.card.onStatus((status) => emit('card.status', status)));

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createPlatformClient, type PlatformClient } from '../platform-client';
+import { MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
 import {
   loadStationConfig,
   stationConfigView,
@@ -11,6 +12,7 @@ import {
   type SecretStore,
   type StationConfig,
 } from '../config';
+import { createBillInbox, type BillInbox } from '../bill-inbox';
 import { openJournal, type Journal } from '../journal';
 import { createOperatorsService, type OperatorsService } from '../operators';
 import { createRotatingLog, type StationLog } from '../logging';
@@ -72,6 +74,12 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     dir: path.join(options.dataDir, 'receipts'),
     renderPdf: options.renderPdf,
   });
+  const billInbox: BillInbox | null = config?.billInbox
+    ? createBillInbox({
+        dir: config.billInbox.dir,
+        maxBytes: config.billInbox.maxBytes ?? MAX_BILL_FILE_BYTES,
+      })
+    : null;
   const host = createStationHost({
     app: {
       name: 'direct-settlement-station',
@@ -90,6 +98,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
     print: { savePdf: (html, name) => printer.savePdf(html, name), dialog: options.printDialog },
     journal,
     operators,
+    billInbox,
     log,
   });
   log.write('info', 'station host started', {
@@ -107,6 +116,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
       await operators?.close();
       await follower?.settled(3000);
       host.close();
+      billInbox?.close();
       await card?.close();
       await journal?.close();
     },

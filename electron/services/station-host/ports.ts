@@ -2,6 +2,8 @@
 // (platform client, card service, printer, log) are adapted to these in the wiring files, and tests
 // can hand in the real ones directly.
 import type {
+  BillInboxChunk,
+  BillInboxStatus,
   JournalEntry,
   JournalEntryInput,
   JournalIndexRow,
@@ -57,6 +59,14 @@ export interface DemoPort {
   bills(who: { certno?: string; psn_no?: string }): DemoBillView[];
 }
 
+/** The watched bill folder (electron/services/bill-inbox). */
+export interface BillInboxPort {
+  status(): BillInboxStatus;
+  read(name: string, offset: number): Promise<BillInboxChunk>;
+  archive(name: string): Promise<void>;
+  onChange(listener: (status: BillInboxStatus) => void): () => void;
+}
+
 export interface StationHostDeps {
   app: { name: string; version: string; mode: 'electron' | 'browser'; os: string };
   /** Throws a StationConfigError when the station is not configured. */
@@ -71,6 +81,8 @@ export interface StationHostDeps {
   operators?: OperatorsPort | null;
   /** The durable settlement journal; null where it could not be opened (settling is then refused). */
   journal?: JournalPort | null;
+  /** The watched bill folder; null or absent where none is configured. */
+  billInbox?: BillInboxPort | null;
   log: LogPort;
   now?: () => Date;
 }

@@ -1,40 +1,34 @@
-// Step 2: the bill. From the hospital system's export (CSV / JSON, errors named by row and column,
-// nothing loaded while any error remains), in the demo one of the demo world's bills, and lines
-// added by hand from the medical or work-injury catalog (CatalogPicker). Its inputs (encounter number,
-// dates, circumstances) are BillInputsForm. Every change goes through the counter store's actions.
-import { useEffect, useState } from 'react';
+// Step 2: the bill. From the hospital system's export (CSV, JSON, 2301 fee detail or XLSX, picked,
+// dropped on this panel, or offered by the watched folder; errors named by row and column, nothing
+// loaded while any error remains), in the demo one of the demo world's bills, and lines added by hand
+// from the medical or work-injury catalog (CatalogPicker). Its inputs (encounter number, dates,
+// circumstances) are BillInputsForm. Every change goes through the counter store's actions.
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { Decimal, formatAmount } from '../../../shared/money';
 import type { BillLine } from '../../../shared/settlement';
 import type { DemoBillView } from '../../../shared/station-api';
 import { useStation } from '../../station';
-import {
-  Alert,
-  Bilingual,
-  BilingualAlert,
-  DataTable,
-  Money,
-  Panel,
-  useAction,
-  useAsync,
-  type Column,
-} from '../../ui';
-import { decodeBillFile, parseBillFile, type BillImportError } from './bill-import';
+import { Alert, Bilingual, BilingualAlert, DataTable, Money, Panel, useAsync, type Column } from '../../ui';
+import { fileBytes } from './bill-import';
+import { BillInbox } from './BillInbox';
+import { billTotal } from './bill-total';
 import { BillInputsPanel } from './BillInputsForm';
 import { CatalogPicker } from './CatalogPicker';
+import { EncounterSummary } from './EncounterSummary';
 import { demoBillInputs, patientWho, type BillSource, type CounterState } from './counter-store';
+import { useBillFile, useFileDrop } from './use-bill-file';
 import { useCounter, useCounterActions } from './use-counter';
 
 export function BillPanel() {
   const { t } = useTranslation();
   const { api } = useStation();
-  const { lines, source, scheme, card, psn_no, certno } = useCounter(
+  const { lines, source, scheme, encounter, psn_no, certno } = useCounter(
     useShallow((s: CounterState) => ({
       lines: s.lines,
       source: s.source,
       scheme: s.scheme,
-      card: s.card,
+      encounter: s.encounter,
       ...patientWho(s),
     })),
   );
@@ -45,28 +39,27 @@ export function BillPanel() {
     [api, psn_no, certno],
     { enabled: !!(psn_no || certno) },
   );
-  const [errors, setErrors] = useState<BillImportError[]>([]);
-  useEffect(() => setErrors([]), [card]);
+  const file = useBillFile();
+  const [many, setMany] = useState(false);
+  const pick = (f: File) => {
+    setMany(false);
+    file.load.run(() => fileBytes(f), { kind: 'file', name: f.name });
+  };
+  const drop = useFileDrop(pick, () => setMany(true));
 
   const loadDemo = (bill: DemoBillView) => {
-    setErrors([]);
+    file.clear();
     actions.loadBill(demoBillInputs(bill));
   };
-  const importFile = useAction(async (file: File) => {
-    const result = parseBillFile(file.name, decodeBillFile(new Uint8Array(await file.arrayBuffer())));
-    setErrors(result.errors);
-    if (result.errors.length > 0) return;
-    // a file without an encounter number keeps the one the cashier typed
-    actions.loadBill({
-      lines: result.lines,
-      source: { kind: 'file', name: file.name },
-      ...(result.mdtrt_id ? { mdtrtId: result.mdtrt_id } : {}),
-    });
-  });
-  const total = lines.reduce((sum, l) => sum.plus(l.det_item_fee_sumamt), new Decimal(0));
+  const total = useMemo(() => billTotal(lines), [lines]);
 
   return (
-    <Panel title={t('bill.title')} className="bill-panel">
+    <Panel
+      title={t('bill.title')}
+      className={drop.dragging ? 'bill-panel dropping' : 'bill-panel'}
+      data-testid="bill-panel"
+      {...drop.props}
+    >
       <div className="bill-sources">
         <span>{t('bill.demo')}</span>
         {demo.status === 'ok' && demo.data.bills.length === 0 && (
@@ -87,26 +80,30 @@ export function BillPanel() {
           {t('bill.import')}
           <input
             type="file"
-            accept=".csv,.json,.txt,text/csv,application/json"
+            accept=".csv,.json,.txt,.xlsx,text/csv,application/json"
             data-testid="bill-file"
             onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) importFile.run(file);
+              const f = e.target.files?.[0];
+              e.target.value = ''; // the same file can be picked again after fixing it
+              if (f) pick(f);
             }}
           />
         </label>
+        <span className="muted">{file.load.busy ? t('bill.reading') : t('bill.drop')}</span>
       </div>
+      <BillInbox loader={file} />
+      {many && <Alert testId="bill-drop-many">{t('bill.dropOne')}</Alert>}
       {/* a station that is not a demo station has no demo bills: that is no failure */}
       {demo.status === 'error' && !isNotDemo(demo.error) && (
         <BilingualAlert error={demo.error} testId="demo-bills-error" />
       )}
-      {importFile.error !== null && <BilingualAlert error={importFile.error} testId="bill-file-error" />}
+      {file.load.error !== null && <BilingualAlert error={file.load.error} testId="bill-file-error" />}
       <CatalogPicker scheme={scheme} lines={lines} onAdd={actions.addLine} />
-      {errors.length > 0 && (
+      {file.errors.length > 0 && (
         <Alert testId="bill-errors">
-          {t('bill.errors', { n: errors.length })}
+          {t('bill.errors', { n: file.errors.length })}
           <ul>
-            {errors.slice(0, 20).map((e, i) => (
+            {file.errors.slice(0, 20).map((e, i) => (
               <li key={i}>
                 <Bilingual zh={e.message_zh} en={e.message_en} />
               </li>
@@ -121,11 +118,12 @@ export function BillPanel() {
             <strong>
               <SourceLabel source={source} />
             </strong>{' '}
-            · {t('bill.lines', { n: lines.length, sum: formatAmount(total) })}
+            · {t('bill.lines', { n: lines.length, sum: total })}
             <button type="button" onClick={actions.clearLines}>
               {t('bill.clear')}
             </button>
           </div>
+          {encounter && <EncounterSummary encounter={encounter} />}
           <DataTable columns={columns} rows={lines.slice(0, 200)} rowKey={(l) => l.feedetl_sn} />
         </>
       )}

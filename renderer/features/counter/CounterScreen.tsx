@@ -4,6 +4,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { SettlementDocuments } from '../../documents';
 import type { ScreenProps } from '../../navigation';
 import { ReceiptPanel } from '../receipt/ReceiptPanel';
 import { BillPanel } from './BillPanel';
@@ -31,6 +32,7 @@ export function CounterScreen(_: ScreenProps<'counter'>) {
     return (
       <>
         <ReceiptPanel id={receiptId} />
+        <SettlementDocuments id={receiptId} />
         <button type="button" className="primary" onClick={actions.nextPatient} data-testid="next-patient">
           {t('receipt.next')}
         </button>

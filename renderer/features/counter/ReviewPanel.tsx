@@ -6,12 +6,13 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SETLINFO_FIELDS } from '../../../shared/settlement';
+import { FeeCategoryTable } from '../../documents';
 import { Bilingual, BilingualAlert, FundLines, Money, MoneyCell, Panel } from '../../ui';
 import { commitCheck, type CounterState } from './counter-store';
 import { useCounter, useCounterActions } from './use-counter';
 
 export function ReviewPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { preview, error, busy, canCommit, blockedBy } = useCounter(
     useShallow((s: CounterState) => {
       const check = commitCheck(s);
@@ -93,6 +94,12 @@ export function ReviewPanel() {
           ))}
         </tbody>
       </table>
+      {result.chrgitm_summary && result.chrgitm_summary.length > 0 && (
+        <>
+          <h3>{t('review.byCategory')}</h3>
+          <FeeCategoryTable rows={result.chrgitm_summary} lang={i18n.language} />
+        </>
+      )}
       <h3>{t('review.trace')}</h3>
       <ol className="trace" data-testid="trace">
         {result.trace.map((e, i) => (

@@ -13,6 +13,7 @@ import {
   type Circumstances,
   type Person,
 } from '../../../shared/settlement';
+import type { EncounterInfo } from '../../../shared/settlement-docs';
 import type { CardReadEvent, DemoBillView } from '../../../shared/station-api';
 import type { FilingRow, Scheme, SetlType } from '../../db';
 import type { AssessInput, Preview, SettleInput, SettleService } from '../../settle-service';
@@ -39,6 +40,8 @@ export interface BillInputs {
   /** settle/v2: the bill is part N of a long stay (中途结算), null for a whole stay; inpatient and
    * rehab only. Part ≥ 2 follows this station's earlier parts of the same encounter number. */
   stayPart: number | null;
+  /** the encounter data of an imported bill (diagnoses, operations …), kept with the settlement */
+  encounter: EncounterInfo | null;
 }
 
 export type PersonLookup =
@@ -97,6 +100,7 @@ const emptyPatient = (): Omit<CounterState, 'scheme' | 'setlType' | 'billVersion
   source: null,
   mdtrtId: '',
   stayPart: null,
+  encounter: null,
   preview: null,
   receiptId: null,
   error: null,
@@ -198,7 +202,8 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
       },
 
       loadBill(bill) {
-        actions.setBill(bill);
+        // a bill replaces the last one's encounter data too (a bill without any has none)
+        actions.setBill({ encounter: null, ...bill });
         set((s) => ({ billVersion: s.billVersion + 1 }));
       },
 
@@ -244,6 +249,7 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
           const row = await deps.settle.commit(s.preview, {
             opter: deps.operator(),
             encounter_no: s.mdtrtId.trim(),
+            ...(s.encounter ? { encounter: s.encounter } : {}),
           });
           set({ receiptId: row.local_setl_id });
           deps.afterCommit();

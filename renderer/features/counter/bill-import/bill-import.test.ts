@@ -9,7 +9,7 @@ import {
   parseBillCsv,
   parseBillFile,
   parseBillJson,
-} from './bill-import';
+} from './index';
 
 describe('CSV bill import', () => {
   it('reads NHSA headers and computes a missing amount', () => {

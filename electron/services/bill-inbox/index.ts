@@ -1,0 +1,8 @@
+export {
+  createBillInbox,
+  isOfferableName,
+  BillInboxError,
+  LOADED_DIR,
+  type BillInbox,
+  type BillInboxOptions,
+} from './bill-inbox';
