@@ -30,4 +30,5 @@ export {
   classifyQuery,
 } from './search-keys';
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
+export { COUNTER_DATASETS, incompleteDatasets } from './readiness';
 export type * from './types';

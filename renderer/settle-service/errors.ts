@@ -10,7 +10,9 @@ export type SettleServiceErrorCode =
   | 'ALREADY_SETTLED'
   | 'ENCOUNTER_REQUIRED'
   | 'JOURNAL_UNWRITABLE'
-  | 'NOT_OPEN_TASK';
+  | 'NOT_OPEN_TASK'
+  | 'DATA_INCOMPLETE'
+  | 'CATALOG_INCOMPLETE';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -42,6 +44,14 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   JOURNAL_UNWRITABLE: {
     zh: '结算日志无法写入（磁盘已满或日志不可用），为防止丢失，本笔未结算；请通知信息科。',
     en: 'The settlement journal cannot be written (disk full or journal unavailable); nothing was settled so nothing can be lost. Call the IT office.',
+  },
+  DATA_INCOMPLETE: {
+    zh: '本机首次数据同步尚未完成（备案、政策或累计数据还在下载），暂不能判断和结算，请稍候（状态栏显示进度）。',
+    en: "This station's first data sync has not finished (filings, policies or year-to-date figures are still downloading), so it cannot judge or settle yet; wait a moment (the status bar shows the progress).",
+  },
+  CATALOG_INCOMPLETE: {
+    zh: '目录尚未下载完成，以下项目本机还没有，且无法向平台查询；为免误判为目录外项目，暂不预结算。请稍候或联网后再试。',
+    en: 'The catalog has not finished downloading; the items below are not here yet and the platform could not be asked, so the bill is not computed rather than class them off-catalog. Try again shortly or once online.',
   },
   NOT_OPEN_TASK: {
     zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',

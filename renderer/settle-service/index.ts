@@ -8,11 +8,13 @@ export type {
   BuiltRequest,
   CounterVerdict,
   PreparedSettlement,
+  PrepareDeps,
   SettleInput,
   StationProfile,
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
+export type { CatalogSource } from './catalog-entries';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
 export { chinaOffsetIso, chinaDate } from './time';

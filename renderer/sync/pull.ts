@@ -1,22 +1,18 @@
 // Pull: page through 8101 from the stored checkpoint, one transaction per page (rows, deletions and
-// the new since_ver together). The next page is fetched while the current one is written, so the
-// network and IndexedDB work at the same time; a prefetched page is only used if the write of the
-// page before it committed.
+// the new since_ver together). Pages are fetched ahead of the writes, across datasets (page-feed.ts),
+// so the network and IndexedDB work at the same time; a fetched page is only stored if the write of
+// the page before it committed.
 import type { DatasetName, StationDb } from '../db';
-import { compactSegments, isSegmentDataset, toStationDbError } from '../db';
-import { applyPage, prepareRows, type PreparedPage } from './apply-page';
+import { COUNTER_DATASETS, compactSegments, isSegmentDataset, toStationDbError } from '../db';
+import { applyPage } from './apply-page';
 import { SyncError } from './errors';
-import { validatePage, type ValidPage } from './page-validation';
+import { startPageFeed, type PageFeed } from './page-feed';
 import type { PlatformPort } from './platform-port';
 
-export const DATASETS: DatasetName[] = [
-  'policies',
-  'institutions',
-  'catalog',
-  'wi_catalog',
-  'filings',
-  'accumulators',
-];
+/** Every dataset, in the order a pull takes them: what the counter needs to read a card and settle
+ * first, the catalogs (most of the rows) last, so a new station's counter works long before its first
+ * sync ends (docs/sync.md, "First sync"). */
+export const DATASETS: DatasetName[] = [...COUNTER_DATASETS, 'wi_catalog', 'catalog'];
 export const MAX_PAGE_SIZE = 5000;
 
 export interface PullProgress {
@@ -26,6 +22,10 @@ export interface PullProgress {
   deleted: number;
   total_rows: number;
   more: boolean;
+  /** how long the loop waited for this page (fetch, parse, validation) after the previous write */
+  waited_ms: number;
+  /** this page's write transaction */
+  write_ms: number;
 }
 
 export interface PullReport {
@@ -44,47 +44,42 @@ export interface PullReport {
 export interface PullOptions {
   pageSize?: number;
   now?: () => Date;
+  /** a dataset's pull begins (before its first page is asked for) */
+  onStart?: (dataset: DatasetName) => void;
   onPage?: (progress: PullProgress) => void;
 }
 
-async function fetchPage(port: PlatformPort, dataset: DatasetName, since_ver: number, page_size: number) {
-  const output = await port.call('8101', { data: { dataset, since_ver, page_size } });
-  const page = validatePage(dataset, output, { since_ver, page_size });
-  return { page, prepared: prepareRows(dataset, page) };
-}
+/** Pages fetched ahead of the writer (page-feed.ts): enough to hide the platform's answer time, few
+ * enough that at most three pages (15,000 rows) are held at once. */
+export const PAGES_AHEAD = 2;
 
-export async function pullDataset(
+/** Writes one dataset's pages as the feed delivers them, each in its own transaction with its
+ * checkpoint, checking that every page accounts for the one before it. */
+async function writeDataset(
   db: StationDb,
-  port: PlatformPort,
+  feed: PageFeed,
   dataset: DatasetName,
-  opts: PullOptions = {},
+  opts: PullOptions,
 ): Promise<PullReport> {
-  const pageSize = Math.min(opts.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const now = opts.now ?? (() => new Date());
-  const checkpoint = await db.checkpoints.get(dataset);
-  let since = checkpoint?.since_ver ?? 0;
-  const report: PullReport = {
-    dataset,
-    pages: 0,
-    rows: 0,
-    deleted: 0,
-    since_ver: since,
-    total_rows: 0,
-    local_rows: 0,
-  };
-
+  opts.onStart?.(dataset);
+  let report: PullReport | null = null;
   // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
   // so every page must account for the one before it: a platform that skips rows is caught here.
   let expectedLeft: number | null = null;
-  let next: Promise<{ page: ValidPage<DatasetName>; prepared: PreparedPage }> | null = fetchPage(
-    port,
-    dataset,
-    since,
-    pageSize,
-  );
-  while (next) {
-    const { page, prepared } = await next;
-    next = null;
+  for (;;) {
+    const t0 = performance.now();
+    const { page, prepared, since_ver: since } = await feed.take();
+    const t1 = performance.now();
+    report ??= {
+      dataset,
+      pages: 0,
+      rows: 0,
+      deleted: 0,
+      since_ver: since,
+      total_rows: page.total_rows,
+      local_rows: 0,
+    };
     const delivered = page.rows.length + page.deleted.length;
     if (expectedLeft !== null && page.total_rows < expectedLeft) {
       throw new SyncError(
@@ -99,31 +94,27 @@ export async function pullDataset(
       );
     }
     expectedLeft = page.total_rows - delivered;
-    if (page.more) {
-      next = fetchPage(port, dataset, page.next_ver, pageSize);
-      // If the write below fails, this prefetch is abandoned; keep its rejection from surfacing
-      // as unhandled. Its outcome is read only after the write succeeded.
-      next.catch(() => undefined);
-    }
     try {
       await applyPage(db, dataset, page, prepared, now().toISOString());
     } catch (e) {
       throw toStationDbError(e);
     }
-    since = page.next_ver;
+    const t2 = performance.now();
     report.pages++;
     report.rows += page.rows.length;
     report.deleted += page.deleted.length;
-    report.since_ver = since;
-    if (report.pages === 1) report.total_rows = page.total_rows;
+    report.since_ver = page.next_ver;
     opts.onPage?.({
       dataset,
-      since_ver: since,
+      since_ver: page.next_ver,
       rows: page.rows.length,
       deleted: page.deleted.length,
       total_rows: page.total_rows,
       more: page.more,
+      waited_ms: t1 - t0,
+      write_ms: t2 - t1,
     });
+    if (!page.more) break;
   }
 
   // Many small incremental pages leave many small lookup segments: merge them now and then. Only an
@@ -144,16 +135,32 @@ export async function pullDataset(
   return report;
 }
 
-/** Pulls every dataset in turn. Stops at the first failure; what was stored stays and the next
- * pull resumes from the stored checkpoints. */
+/** Pulls the datasets in order (every dataset by default), fetching ahead across their boundaries.
+ * Stops at the first failure; what was stored stays and the next pull resumes from the stored
+ * checkpoints. */
 export async function pullAll(
   db: StationDb,
   port: PlatformPort,
-  opts: PullOptions & { datasets?: DatasetName[] } = {},
+  opts: PullOptions & { datasets?: readonly DatasetName[] } = {},
 ): Promise<PullReport[]> {
+  const datasets = opts.datasets ?? DATASETS;
+  const pageSize = Math.min(opts.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const feed = startPageFeed(db, port, datasets, pageSize, PAGES_AHEAD);
   const reports: PullReport[] = [];
-  for (const dataset of opts.datasets ?? DATASETS) {
-    reports.push(await pullDataset(db, port, dataset, opts));
+  try {
+    for (const dataset of datasets) reports.push(await writeDataset(db, feed, dataset, opts));
+  } finally {
+    feed.close();
   }
   return reports;
+}
+
+/** One dataset from its stored checkpoint, page by page. */
+export async function pullDataset(
+  db: StationDb,
+  port: PlatformPort,
+  dataset: DatasetName,
+  opts: PullOptions = {},
+): Promise<PullReport> {
+  return (await pullAll(db, port, { ...opts, datasets: [dataset] }))[0]!;
 }

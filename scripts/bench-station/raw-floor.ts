@@ -47,13 +47,3 @@ export async function rawPutRate(
   await req(indexedDB.deleteDatabase(dbName) as unknown as IDBRequest<unknown>).catch(() => undefined);
   return { ms, rowsPerSec: rows.length / (ms / 1000) };
 }
-
-export function p95(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
-}
-
-export function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
