@@ -4,7 +4,7 @@
 // dropped before the function returns, so the pulls measured after it do not share the heap with them.
 import { prepareRows, validatePage, type PlatformPort } from '../../renderer/sync';
 import type { DatasetName } from '../../shared/protocol';
-import { rawPutRate } from './raw-floor';
+import { rawPutConcurrent, rawPutRate } from './raw-floor';
 
 /** The datasets big enough to measure (the small ones are a page or two). */
 export const BIG_DATASETS = ['catalog', 'filings', 'accumulators'] as const satisfies readonly DatasetName[];
@@ -52,30 +52,50 @@ function prepareRate(dataset: DatasetName, rows: unknown[], pageSize: number): n
   return rows.length / ((performance.now() - t0) / 1000);
 }
 
-export async function measureFloor(
+async function measureFloor(
   port: PlatformPort,
   dataset: BigDataset,
   pageSize: number,
-): Promise<DatasetFloor> {
+): Promise<{ floor: DatasetFloor; rows: unknown[] }> {
   const t0 = performance.now();
   const rows = await fetchAll(port, dataset, pageSize);
   const delivery = rows.length / ((performance.now() - t0) / 1000);
   const put = await rawPutRate(`raw-${dataset}`, { name: dataset, indexes: [] }, rows, pageSize);
   return {
-    rows: rows.length,
-    delivery,
-    floor: put.rowsPerSec,
-    floor_ms: put.ms,
-    prepare: prepareRate(dataset, rows, pageSize),
+    rows,
+    floor: {
+      rows: rows.length,
+      delivery,
+      floor: put.rowsPerSec,
+      floor_ms: put.ms,
+      prepare: prepareRate(dataset, rows, pageSize),
+    },
   };
 }
 
-/** Every floor, one dataset after the other. */
-export async function measureFloors(
-  port: PlatformPort,
-  pageSize: number,
-): Promise<Record<BigDataset, DatasetFloor>> {
-  const out = {} as Record<BigDataset, DatasetFloor>;
-  for (const d of BIG_DATASETS) out[d] = await measureFloor(port, d, pageSize);
-  return out;
+export interface Floors {
+  datasets: Record<BigDataset, DatasetFloor>;
+  /** the catalog's and the filings' rows put into two stores of one database at once */
+  together: { rowsPerSec: number; ms: number };
+}
+
+/** Every floor, one dataset after the other, then the catalog and the filings put at the same time. */
+export async function measureFloors(port: PlatformPort, pageSize: number): Promise<Floors> {
+  const catalog = await measureFloor(port, 'catalog', pageSize);
+  const filings = await measureFloor(port, 'filings', pageSize);
+  const together = await rawPutConcurrent(
+    'raw-together',
+    [
+      { store: 'catalog', rows: catalog.rows },
+      { store: 'filings', rows: filings.rows },
+    ],
+    pageSize,
+  );
+  catalog.rows.length = 0;
+  filings.rows.length = 0;
+  const accumulators = await measureFloor(port, 'accumulators', pageSize);
+  return {
+    datasets: { catalog: catalog.floor, filings: filings.floor, accumulators: accumulators.floor },
+    together,
+  };
 }

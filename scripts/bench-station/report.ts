@@ -42,7 +42,9 @@ export function reportPull(
   for (const d of DATASETS) {
     const span = fs.datasets[d];
     if (!span) continue;
-    const floor = (BIG_DATASETS as readonly string[]).includes(d) ? f.floors.floors[d as BigDataset] : null;
+    const floor = (BIG_DATASETS as readonly string[]).includes(d)
+      ? f.floors.floors.datasets[d as BigDataset]
+      : null;
     const ratio = floor ? pct(span.rowsPerSec, floor.floor) : null;
     say(
       `  ${d.padEnd(13)} ${n0(span.rows).padStart(7)} rows, ${s1(span.start_ms)} → ${s1(span.end_ms)}: ${n0(span.rowsPerSec)} rows/s` +
@@ -55,7 +57,7 @@ export function reportPull(
   say(
     `  counter usable (institutions, policies, filings, accumulators stored) after ${s1(fs.counter_ready_ms)}`,
   );
-  const floorSum = BIG_DATASETS.reduce((t, d) => t + f.floors.floors[d].floor_ms, 0);
+  const floorSum = BIG_DATASETS.reduce((t, d) => t + f.floors.floors.datasets[d].floor_ms, 0);
   say(
     `  every dataset in ${s1(fs.wall_ms)} wall (goal ≤ 45 s: ${against(fs.wall_ms, 45_000, 'max', s1)}); ` +
       `the three big datasets' bare puts one after another take ${s1(floorSum)}`,
@@ -63,11 +65,16 @@ export function reportPull(
   say('the floors, each dataset alone (rows fetched first, then put with the bare IndexedDB API into a');
   say('throwaway database: no index, one strict readwrite transaction per 5,000 rows)');
   for (const d of BIG_DATASETS) {
-    const x = f.floors.floors[d];
+    const x = f.floors.floors.datasets[d];
     say(
       `  ${d.padEnd(13)} delivery (platform + relay + JSON) ${n0(x.delivery)} rows/s, page work (validation, stored shape, segment) ${n0(x.prepare)} rows/s, bare put ${n0(x.floor)} rows/s`,
     );
   }
+  const { catalog, filings } = f.floors.floors.datasets;
+  const oneAfterOther = (catalog.rows + filings.rows) / ((catalog.floor_ms + filings.floor_ms) / 1000);
+  say(
+    `  catalog and filings put at the same time into two stores of one database: ${n0(f.floors.floors.together.rowsPerSec)} rows/s together, against ${n0(oneAfterOther)} one after the other`,
+  );
   say(
     "memory: the station window's JS heap after a forced GC (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage)",
   );
@@ -94,6 +101,9 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   say('counter latency (the real settle service functions in the bench page, full data)');
   say(`  card read → verdict (findFilings by ID number, then assess)   ${latency(f.counter.verdict, 100)}`);
   say(`  F4: preview of a 400-line bill (settle service preview)       ${latency(f.counter.preview, 150)}`);
+  say(
+    `    its parts alone: the bill's 400 catalog rows (Dexie bulkGet) p95 ${ms(f.counter.catalogRead.p95)} (median ${ms(f.counter.catalogRead.median)}), settle() p95 ${ms(f.counter.engine.p95)} (median ${ms(f.counter.engine.median)})`,
+  );
   say('lookups and searches (one at a time)');
   say(`  filing by ID number          ${latency(f.counter.lookup, 5)}`);
   say(`  catalog by code prefix       ${latency(f.searches.code, 50)}`);

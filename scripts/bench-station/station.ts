@@ -14,7 +14,7 @@ import {
 import { journalPort, reconcileWithJournal } from '../../renderer/journal';
 import { createSettleService, type SettleService, type StationProfile } from '../../renderer/settle-service';
 import { createPusher, queueStatus, type PlatformPort } from '../../renderer/sync';
-import { SETL_TYPES, type BillLine } from '../../shared/settlement';
+import { settle, SETL_TYPES, type BillLine, type SettleRequestInput } from '../../shared/settlement';
 import { latencies, pick, summary, type Latency } from './sample';
 import { relayStationApi } from './relay-port';
 
@@ -103,20 +103,28 @@ export async function counterLatency(params: StationParams) {
     (certno) => findFilings(db!, { certno }),
   );
   const catalogKeys = await db!.catalog.toCollection().primaryKeys();
-  const previews = settleable.slice(0, params.previews);
-  const preview = await latencies(
-    previews.map((psn_no, i) => ({ psn_no, lines: billOf(pick(catalogKeys, params.previewLines, 100 + i)) })),
-    (bill) =>
-      service.preview({
-        who: { psn_no: bill.psn_no },
-        scheme: 'medical',
-        setl_type: 'inpatient',
-        settle_date: params.today,
-        admission_date: daysBefore(params.today, 5),
-        lines: bill.lines,
-      }),
+  const bills = settleable
+    .slice(0, params.previews)
+    .map((psn_no, i) => ({ psn_no, lines: billOf(pick(catalogKeys, params.previewLines, 100 + i)) }));
+  const requests: SettleRequestInput[] = [];
+  const preview = await latencies(bills, async (bill) => {
+    const p = await service.preview({
+      who: { psn_no: bill.psn_no },
+      scheme: 'medical',
+      setl_type: 'inpatient',
+      settle_date: params.today,
+      admission_date: daysBefore(params.today, 5),
+      lines: bill.lines,
+    });
+    requests.push(p.request);
+  });
+  // the parts of a preview alone: the catalog rows of another bill as big, and settle() of each request
+  const catalogRead = await latencies(
+    bills.map((_, i) => pick(catalogKeys, params.previewLines, 900 + i)),
+    (codes) => db!.catalog.bulkGet(codes),
   );
-  return { verdict, lookup, preview, settleable: settleable.length };
+  const engine = await latencies(requests, async (r) => settle(r));
+  return { verdict, lookup, preview, catalogRead, engine, settleable: settleable.length };
 }
 
 export async function catalogSearches(params: StationParams) {
