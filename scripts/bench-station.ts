@@ -18,7 +18,10 @@ import { startPlatform } from '../platform-sim';
 import { DEMO_HOSPITAL, demoWorld } from '../shared/demo-world';
 import { cstDate } from '../shared/protocol';
 import { buildPage, CHROMIUM_ARGS, servePage } from './bench-station/page-server';
+import { realUi } from './bench-station/real-ui';
+import { reportUi } from './bench-station/report';
 import { runTabs } from './bench-station/tabs';
+import { startUiStation, uiStationIdentity } from './bench-station/ui-station';
 import type { StationParams } from './bench-station/station';
 
 const CATALOG = Number(process.env.BENCH_CATALOG ?? 300_000);
@@ -27,6 +30,8 @@ const SETTLEMENTS = Number(process.env.BENCH_SETTLEMENTS ?? 1000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A PGlite data directory kept between runs: seeded by the first run, reused (not reseeded) after. */
 const PLATFORM_DIR = process.env.BENCH_PLATFORM_DIR;
+/** BENCH_UI=0 leaves out the real station's UI phase. */
+const UI = process.env.BENCH_UI !== '0';
 const here = fileURLToPath(new URL('./bench-station/', import.meta.url));
 const today = cstDate(Date.now());
 const station = {
@@ -44,6 +49,8 @@ async function main(): Promise<void> {
   log(
     `bench:station — catalog ${CATALOG} rows, ${PEOPLE} people, ${SETTLEMENTS} settlements; starting the platform…`,
   );
+  const uiDir = await mkdtemp(join(tmpdir(), 'bench-ui-'));
+  const ui = uiStationIdentity(uiDir);
   const platform = await startPlatform({
     port: 0,
     ...(PLATFORM_DIR ? { dataDir: PLATFORM_DIR } : {}),
@@ -51,7 +58,7 @@ async function main(): Promise<void> {
     today,
     catalogSize: CATALOG,
     peopleCount: PEOPLE,
-    stations: [station],
+    stations: [station, ui.registration],
   });
   log(`platform ready at ${platform.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const hospital = demoWorld({
@@ -114,6 +121,20 @@ async function main(): Promise<void> {
       previewLines: 400,
       runId: Date.now().toString(36),
     });
+    if (UI) {
+      log(
+        'the real station (browser mode, the built renderer) on the same platform: first sync, counter, reload…',
+      );
+      const agent = await startUiStation(uiDir, ui.identity, { url: platform.url, ...platform.settings });
+      try {
+        reportUi(
+          await realUi(context, agent.agent.url, platform.world, { reads: 40, previews: 15, lines: 400 }),
+          log,
+        );
+      } finally {
+        await agent.close();
+      }
+    }
   } finally {
     await context.close();
     await server.close();
@@ -122,6 +143,7 @@ async function main(): Promise<void> {
     await rm(journalDir, { recursive: true, force: true });
     await platform.close();
     await rm(userDataDir, { recursive: true, force: true });
+    await rm(uiDir, { recursive: true, force: true });
   }
   log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }

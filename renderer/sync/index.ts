@@ -4,7 +4,7 @@ export type { PlatformPort, FailureKind } from './platform-port';
 export { failureKind, failureCode } from './platform-port';
 export { SyncError } from './errors';
 export type { SyncErrorCode } from './errors';
-export { pullDataset, pullAll, DATASETS, MAX_PAGE_SIZE } from './pull';
+export { pullDataset, pullAll, DATASETS, MAX_PAGE_SIZE, PAGES_AHEAD, PAGES_PER_WRITE } from './pull';
 export type { PullOptions, PullProgress, PullReport } from './pull';
 export { validatePage } from './page-validation';
 export { fetchCatalogEntries } from './catalog-entries';

@@ -20,6 +20,8 @@ export interface FedPage {
 export interface PageFeed {
   /** The next page in order; rejects with the error that stopped the feed, in its place. */
   take(): Promise<FedPage>;
+  /** Up to `max` pages of this dataset that have already arrived, in order, without waiting. */
+  takeWaiting(dataset: DatasetName, max: number): FedPage[];
   /** Stops fetching (the writer failed or is done); pages already fetched are dropped. */
   close(): void;
 }
@@ -80,6 +82,20 @@ export function startPageFeed(
       wakeFetcher = null;
       if (!item.ok) throw item.error;
       return item.page;
+    },
+    takeWaiting(dataset, max) {
+      const out: FedPage[] = [];
+      while (out.length < max) {
+        const item = buffer[0];
+        if (!item?.ok || item.page.dataset !== dataset) break;
+        buffer.shift();
+        out.push(item.page);
+      }
+      if (out.length > 0) {
+        wakeFetcher?.();
+        wakeFetcher = null;
+      }
+      return out;
     },
     close() {
       closed = true;

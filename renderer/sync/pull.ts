@@ -4,9 +4,9 @@
 // the page before it committed.
 import type { DatasetName, StationDb } from '../db';
 import { COUNTER_DATASETS, compactSegments, isSegmentDataset, toStationDbError } from '../db';
-import { applyPage } from './apply-page';
+import { applyPages } from './apply-page';
 import { SyncError } from './errors';
-import { startPageFeed, type PageFeed } from './page-feed';
+import { startPageFeed, type FedPage, type PageFeed } from './page-feed';
 import type { PlatformPort } from './platform-port';
 
 /** Every dataset, in the order a pull takes them: what the counter needs to read a card and settle
@@ -50,8 +50,11 @@ export interface PullOptions {
 }
 
 /** Pages fetched ahead of the writer (page-feed.ts): enough to hide the platform's answer time, few
- * enough that at most three pages (15,000 rows) are held at once. */
+ * enough that at most PAGES_AHEAD + PAGES_PER_WRITE pages (25,000 rows) are held at once. */
 export const PAGES_AHEAD = 2;
+/** Pages of one dataset written in one transaction when they are waiting: the page taken and the
+ * ones fetched ahead. Fewer, larger commits store the same rows faster (docs/sync.md, "First sync"). */
+export const PAGES_PER_WRITE = PAGES_AHEAD + 1;
 
 /** Writes one dataset's pages as the feed delivers them, each in its own transaction with its
  * checkpoint, checking that every page accounts for the one before it. */
@@ -63,58 +66,78 @@ async function writeDataset(
 ): Promise<PullReport> {
   const now = opts.now ?? (() => new Date());
   opts.onStart?.(dataset);
-  let report: PullReport | null = null;
+  const report: PullReport = {
+    dataset,
+    pages: 0,
+    rows: 0,
+    deleted: 0,
+    since_ver: 0,
+    total_rows: 0,
+    local_rows: 0,
+  };
   // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
   // so every page must account for the one before it: a platform that skips rows is caught here.
   let expectedLeft: number | null = null;
-  for (;;) {
-    const t0 = performance.now();
-    const { page, prepared, since_ver: since } = await feed.take();
-    const t1 = performance.now();
-    report ??= {
-      dataset,
-      pages: 0,
-      rows: 0,
-      deleted: 0,
-      since_ver: since,
-      total_rows: page.total_rows,
-      local_rows: 0,
-    };
+  /** total_rows must account for what came before; returns the error, or null */
+  const countProblem = (page: FedPage['page'], since: number): SyncError | null => {
     const delivered = page.rows.length + page.deleted.length;
-    if (expectedLeft !== null && page.total_rows < expectedLeft) {
-      throw new SyncError(
+    if (expectedLeft !== null && page.total_rows < expectedLeft)
+      return new SyncError(
         'ROW_COUNT_MISMATCH',
         `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
       );
-    }
-    if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows)) {
-      throw new SyncError(
+    if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows))
+      return new SyncError(
         'ROW_COUNT_MISMATCH',
         `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
       );
-    }
     expectedLeft = page.total_rows - delivered;
-    try {
-      await applyPage(db, dataset, page, prepared, now().toISOString());
-    } catch (e) {
-      throw toStationDbError(e);
+    return null;
+  };
+  for (let done = false; !done;) {
+    const t0 = performance.now();
+    const first = await feed.take();
+    const t1 = performance.now();
+    // the pages that have already arrived go into the same transaction (fewer commits)
+    const pages = first.page.more ? [first, ...feed.takeWaiting(dataset, PAGES_PER_WRITE - 1)] : [first];
+    if (report.pages === 0) {
+      report.since_ver = first.since_ver;
+      report.total_rows = first.page.total_rows;
     }
+    // a page that does not add up is refused; the good pages before it are stored first
+    let problem: SyncError | null = null;
+    const good: FedPage[] = [];
+    for (const p of pages) {
+      problem = countProblem(p.page, p.since_ver);
+      if (problem) break;
+      good.push(p);
+      if (!p.page.more) done = true;
+    }
+    if (good.length > 0) {
+      try {
+        await applyPages(db, dataset, good, now().toISOString());
+      } catch (e) {
+        throw toStationDbError(e);
+      }
+    }
+    if (problem) throw problem;
     const t2 = performance.now();
-    report.pages++;
-    report.rows += page.rows.length;
-    report.deleted += page.deleted.length;
-    report.since_ver = page.next_ver;
-    opts.onPage?.({
-      dataset,
-      since_ver: page.next_ver,
-      rows: page.rows.length,
-      deleted: page.deleted.length,
-      total_rows: page.total_rows,
-      more: page.more,
-      waited_ms: t1 - t0,
-      write_ms: t2 - t1,
+    good.forEach(({ page }, i) => {
+      report.pages++;
+      report.rows += page.rows.length;
+      report.deleted += page.deleted.length;
+      report.since_ver = page.next_ver;
+      opts.onPage?.({
+        dataset,
+        since_ver: page.next_ver,
+        rows: page.rows.length,
+        deleted: page.deleted.length,
+        total_rows: page.total_rows,
+        more: page.more,
+        waited_ms: i === 0 ? t1 - t0 : 0,
+        write_ms: (t2 - t1) / good.length,
+      });
     });
-    if (!page.more) break;
   }
 
   // Many small incremental pages leave many small lookup segments: merge them now and then. Only an

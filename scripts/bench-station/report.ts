@@ -3,6 +3,7 @@
 import { DATASETS } from '../../renderer/sync';
 import type { HeapGroup } from './heap';
 import type { Latency } from './sample';
+import type { UiFigures } from './real-ui';
 import type { BenchFigures } from './tabs';
 import { BIG_DATASETS, type BigDataset } from './floors';
 
@@ -11,6 +12,8 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 const s1 = (x: number) => `${(x / 1000).toFixed(1)} s`;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 const pct = (a: number, b: number) => (100 * a) / b;
+/** the 1-minute load average at a phase's start → end (2 cores) */
+const loadOf = ([a, b]: [number, number]) => `${a.toFixed(1)} → ${b.toFixed(1)}`;
 
 /** "meets goal", or "MISSES goal by …" in the figure's own unit. */
 function against(value: number, limit: number, kind: 'max' | 'min', unit: (x: number) => string): string {
@@ -30,7 +33,9 @@ function groups(title: string, gs: HeapGroup[] | null, say: (l: string) => void)
 
 /** The first tabs: the first sync of a new station, the floors, the heap after the pull. */
 export function reportPull(
-  f: Pick<BenchFigures, 'floors' | 'firstSync' | 'heapAfterPull' | 'snapshotAfterPull'>,
+  f: Pick<BenchFigures, 'floors' | 'firstSync' | 'heapAfterPull' | 'snapshotAfterPull'> & {
+    load: Pick<BenchFigures['load'], 'floors' | 'firstSync'>;
+  },
   say: (line: string) => void,
 ): void {
   const fs = f.firstSync;
@@ -63,7 +68,9 @@ export function reportPull(
       `the three big datasets' bare puts one after another take ${s1(floorSum)}`,
   );
   say('the floors, each dataset alone (rows fetched first, then put with the bare IndexedDB API into a');
-  say('throwaway database: no index, one strict readwrite transaction per 5,000 rows)');
+  say(
+    `throwaway database: no index, one strict readwrite transaction per 5,000 rows; load ${loadOf(f.load.floors)})`,
+  );
   for (const d of BIG_DATASETS) {
     const x = f.floors.floors.datasets[d];
     say(
@@ -87,7 +94,7 @@ export function reportPull(
 /** The station window on the full database. */
 export function reportStation(f: BenchFigures, say: (line: string) => void): void {
   say('');
-  say(`memory: the station window on the full database`);
+  say(`memory: the station window on the full database (load ${loadOf(f.load.station)})`);
   say(`  a new window on the full database, ready for a card   ${mb(f.heapAfterColdStart.usedMb)}`);
   say(
     `  after the counter figures, ${f.settled.queued} settlements and their upload   ${mb(f.heapAfterSettlements.usedMb)} (goal ≤ 200 MB: ${against(f.heapAfterSettlements.usedMb, 200, 'max', mb)})`,
@@ -116,5 +123,27 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   say(`  settle + IndexedDB + journal (fsync) ${latency(f.settled.settle_commit, 25)}`);
   say(
     `  drain: ${s1(f.drain.ms)} for ${f.settled.queued} (goal ≤ 30 s: ${against(f.drain.ms, 30_000, 'max', s1)}); left in outbox ${f.drain.left}; outcomes ${JSON.stringify(f.drain.outcomes)}`,
+  );
+}
+
+/** The real station (browser mode) through its UI. */
+export function reportUi(u: UiFigures, say: (line: string) => void): void {
+  say('');
+  say(
+    'the real station through its UI (browser mode: agent, WebSocket StationApi, built renderer; times taken in the page)',
+  );
+  say(
+    `  first sync of the new station: shell on screen ${s1(u.shell_ms)}, counter can settle ${s1(u.counter_ready_ms)}, every dataset in ${s1(u.wall_ms)} (goal ≤ 45 s: ${against(u.wall_ms, 45_000, 'max', s1)})`,
+  );
+  say(
+    `  while the catalog was still coming (its bar: ${u.early.catalog}): card read → verdict ${ms(u.early.verdict_ms)}, a demo bill F4 → review ${ms(u.early.preview_ms)} (${u.early.status})`,
+  );
+  say(
+    `  JS heap of the station window after the first sync ${mb(u.heapAfterSync.usedMb)} (goal ≤ 200 MB: ${against(u.heapAfterSync.usedMb, 200, 'max', mb)}); after the counter figures ${mb(u.heapAfterCounter.usedMb)}`,
+  );
+  say(`  card read (demo tray) → verdict on screen   ${latency(u.verdict, 100)}`);
+  say(`  F4 → review on screen, 400-line bill        ${latency(u.preview, 150)}`);
+  say(
+    `  cold start: reload → shell on screen ${ms(u.reload_ms)} (goal ≤ 2,000 ms: ${against(u.reload_ms, 2000, 'max', ms)}); then the first card read → verdict ${ms(u.first_verdict_after_reload_ms)}`,
   );
 }

@@ -1,6 +1,7 @@
 // The bench's three tabs, one after the other (each closed before the next opens, so no phase shares
 // a heap or a disk with another): floors, a new station's first sync, a station window on the full
 // database. Node side: drives the bench page (main.ts) with playwright and reads heaps through CDP.
+import { loadavg } from 'node:os';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Bench } from './main';
 import { heapAfterGc, heapSummary, type HeapFigure, type HeapGroup } from './heap';
@@ -41,7 +42,13 @@ function call<K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Be
   ) as Promise<Result<K>>;
 }
 
+/** The machine's 1-minute load average at the start and the end of a phase (2 cores: above 2, the
+ * bench shares them with other work and its figures drop). */
+export type Load = [number, number];
+const load = (): number => loadavg()[0]!;
+
 export interface BenchFigures {
+  load: { floors: Load; firstSync: Load; station: Load };
   floors: Result<'floors'>;
   firstSync: Result<'firstSync'>;
   heapAfterPull: HeapFigure;
@@ -64,19 +71,26 @@ export async function runTabs(
 ): Promise<BenchFigures> {
   const dbName = `bench-station-${params.runId}`;
   say('floors: each big dataset fetched, put bare, and run through the page work…');
+  const l0 = load();
   const a = await open(context, url, 'bench ready');
   const floors = await call(a, 'floors', PAGE_SIZE);
   await a.close();
+  const l1 = load();
 
   say('first sync of a new station…');
   const b = await open(context, url, 'bench ready');
   const firstSync = await call(b, 'firstSync', dbName, PAGE_SIZE);
+  const l2 = load();
   const heapAfterPull = await heapAfterGc(b);
   const snapshotAfterPull = SNAPSHOT ? await heapSummary(b) : null;
   await b.close();
-  reportPull({ floors, firstSync, heapAfterPull, snapshotAfterPull }, say);
+  reportPull(
+    { floors, firstSync, heapAfterPull, snapshotAfterPull, load: { floors: [l0, l1], firstSync: [l1, l2] } },
+    say,
+  );
 
   say('a station window on the full database: cold start, counter, searches, settlements, upload…');
+  const l3 = load();
   const c = await open(context, `${url}?station=${encodeURIComponent(dbName)}`, 'station ready');
   const coldStart = {
     ...(await call(c, 'coldStart')),
@@ -87,10 +101,12 @@ export async function runTabs(
   const searches = await call(c, 'catalogSearches', params);
   const settled = await call(c, 'settleMany', params);
   const drain = await call(c, 'drain');
+  const l4 = load();
   const heapAfterSettlements = await heapAfterGc(c);
   const snapshotAfterSettlements = SNAPSHOT ? await heapSummary(c) : null;
   await c.close();
   const figures: BenchFigures = {
+    load: { floors: [l0, l1], firstSync: [l1, l2], station: [l3, l4] },
     floors,
     firstSync,
     heapAfterPull,

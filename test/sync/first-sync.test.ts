@@ -12,6 +12,8 @@ import {
   createSyncEngine,
   DATASETS,
   fetchCatalogEntries,
+  PAGES_AHEAD,
+  PAGES_PER_WRITE,
   pullAll,
   type PlatformPort,
   type PullState,
@@ -81,6 +83,37 @@ describe('the first sync of a new station', () => {
       stored: 0,
       announced: 0,
     });
+    db.close();
+  });
+
+  it('fetches pages ahead of the writes, across datasets, a bounded number', async () => {
+    const db = await new StationDisk().open();
+    const real = tp.port();
+    const events: string[] = [];
+    let fetched = 0;
+    let written = 0;
+    let mostAhead = 0;
+    const port: PlatformPort = {
+      async call(infno, input) {
+        const out = await real.call(infno, input);
+        fetched++;
+        events.push(`fetched ${(input as { data: { dataset: string } }).data.dataset}`);
+        mostAhead = Math.max(mostAhead, fetched - written);
+        return out;
+      },
+    };
+    await pullAll(db, port, {
+      pageSize: 200,
+      onPage: (p) => {
+        written++;
+        events.push(`wrote ${p.dataset}${p.more ? '' : ' (last)'}`);
+      },
+    });
+    // the catalog's first page was on its way before the work-injury catalog's last page was stored
+    expect(events.indexOf('fetched catalog')).toBeLessThan(events.indexOf('wrote wi_catalog (last)'));
+    // at most PAGES_AHEAD pages waiting, plus those being written (PAGES_PER_WRITE at most)
+    expect(mostAhead).toBeLessThanOrEqual(PAGES_AHEAD + PAGES_PER_WRITE);
+    expect(written).toBe(fetched);
     db.close();
   });
 
