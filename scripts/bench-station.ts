@@ -1,10 +1,11 @@
 // npm run bench:station — the station's storage and sync figures in real Chromium.
 //
-// Starts the reference platform with a 300,000-row catalog and ~200,000 filings, builds the bench
+// Starts the reference platform with a 300,000-row catalog and ~200,000 people, builds the bench
 // page (scripts/bench-station/) with vite, serves it with a relay that signs platform calls with the
-// Node platform client, and drives it with playwright-core in /usr/bin/chromium. The page pulls the
-// datasets through renderer/sync into renderer/db (Dexie), measures the bare-IndexedDB floor for the
-// same rows, lookup and search latencies, then queues and drains 1,000 settlements.
+// Node platform client, and drives it with playwright-core in /usr/bin/chromium, in three tabs
+// (bench-station/tabs.ts): the floors of each big dataset; a new station's first sync; a station
+// window opening the full database (cold start, counter latencies, searches, 1,000 settlements and
+// their upload). The JS heap is read through the DevTools protocol after a forced GC.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,13 +17,21 @@ import { createStationHost } from '../electron/services/station-host';
 import { startPlatform } from '../platform-sim';
 import { DEMO_HOSPITAL, demoWorld } from '../shared/demo-world';
 import { cstDate } from '../shared/protocol';
-import type { BenchFigures, BenchParams } from './bench-station/main';
 import { buildPage, CHROMIUM_ARGS, servePage } from './bench-station/page-server';
+import { realUi } from './bench-station/real-ui';
+import { reportUi } from './bench-station/report';
+import { runTabs } from './bench-station/tabs';
+import { startUiStation, uiStationIdentity } from './bench-station/ui-station';
+import type { StationParams } from './bench-station/station';
 
 const CATALOG = Number(process.env.BENCH_CATALOG ?? 300_000);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const SETTLEMENTS = Number(process.env.BENCH_SETTLEMENTS ?? 1000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A PGlite data directory kept between runs: seeded by the first run, reused (not reseeded) after. */
+const PLATFORM_DIR = process.env.BENCH_PLATFORM_DIR;
+/** BENCH_UI=0 leaves out the real station's UI phase. */
+const UI = process.env.BENCH_UI !== '0';
 const here = fileURLToPath(new URL('./bench-station/', import.meta.url));
 const today = cstDate(Date.now());
 const station = {
@@ -40,18 +49,21 @@ async function main(): Promise<void> {
   log(
     `bench:station — catalog ${CATALOG} rows, ${PEOPLE} people, ${SETTLEMENTS} settlements; starting the platform…`,
   );
+  const uiDir = await mkdtemp(join(tmpdir(), 'bench-ui-'));
+  const ui = uiStationIdentity(uiDir);
   const platform = await startPlatform({
     port: 0,
+    ...(PLATFORM_DIR ? { dataDir: PLATFORM_DIR } : {}),
     seed: 'bench-station',
     today,
     catalogSize: CATALOG,
     peopleCount: PEOPLE,
-    stations: [station],
+    stations: [station, ui.registration],
   });
   log(`platform ready at ${platform.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const hospital = demoWorld({
     seed: 'bench-station',
-    today,
+    today: platform.settings.today,
     catalogSize: 1,
     peopleCount: 1,
   }).institutions.find((i) => i.fixmedins_code === DEMO_HOSPITAL)!;
@@ -92,30 +104,37 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
   });
   try {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') log(`  [page] ${m.text()}`);
-    });
-    await page.goto(pageUrl);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'bench ready');
-    const params: BenchParams = {
-      station: {
-        station_id: station.id,
-        fixmedins_code: hospital.fixmedins_code,
-        mdtrtarea_admvs: hospital.institution.mdtrtarea_admvs,
-        hosp_lv: hospital.institution.hosp_lv,
-      },
-      today,
+    const profile: StationParams['station'] = {
+      station_id: station.id,
+      fixmedins_code: hospital.fixmedins_code,
+      mdtrtarea_admvs: hospital.institution.mdtrtarea_admvs,
+      hosp_lv: hospital.institution.hosp_lv,
+    };
+    await runTabs(context, pageUrl, {
+      station: profile,
+      today: platform.settings.today,
       settlements: SETTLEMENTS,
-      pageSize: 5000,
       lookups: 2000,
       searches: 500,
-    };
-    const f = (await page.evaluate(
-      (p) => (window as unknown as { runBench: (p: BenchParams) => Promise<BenchFigures> }).runBench(p),
-      params,
-    )) as BenchFigures;
-    report(f);
+      verdicts: 300,
+      previews: 40,
+      previewLines: 400,
+      runId: Date.now().toString(36),
+    });
+    if (UI) {
+      log(
+        'the real station (browser mode, the built renderer) on the same platform: first sync, counter, reload…',
+      );
+      const agent = await startUiStation(uiDir, ui.identity, { url: platform.url, ...platform.settings });
+      try {
+        reportUi(
+          await realUi(context, agent.agent.url, platform.world, { reads: 40, previews: 15, lines: 400 }),
+          log,
+        );
+      } finally {
+        await agent.close();
+      }
+    }
   } finally {
     await context.close();
     await server.close();
@@ -124,71 +143,9 @@ async function main(): Promise<void> {
     await rm(journalDir, { recursive: true, force: true });
     await platform.close();
     await rm(userDataDir, { recursive: true, force: true });
+    await rm(uiDir, { recursive: true, force: true });
   }
   log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-}
-
-const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
-const ms = (x: number) => `${x.toFixed(2)} ms`;
-const mchars = (c: number) => `${(c / 1e6).toFixed(1)} M characters`;
-const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)}%`;
-const verdict = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
-
-function report(f: BenchFigures): void {
-  log('');
-  log(`navigator.storage.persist(): ${f.persistence}`);
-  log('pull (8101 → validation → Dexie, page 5,000, one transaction per page with its checkpoint)');
-  log(
-    `  catalog      ${n0(f.catalog.rows)} rows in ${(f.catalog.ms / 1000).toFixed(1)} s = ${n0(f.catalog.rowsPerSec)} rows/s`,
-  );
-  log(
-    `  filings      ${n0(f.filings.rows)} rows in ${(f.filings.ms / 1000).toFixed(1)} s = ${n0(f.filings.rowsPerSec)} rows/s`,
-  );
-  log(
-    `  accumulators ${n0(f.accumulators.rows)} rows in ${(f.accumulators.ms / 1000).toFixed(1)} s = ${n0(f.accumulators.rowsPerSec)} rows/s`,
-  );
-  log(
-    'raw IndexedDB put floor (same rows, bare API, one strict readwrite transaction per 5,000 rows, measured first)',
-  );
-  log(
-    `  catalog rows as delivered, no index      ${n0(f.floorCatalog.rowsPerSec)} rows/s → pull is ${pct(f.catalog.rowsPerSec, f.floorCatalog.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.catalog.rowsPerSec >= 0.6 * f.floorCatalog.rowsPerSec)})`,
-  );
-  log(
-    `  filing rows as delivered, no index       ${n0(f.floorFilings.rowsPerSec)} rows/s → pull is ${pct(f.filings.rowsPerSec, f.floorFilings.rowsPerSec)} of it (goal ≥ 60%: ${verdict(f.filings.rowsPerSec >= 0.6 * f.floorFilings.rowsPerSec)})`,
-  );
-  log('the parts of a pull alone (they overlap in the pull: the next page is fetched while one is written)');
-  log(
-    `  8101 delivery (platform + relay + JSON)   catalog ${n0(f.delivery.catalog)} rows/s, filings ${n0(f.delivery.filings)} rows/s`,
-  );
-  log(
-    `  validation + stored shape + segment (page thread, warm pinyin cache)   catalog ${n0(f.prepare.catalog)} rows/s, filings ${n0(f.prepare.filings)} rows/s`,
-  );
-  log(
-    `  lookup segments loaded into memory in ${ms(f.searchIndex.ms)}: catalog ${n0(f.searchIndex.catalog.entries)} entries in ${f.searchIndex.catalog.segments} segments (${mchars(f.searchIndex.catalog.chars)}), filings ${n0(f.searchIndex.filings.entries)} in ${f.searchIndex.filings.segments} (${mchars(f.searchIndex.filings.chars)})${f.searchIndex.heapMb === null ? '' : `; the bench page's whole JS heap, fetched rows included, ${f.searchIndex.heapMb.toFixed(0)} MB`}`,
-  );
-  log('lookups and searches (right after the pull, one at a time)');
-  log(
-    `  filing by ID number          p95 ${ms(f.lookup.p95)} (median ${ms(f.lookup.median)}, n=${f.lookup.n}; goal ≤ 5 ms: ${verdict(f.lookup.p95 <= 5)})`,
-  );
-  log(
-    `  catalog by code prefix       p95 ${ms(f.codeSearch.p95)} (median ${ms(f.codeSearch.median)}, n=${f.codeSearch.n}; goal ≤ 50 ms: ${verdict(f.codeSearch.p95 <= 50)})`,
-  );
-  log(
-    `  catalog by pinyin initials   p95 ${ms(f.pinyinSearch.p95)} (median ${ms(f.pinyinSearch.median)}, n=${f.pinyinSearch.n}; goal ≤ 50 ms: ${verdict(f.pinyinSearch.p95 <= 50)})`,
-  );
-  log(
-    `  catalog by name fragment     p95 ${ms(f.fragSearch.p95)} (median ${ms(f.fragSearch.median)}, n=${f.fragSearch.n}; goal ≤ 50 ms: ${verdict(f.fragSearch.p95 <= 50)})`,
-  );
-  log('settle and push');
-  log(
-    `  queued ${f.queued.queued} settlements (commit alone p95 ${ms(f.queued.commit_p95_ms)}; ${f.queued.refused_previews} previews refused and skipped)`,
-  );
-  log(
-    `  settle + IndexedDB + journal (fsync) p95 ${ms(f.queued.settle_commit_p95_ms)} (goal ≤ 25 ms: ${verdict(f.queued.settle_commit_p95_ms <= 25)})`,
-  );
-  log(
-    `  drain: ${(f.drain.ms / 1000).toFixed(1)} s for ${f.queued.queued} (goal ≤ 30 s: ${verdict(f.drain.ms <= 30_000)}); left in outbox ${f.drain.left}; outcomes ${JSON.stringify(f.drain.outcomes)}`,
-  );
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,6 @@
 import type { Infno } from '../../shared/protocol';
 import { cancel } from './cancel';
+import { catalogEntries } from './catalog-entries';
 import { datasetDelta } from './dataset-delta';
 import { personInfo } from './person-info';
 import { reconcile } from './reconcile';
@@ -16,6 +17,7 @@ export const TRANSACTIONS: { [I in Infno]: Handler<I> } = {
   '2305': cancel,
   '3201': reconcile,
   '8101': datasetDelta,
+  '8102': catalogEntries,
   '8201': upload,
   '8202': status,
 };

@@ -1,6 +1,6 @@
 // Start-up: connect to the host (Electron preload or the loopback agent), open the station database,
-// ask the browser to keep it, pull once, and start the sync engine. Each failure becomes a
-// StationError the fatal screen explains in both languages.
+// ask the browser to keep it, pull the institutions when missing, and start the sync engine. Each
+// failure becomes a StationError the fatal screen explains in both languages.
 import { browserEnvironment, connectStation, hostLog, platformPort, type LogWrite } from '../bridge';
 import { openStationDb, requestPersistence, warmSegments } from '../db';
 import { initI18n } from '../i18n';
@@ -8,7 +8,7 @@ import { journalPort, reconcileWithJournal, releasePendingCancels } from '../jou
 import { cstDate } from '../../shared/protocol';
 import { createSettleService, type StationProfile } from '../settle-service';
 import { createSessionStore, type Station } from '../station';
-import { createSyncEngine, failureCode } from '../sync';
+import { createSyncEngine, failureCode, fetchCatalogEntries, pullDataset } from '../sync';
 import { notify } from '../ui';
 
 export async function bootstrap(): Promise<Station> {
@@ -44,10 +44,16 @@ export async function bootstrap(): Promise<Station> {
 
   const port = platformPort(api);
   const sync = createSyncEngine({ db, port, api, journal: api.journal, log });
-  // The institution's level comes from the pulled institutions dataset; pull it first when missing.
+  // The institution's level comes from the pulled institutions dataset; pull that one (a page) first
+  // when missing. Not the whole first sync: that runs behind the counter, whose progress the status
+  // bar shows, and the counter settles as soon as its datasets are in (docs/sync.md, "First sync").
   let institution = await db.institutions.get(config.institution.fixmedins_code);
   if (!institution) {
-    await sync.runOnce();
+    try {
+      await pullDataset(db, port, 'institutions');
+    } catch (e) {
+      log('warn', 'institutions not pulled at start', { code: failureCode(e) });
+    }
     institution = await db.institutions.get(config.institution.fixmedins_code);
   }
   const profile: StationProfile = {
@@ -56,7 +62,13 @@ export async function bootstrap(): Promise<Station> {
     mdtrtarea_admvs: institution?.institution.mdtrtarea_admvs ?? config.treatmentPlace.mdtrtarea_admvs,
     hosp_lv: institution?.institution.hosp_lv ?? 3,
   };
-  const settle = createSettleService({ db, station: profile, journal });
+  const settle = createSettleService({
+    db,
+    station: profile,
+    journal,
+    // a bill's codes not stored yet while the first catalog pull runs are asked of the platform (8102)
+    catalogSource: { entries: (dataset, codes) => fetchCatalogEntries(port, dataset, codes) },
+  });
   // Load the lookup segments now, so the first card read or catalog search does not pay for it; a
   // failure here is not fatal (the first lookup tries again and reports its own error).
   warmSegments(db).catch((e: unknown) => log('warn', 'lookup segments not warmed', { code: failureCode(e) }));

@@ -33,5 +33,6 @@ export {
   classifyQuery,
 } from './search-keys';
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
+export { COUNTER_DATASETS, incompleteDatasets } from './readiness';
 export type * from './types';
 export { encounterHolder, withEncounterHolder } from './encounters';

@@ -155,10 +155,16 @@ export async function compactSegments(
   });
 }
 
-/** A segment as held in memory: its texts and where each line starts in them. */
+/** A segment as held in memory: its texts and where each line starts in them. The row keys are held
+ * the same way, as one newline-framed text (one string instead of one per row: 500,000 small strings
+ * were a third of a full station's JS heap, docs/sync.md "Memory"), unless a key holds a newline
+ * (only a broken platform could send one), when they stay an array. */
 interface LoadedSegment {
   id: number;
-  keys: string[];
+  count: number;
+  keyText: string | null;
+  keyStarts: Int32Array | null;
+  keyList: string[] | null;
   texts: Record<string, string>;
   starts: Record<string, Int32Array>;
 }
@@ -178,9 +184,25 @@ function lineStarts(text: string, count: number): Int32Array {
 }
 
 function load(row: SegmentRow): LoadedSegment {
+  const count = row.keys.length;
   const starts: Record<string, Int32Array> = {};
-  for (const [f, text] of Object.entries(row.fields)) starts[f] = lineStarts(text, row.keys.length);
-  return { id: row.id!, keys: row.keys, texts: row.fields, starts };
+  for (const [f, text] of Object.entries(row.fields)) starts[f] = lineStarts(text, count);
+  const plain = !row.keys.some((k) => k.includes('\n'));
+  const keyText = plain ? framed(row.keys) : null;
+  return {
+    id: row.id!,
+    count,
+    keyText,
+    keyStarts: keyText === null ? null : lineStarts(keyText, count),
+    keyList: plain ? null : row.keys,
+    texts: row.fields,
+    starts,
+  };
+}
+
+function keyAt(seg: LoadedSegment, line: number): string {
+  if (seg.keyList) return seg.keyList[line]!;
+  return seg.keyText!.slice(seg.keyStarts![line]!, seg.keyStarts![line + 1]! - 1);
 }
 
 /** Line index of an offset: the last line starting at or before it. */
@@ -254,8 +276,8 @@ export class SegmentIndex {
     let entries = 0;
     let chars = 0;
     for (const s of this.segments) {
-      entries += s.keys.length;
-      for (const k of s.keys) chars += k.length;
+      entries += s.count;
+      chars += s.keyText?.length ?? s.keyList!.reduce((n, k) => n + k.length, 0);
       for (const t of Object.values(s.texts)) chars += t.length;
     }
     return { segments: this.segments.length, entries, chars };
@@ -283,7 +305,7 @@ export class SegmentIndex {
         const text = seg.texts[field];
         const starts = seg.starts[field];
         if (text === undefined || starts === undefined) continue;
-        const count = seg.keys.length;
+        const count = seg.count;
         let from = 0;
         for (;;) {
           const at = text.indexOf(needle, from);
@@ -293,7 +315,7 @@ export class SegmentIndex {
           // the inner pass skips lines the prefix pass already offered
           if (atLineStart || pos !== starts[line]) {
             yield {
-              key: seg.keys[line]!,
+              key: keyAt(seg, line),
               text: (f) => {
                 const s = seg.starts[f]!;
                 return seg.texts[f]!.slice(s[line]!, s[line + 1]! - 1);

@@ -43,6 +43,23 @@ export const en: Messages = {
     journalUnwritable: 'The settlement journal cannot be written ({{code}}): settling is paused, call IT',
     journalUnavailable: 'The settlement journal is unavailable ({{code}}): settling is paused, call IT',
     restored: '{{n}} settlements restored from the journal; they will be uploaded again',
+    progress: {
+      title: 'Data sync',
+      counterReady:
+        'The counter can read cards and settle (until the catalog is in, missing items are asked of the platform)',
+      counterWaits: 'First sync: settling starts once filings, policies and year-to-date figures are in',
+      waiting: 'waiting',
+      failed: 'interrupted, retried by itself',
+      rows: '{{pct}}% ({{stored}} / {{announced}})',
+    },
+    dataset: {
+      institutions: 'Institutions',
+      policies: 'Policies',
+      filings: 'Filed people',
+      accumulators: 'Year-to-date',
+      wi_catalog: 'Work-injury catalog',
+      catalog: 'Medical catalog',
+    },
   },
   card: {
     title: '1. Card',

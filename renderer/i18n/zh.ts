@@ -45,6 +45,22 @@ export const zh = {
     journalUnwritable: '结算日志无法写入（{{code}}）：暂停结算，请通知信息科',
     journalUnavailable: '结算日志不可用（{{code}}）：暂停结算，请通知信息科',
     restored: '已从结算日志恢复 {{n}} 笔结算，将重新上传',
+    progress: {
+      title: '数据同步',
+      counterReady: '柜台已可读卡结算（目录下载完成前，本机没有的项目向平台查询）',
+      counterWaits: '首次同步中：备案、政策、累计数据下载完成后才能结算',
+      waiting: '等待',
+      failed: '中断，将自动重试',
+      rows: '{{pct}}%（{{stored}} / {{announced}}）',
+    },
+    dataset: {
+      institutions: '机构',
+      policies: '待遇政策',
+      filings: '备案人员',
+      accumulators: '年度累计',
+      wi_catalog: '工伤目录',
+      catalog: '医保目录',
+    },
   },
   card: {
     title: '1. 读卡',

@@ -20,13 +20,16 @@ import { directSettlementVerdict } from '../../shared/settlement';
 import { selectFiling } from '../../shared/protocol';
 import {
   accumulatorKey,
+  COUNTER_DATASETS,
   findFilings,
+  incompleteDatasets,
   policyInForce,
   type FilingRow,
   type Scheme,
   type SetlType,
   type StationDb,
 } from '../db';
+import { catalogEntries, type CatalogSource } from './catalog-entries';
 import { SettleServiceError } from './errors';
 import { localStay } from './stay-part';
 
@@ -95,15 +98,30 @@ function insutypeOf(scheme: Scheme, person: Person): string | null {
   return person.insutype ?? null;
 }
 
+/** What prepareSettlement needs besides the database (createSettleService passes its own). */
+export interface PrepareDeps {
+  /** entries of bill codes not stored yet while the first catalog pull runs (catalog-entries.ts) */
+  catalogSource?: CatalogSource;
+  /** true once every counter dataset was pulled whole: never asked again (it cannot go back) */
+  readiness?: { counterReady: boolean };
+}
+
 export async function prepareSettlement(
   db: StationDb,
   station: StationProfile,
   input: SettleInput,
+  deps: PrepareDeps = {},
 ): Promise<PreparedSettlement> {
+  // Until the counter's datasets are whole (a new station's first sync), a person not found may just
+  // not have arrived and missing figures would settle wrongly: say so instead (readiness.ts).
+  const incomplete = deps.readiness?.counterReady ? [] : await incompleteDatasets(db, COUNTER_DATASETS);
+  if (incomplete.length === 0 && deps.readiness) deps.readiness.counterReady = true;
+  const notYet =
+    incomplete.length > 0 ? new SettleServiceError('DATA_INCOMPLETE', incomplete.join(', ')) : null;
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
-    throw new SettleServiceError('PERSON_NOT_FOUND', input.who.certno ?? input.who.psn_no ?? '');
+    throw notYet ?? new SettleServiceError('PERSON_NOT_FOUND', input.who.certno ?? input.who.psn_no ?? '');
   }
   // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
   // so a person with several filings is settled against the same one on both sides.
@@ -114,11 +132,13 @@ export async function prepareSettlement(
   const policyRow = insutype
     ? await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date)
     : undefined;
-  const missing = !insutype
-    ? new SettleServiceError('NO_INSUTYPE', person.psn_no)
-    : !policyRow
-      ? new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`)
-      : null;
+  const missing = notYet
+    ? notYet
+    : !insutype
+      ? new SettleServiceError('NO_INSUTYPE', person.psn_no)
+      : !policyRow
+        ? new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`)
+        : null;
 
   // The schemes this institution is contracted for come from its synced row (8101 institutions);
   // before the first pull the station does not know them, and the platform checks them anyway.
@@ -176,11 +196,9 @@ export async function prepareSettlement(
   // Only the entries the bill uses travel with the request (and on to the platform in 8201).
   const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
   if (input.scheme === 'medical') {
-    const rows = await db.catalog.bulkGet(codes);
-    request.catalog = Object.fromEntries(rows.flatMap((r) => (r ? [[r.key, r.entry]] : [])));
+    request.catalog = await catalogEntries(db, 'catalog', codes, deps.catalogSource);
   } else if (input.setl_type !== 'device') {
-    const rows = await db.wi_catalog.bulkGet(codes);
-    request.wi_catalog = Object.fromEntries(rows.flatMap((r) => (r ? [[r.key, r.entry]] : [])));
+    request.wi_catalog = await catalogEntries(db, 'wi_catalog', codes, deps.catalogSource);
   }
   return {
     ok: true,

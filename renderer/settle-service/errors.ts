@@ -17,7 +17,9 @@ export type SettleServiceErrorCode =
   | 'CANCEL_FORBIDDEN'
   | 'APPROVAL_REQUIRED'
   | 'NOT_LATEST_PART'
-  | 'REASON_REQUIRED';
+  | 'REASON_REQUIRED'
+  | 'DATA_INCOMPLETE'
+  | 'CATALOG_INCOMPLETE';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -53,6 +55,14 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   STAY_PART_OUT_OF_ORDER: {
     zh: '中途结算段号须接续本机已结算的本次住院各段（同一住院号）：第1段先结，其后依次为第2、3…段。',
     en: 'A mid-stay part must follow the parts of this stay settled here (same encounter number): part 1 first, then 2, 3 …',
+  },
+  DATA_INCOMPLETE: {
+    zh: '本机首次数据同步尚未完成（备案、政策或累计数据还在下载），暂不能判断和结算，请稍候（状态栏显示进度）。',
+    en: "This station's first data sync has not finished (filings, policies or year-to-date figures are still downloading), so it cannot judge or settle yet; wait a moment (the status bar shows the progress).",
+  },
+  CATALOG_INCOMPLETE: {
+    zh: '目录尚未下载完成，以下项目本机还没有，且无法向平台查询；为免误判为目录外项目，暂不预结算。请稍候或联网后再试。',
+    en: 'The catalog has not finished downloading; the items below are not here yet and the platform could not be asked, so the bill is not computed rather than class them off-catalog. Try again shortly or once online.',
   },
   NOT_OPEN_TASK: {
     zh: '此结算不是待处理事项（已处理过，或并无差异 / 拒绝）。',

@@ -8,12 +8,14 @@ export type {
   BuiltRequest,
   CounterVerdict,
   PreparedSettlement,
+  PrepareDeps,
   SettleInput,
   StationProfile,
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
 export { encounterHolder, withEncounterHolder } from './stay-part';
+export type { CatalogSource } from './catalog-entries';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';
 export { reversalFigures, negateAmount, chargedResult } from './reversal';

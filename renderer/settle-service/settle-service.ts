@@ -24,9 +24,11 @@ import {
   type JournalPort,
 } from '../journal';
 import { cancelSettlement, type CancelInput } from './cancel';
+import type { CatalogSource } from './catalog-entries';
 import {
   prepareSettlement,
   type AssessInput,
+  type PrepareDeps,
   type BuiltRequest,
   type PreparedSettlement,
   type SettleInput,
@@ -44,6 +46,8 @@ export interface SettleServiceDeps {
   now?: () => Date;
   /** 10 random bytes for the ULID of each settlement */
   randomBytes?: (n: number) => Uint8Array;
+  /** entries of bill codes not stored yet while the first catalog pull runs (the app: 8102) */
+  catalogSource?: CatalogSource;
 }
 
 export interface Preview extends BuiltRequest {
@@ -83,14 +87,18 @@ export function createSettleService(deps: SettleServiceDeps) {
   const { db, station } = deps;
   const now = deps.now ?? (() => new Date());
   const randomBytes = deps.randomBytes ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const prepareDeps: PrepareDeps = {
+    readiness: { counterReady: false },
+    ...(deps.catalogSource ? { catalogSource: deps.catalogSource } : {}),
+  };
 
   /** The verdict after a card read: step 1 of the request preview() would build for these facts. */
   function assess(input: AssessInput): Promise<PreparedSettlement> {
-    return prepareSettlement(db, station, { ...input, lines: [] });
+    return prepareSettlement(db, station, { ...input, lines: [] }, prepareDeps);
   }
 
   async function preview(input: SettleInput): Promise<Preview> {
-    const prepared = await prepareSettlement(db, station, input);
+    const prepared = await prepareSettlement(db, station, input, prepareDeps);
     if (!prepared.ok) throw prepared.error;
     const { request, filing, accumulatorsKey, accumulatorsBasis } = prepared;
     const built: BuiltRequest = { request, filing, accumulatorsKey, accumulatorsBasis };

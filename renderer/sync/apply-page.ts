@@ -1,6 +1,6 @@
-// Turns a validated 8101 page into stored rows and writes it, with its checkpoint, in one Dexie
-// transaction: either the page and the new since_ver are both stored, or neither is, so a cut
-// download resumes exactly after the last stored page.
+// Turns a validated 8101 page into stored rows and writes it (or a run of consecutive pages), with
+// its checkpoint, in one Dexie transaction: either the pages and the new since_ver are all stored, or
+// none is, so a cut download resumes exactly after the last stored page.
 import type {
   AccumulatorRow,
   CatalogRow,
@@ -88,12 +88,13 @@ function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown
 /** The platform's accumulators replace the local ones only for people with nothing in the outbox
  * (settlements or cancels):
  * while a settlement is unanswered the platform's figures do not include it yet, and overwriting
- * would let the next offline settlement pay the same deductible twice. */
+ * would let the next offline settlement pay the same deductible twice. Only those people's stored
+ * rows are read: a first pull (nothing queued) reads none, where reading the page's 5,000 stored
+ * rows back cost half the pull's speed (docs/sync.md, "First sync"). */
 async function mergeAccumulators(
   db: StationDb,
   rows: DatasetRow<'accumulators'>[],
 ): Promise<AccumulatorRow[]> {
-  const existing = await db.accumulators.bulkGet(rows.map((r) => r.key));
   const psnNos = [...new Set(rows.map((r) => r.psn_no))];
   const pending = new Set(
     [
@@ -101,46 +102,64 @@ async function mergeAccumulators(
       ...(await db.cancels.where('psn_no').anyOf(psnNos).toArray()),
     ].map((o) => o.psn_no),
   );
-  return rows.map((r, i) => {
+  const kept = pending.size === 0 ? [] : rows.filter((r) => pending.has(r.psn_no)).map((r) => r.key);
+  const existing = new Map<string, AccumulatorRow>();
+  for (const row of kept.length === 0 ? [] : await db.accumulators.bulkGet(kept))
+    if (row) existing.set(row.key, row);
+  return rows.map((r) => {
     const year = r.accumulators.year ?? Number(r.key.split(':')[1]);
-    const keepLocal = pending.has(r.psn_no) && existing[i] !== undefined;
-    return {
-      key: r.key,
-      psn_no: r.psn_no,
-      year,
-      platform: r.accumulators,
-      local: keepLocal ? existing[i]!.local : r.accumulators,
-    };
+    const local = existing.get(r.key)?.local;
+    return { key: r.key, psn_no: r.psn_no, year, platform: r.accumulators, local: local ?? r.accumulators };
   });
 }
 
-export async function applyPage(
+/** A validated page and its stored shape. */
+export interface PageToApply {
+  page: ValidPage<DatasetName>;
+  prepared: PreparedPage;
+}
+
+export function applyPage(
   db: StationDb,
   dataset: DatasetName,
   page: ValidPage<DatasetName>,
   prepared: PreparedPage,
   nowIso: string,
 ): Promise<void> {
+  return applyPages(db, dataset, [{ page, prepared }], nowIso);
+}
+
+/** Consecutive pages of one dataset in one transaction, in order, with the last one's checkpoint:
+ * all of them or none (fewer commits when the writer has pages waiting; pull.ts). */
+export async function applyPages(
+  db: StationDb,
+  dataset: DatasetName,
+  pages: PageToApply[],
+  nowIso: string,
+): Promise<void> {
+  const last = pages[pages.length - 1]!.page;
   const table = tableOf(db, dataset);
   const tables: Table[] = [table, db.checkpoints];
   if (dataset === 'accumulators') tables.push(db.outbox, db.cancels);
-  if (prepared.segment) tables.push(db.segments);
+  if (pages.some((p) => p.prepared.segment)) tables.push(db.segments);
   await db.transaction('rw', tables, async () => {
-    if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
-    const toPut =
-      dataset === 'accumulators'
-        ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
-        : prepared.rows;
-    if (toPut.length > 0) await table.bulkPut(toPut);
-    if (prepared.segment) await db.segments.add(prepared.segment);
+    for (const { page, prepared } of pages) {
+      if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
+      const toPut =
+        dataset === 'accumulators'
+          ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
+          : prepared.rows;
+      if (toPut.length > 0) await table.bulkPut(toPut);
+      if (prepared.segment) await db.segments.add(prepared.segment);
+    }
     const prev = await db.checkpoints.get(dataset);
     await db.checkpoints.put({
       dataset,
-      since_ver: page.next_ver,
-      total_rows: page.total_rows,
-      in_progress: page.more,
+      since_ver: last.next_ver,
+      total_rows: last.total_rows,
+      in_progress: last.more,
       updated_at: nowIso,
-      completed_at: page.more ? (prev?.completed_at ?? null) : nowIso,
+      completed_at: last.more ? (prev?.completed_at ?? null) : nowIso,
     });
   });
 }

@@ -167,4 +167,17 @@ describe('lookup segments, edge cases', () => {
     expect((await searchCatalog(db, '甲片')).map((r) => r.key)).toEqual([]);
     db.close();
   });
+
+  it('row keys are held as one text per segment, and a key with a newline still finds its row', async () => {
+    const db = await open(new IDBFactory());
+    await putFilingRows(db, [
+      filingRow('F1', '2026-01-01'),
+      { ...filingRow('F\n2', '2026-01-01'), psn_no: 'P2' },
+    ]);
+    await putFilingRows(db, [filingRow('F3', '2026-01-01'), filingRow('F4', '2026-01-01')]);
+    expect((await findFilings(db, { psn_no: 'P2' })).map((f) => f.key)).toEqual(['F\n2']);
+    expect((await findFilings(db, { psn_no: 'P1' })).map((f) => f.key)).toEqual(['F1', 'F3', 'F4']);
+    expect(segmentIndex(db, 'filings').size).toMatchObject({ segments: 2, entries: 4 });
+    db.close();
+  });
 });

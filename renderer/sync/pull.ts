@@ -1,22 +1,18 @@
 // Pull: page through 8101 from the stored checkpoint, one transaction per page (rows, deletions and
-// the new since_ver together). The next page is fetched while the current one is written, so the
-// network and IndexedDB work at the same time; a prefetched page is only used if the write of the
-// page before it committed.
+// the new since_ver together). Pages are fetched ahead of the writes, across datasets (page-feed.ts),
+// so the network and IndexedDB work at the same time; a fetched page is only stored if the write of
+// the page before it committed.
 import type { DatasetName, StationDb } from '../db';
-import { compactSegments, isSegmentDataset, toStationDbError } from '../db';
-import { applyPage, prepareRows, type PreparedPage } from './apply-page';
+import { COUNTER_DATASETS, compactSegments, isSegmentDataset, toStationDbError } from '../db';
+import { applyPages } from './apply-page';
 import { SyncError } from './errors';
-import { validatePage, type ValidPage } from './page-validation';
+import { startPageFeed, type FedPage, type PageFeed } from './page-feed';
 import type { PlatformPort } from './platform-port';
 
-export const DATASETS: DatasetName[] = [
-  'policies',
-  'institutions',
-  'catalog',
-  'wi_catalog',
-  'filings',
-  'accumulators',
-];
+/** Every dataset, in the order a pull takes them: what the counter needs to read a card and settle
+ * first, the catalogs (most of the rows) last, so a new station's counter works long before its first
+ * sync ends (docs/sync.md, "First sync"). */
+export const DATASETS: DatasetName[] = [...COUNTER_DATASETS, 'wi_catalog', 'catalog'];
 export const MAX_PAGE_SIZE = 5000;
 
 export interface PullProgress {
@@ -26,6 +22,10 @@ export interface PullProgress {
   deleted: number;
   total_rows: number;
   more: boolean;
+  /** how long the loop waited for this page (fetch, parse, validation) after the previous write */
+  waited_ms: number;
+  /** this page's write transaction */
+  write_ms: number;
 }
 
 export interface PullReport {
@@ -44,85 +44,99 @@ export interface PullReport {
 export interface PullOptions {
   pageSize?: number;
   now?: () => Date;
+  /** a dataset's pull begins (before its first page is asked for) */
+  onStart?: (dataset: DatasetName) => void;
   onPage?: (progress: PullProgress) => void;
 }
 
-async function fetchPage(port: PlatformPort, dataset: DatasetName, since_ver: number, page_size: number) {
-  const output = await port.call('8101', { data: { dataset, since_ver, page_size } });
-  const page = validatePage(dataset, output, { since_ver, page_size });
-  return { page, prepared: prepareRows(dataset, page) };
-}
+/** Pages fetched ahead of the writer (page-feed.ts): enough to hide the platform's answer time, few
+ * enough that at most PAGES_AHEAD + PAGES_PER_WRITE pages (25,000 rows) are held at once. */
+export const PAGES_AHEAD = 2;
+/** Pages of one dataset written in one transaction when they are waiting: the page taken and the
+ * ones fetched ahead. Fewer, larger commits store the same rows faster (docs/sync.md, "First sync"). */
+export const PAGES_PER_WRITE = PAGES_AHEAD + 1;
 
-export async function pullDataset(
+/** Writes one dataset's pages as the feed delivers them, each in its own transaction with its
+ * checkpoint, checking that every page accounts for the one before it. */
+async function writeDataset(
   db: StationDb,
-  port: PlatformPort,
+  feed: PageFeed,
   dataset: DatasetName,
-  opts: PullOptions = {},
+  opts: PullOptions,
 ): Promise<PullReport> {
-  const pageSize = Math.min(opts.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const now = opts.now ?? (() => new Date());
-  const checkpoint = await db.checkpoints.get(dataset);
-  let since = checkpoint?.since_ver ?? 0;
+  opts.onStart?.(dataset);
   const report: PullReport = {
     dataset,
     pages: 0,
     rows: 0,
     deleted: 0,
-    since_ver: since,
+    since_ver: 0,
     total_rows: 0,
     local_rows: 0,
   };
-
   // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
   // so every page must account for the one before it: a platform that skips rows is caught here.
   let expectedLeft: number | null = null;
-  let next: Promise<{ page: ValidPage<DatasetName>; prepared: PreparedPage }> | null = fetchPage(
-    port,
-    dataset,
-    since,
-    pageSize,
-  );
-  while (next) {
-    const { page, prepared } = await next;
-    next = null;
+  /** total_rows must account for what came before; returns the error, or null */
+  const countProblem = (page: FedPage['page'], since: number): SyncError | null => {
     const delivered = page.rows.length + page.deleted.length;
-    if (expectedLeft !== null && page.total_rows < expectedLeft) {
-      throw new SyncError(
+    if (expectedLeft !== null && page.total_rows < expectedLeft)
+      return new SyncError(
         'ROW_COUNT_MISMATCH',
         `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
       );
-    }
-    if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows)) {
-      throw new SyncError(
+    if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows))
+      return new SyncError(
         'ROW_COUNT_MISMATCH',
         `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
       );
-    }
     expectedLeft = page.total_rows - delivered;
-    if (page.more) {
-      next = fetchPage(port, dataset, page.next_ver, pageSize);
-      // If the write below fails, this prefetch is abandoned; keep its rejection from surfacing
-      // as unhandled. Its outcome is read only after the write succeeded.
-      next.catch(() => undefined);
+    return null;
+  };
+  for (let done = false; !done;) {
+    const t0 = performance.now();
+    const first = await feed.take();
+    const t1 = performance.now();
+    // the pages that have already arrived go into the same transaction (fewer commits)
+    const pages = first.page.more ? [first, ...feed.takeWaiting(dataset, PAGES_PER_WRITE - 1)] : [first];
+    if (report.pages === 0) {
+      report.since_ver = first.since_ver;
+      report.total_rows = first.page.total_rows;
     }
-    try {
-      await applyPage(db, dataset, page, prepared, now().toISOString());
-    } catch (e) {
-      throw toStationDbError(e);
+    // a page that does not add up is refused; the good pages before it are stored first
+    let problem: SyncError | null = null;
+    const good: FedPage[] = [];
+    for (const p of pages) {
+      problem = countProblem(p.page, p.since_ver);
+      if (problem) break;
+      good.push(p);
+      if (!p.page.more) done = true;
     }
-    since = page.next_ver;
-    report.pages++;
-    report.rows += page.rows.length;
-    report.deleted += page.deleted.length;
-    report.since_ver = since;
-    if (report.pages === 1) report.total_rows = page.total_rows;
-    opts.onPage?.({
-      dataset,
-      since_ver: since,
-      rows: page.rows.length,
-      deleted: page.deleted.length,
-      total_rows: page.total_rows,
-      more: page.more,
+    if (good.length > 0) {
+      try {
+        await applyPages(db, dataset, good, now().toISOString());
+      } catch (e) {
+        throw toStationDbError(e);
+      }
+    }
+    if (problem) throw problem;
+    const t2 = performance.now();
+    good.forEach(({ page }, i) => {
+      report.pages++;
+      report.rows += page.rows.length;
+      report.deleted += page.deleted.length;
+      report.since_ver = page.next_ver;
+      opts.onPage?.({
+        dataset,
+        since_ver: page.next_ver,
+        rows: page.rows.length,
+        deleted: page.deleted.length,
+        total_rows: page.total_rows,
+        more: page.more,
+        waited_ms: i === 0 ? t1 - t0 : 0,
+        write_ms: (t2 - t1) / good.length,
+      });
     });
   }
 
@@ -144,16 +158,32 @@ export async function pullDataset(
   return report;
 }
 
-/** Pulls every dataset in turn. Stops at the first failure; what was stored stays and the next
- * pull resumes from the stored checkpoints. */
+/** Pulls the datasets in order (every dataset by default), fetching ahead across their boundaries.
+ * Stops at the first failure; what was stored stays and the next pull resumes from the stored
+ * checkpoints. */
 export async function pullAll(
   db: StationDb,
   port: PlatformPort,
-  opts: PullOptions & { datasets?: DatasetName[] } = {},
+  opts: PullOptions & { datasets?: readonly DatasetName[] } = {},
 ): Promise<PullReport[]> {
+  const datasets = opts.datasets ?? DATASETS;
+  const pageSize = Math.min(opts.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const feed = startPageFeed(db, port, datasets, pageSize, PAGES_AHEAD);
   const reports: PullReport[] = [];
-  for (const dataset of opts.datasets ?? DATASETS) {
-    reports.push(await pullDataset(db, port, dataset, opts));
+  try {
+    for (const dataset of datasets) reports.push(await writeDataset(db, feed, dataset, opts));
+  } finally {
+    feed.close();
   }
   return reports;
+}
+
+/** One dataset from its stored checkpoint, page by page. */
+export async function pullDataset(
+  db: StationDb,
+  port: PlatformPort,
+  dataset: DatasetName,
+  opts: PullOptions = {},
+): Promise<PullReport> {
+  return (await pullAll(db, port, { ...opts, datasets: [dataset] }))[0]!;
 }

@@ -10,10 +10,10 @@
 // host's disk can be written — without it nothing is settled.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { JournalStatus, StationApi } from '../../shared/station-api';
-import type { StationDb } from '../db';
+import { incompleteDatasets, type DatasetName, type StationDb } from '../db';
 import type { PlatformPort } from './platform-port';
 import { failureCode, failureKind, failureMessage } from './platform-port';
-import { pullAll } from './pull';
+import { DATASETS, pullAll, type PullOptions, type PullProgress } from './pull';
 import { createPusher } from './push';
 
 /** online: the last cycle worked; offline: the platform cannot be reached (retried by itself);
@@ -25,8 +25,27 @@ export interface SyncProblem {
   message: string;
 }
 
+/** One dataset in the pull of the cycle running (or last run): the status bar's progress bar. */
+export interface DatasetPull {
+  /** waiting: not reached yet in this cycle; done: pulled to its last page in this cycle */
+  state: 'waiting' | 'pulling' | 'done' | 'failed';
+  /** changes (rows and deletions) stored in this cycle */
+  stored: number;
+  /** changes the platform announced for this cycle, known from the first page on */
+  announced: number | null;
+}
+
+export interface PullState {
+  datasets: Record<DatasetName, DatasetPull>;
+  /** the datasets never yet pulled whole here (a new station's first sync): the counter waits for
+   * the ones it needs, the catalogs are asked on demand */
+  incomplete: DatasetName[];
+}
+
 export interface SyncState {
   connection: Connection;
+  /** the pull of the cycle running or last run; null before the first cycle */
+  pull: PullState | null;
   running: boolean;
   /** why the station is offline or blocked (the platform's or the network's words) */
   lastError: SyncProblem | null;
@@ -71,6 +90,9 @@ export interface SyncEngineDeps {
   log?: LogWrite;
 }
 
+/** The pull's hooks that keep SyncState.pull up to date, and what marks the dataset a failure stopped. */
+type PullTracking = Required<Pick<PullOptions, 'onStart' | 'onPage'>> & { failed(): void };
+
 const INTERVAL_MS = 20_000;
 const JOURNAL_CHECK_MS = 5_000;
 
@@ -92,6 +114,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   });
   const state = createStore<SyncState>(() => ({
     connection: 'unknown',
+    pull: null,
     running: false,
     lastError: null,
     lastCycleAt: null,
@@ -120,8 +143,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function cycle(): Promise<void> {
     state.setState({ running: true });
+    let tracking: PullTracking | null = null;
     try {
-      for (const r of await pullAll(deps.db, deps.port)) {
+      tracking = await pullTracking();
+      for (const r of await pullAll(deps.db, deps.port, tracking)) {
         // the pull succeeded; only the merge of its lookup segments did not (tried again next cycle)
         if (r.compaction_error)
           log('warn', `lookup segments of ${r.dataset} not merged`, { error: r.compaction_error });
@@ -132,6 +157,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         report.outcome === 'transient' ? 'offline' : report.outcome === 'blocked' ? 'blocked' : 'online';
       settle(connection, report.error ?? null);
     } catch (e) {
+      tracking?.failed();
       settle(failureKind(e) === 'transient' ? 'offline' : 'blocked', {
         code: failureCode(e),
         message: failureMessage(e),
@@ -140,6 +166,45 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       state.setState({ running: false, lastCycleAt: now().toISOString() });
     }
     await checkJournal();
+  }
+
+  /** A fresh progress record for this cycle's pull, kept up to date page by page. */
+  async function pullTracking(): Promise<PullTracking> {
+    const incomplete = await incompleteDatasets(deps.db, DATASETS);
+    const waiting: DatasetPull = { state: 'waiting', stored: 0, announced: null };
+    state.setState({
+      pull: {
+        datasets: Object.fromEntries(DATASETS.map((d) => [d, waiting])) as Record<DatasetName, DatasetPull>,
+        incomplete,
+      },
+    });
+    const update = (d: DatasetName, patch: (p: DatasetPull) => Partial<DatasetPull>, whole = false) => {
+      const pull = state.getState().pull!;
+      const datasets = { ...pull.datasets, [d]: { ...pull.datasets[d], ...patch(pull.datasets[d]) } };
+      const left = whole ? pull.incomplete.filter((x) => x !== d) : pull.incomplete;
+      state.setState({ pull: { datasets, incomplete: left } });
+    };
+    let current: DatasetName | null = null;
+    return {
+      onStart: (d: DatasetName) => {
+        current = d;
+        update(d, () => ({ state: 'pulling' }));
+      },
+      onPage: (p: PullProgress) =>
+        update(
+          p.dataset,
+          (x) => ({
+            stored: x.stored + p.rows + p.deleted,
+            announced: x.announced ?? p.total_rows,
+            state: p.more ? 'pulling' : 'done',
+          }),
+          !p.more,
+        ),
+      failed: () => {
+        if (current && state.getState().pull?.datasets[current].state === 'pulling')
+          update(current, () => ({ state: 'failed' }));
+      },
+    };
   }
 
   async function checkJournal(): Promise<void> {

@@ -94,10 +94,8 @@ export async function servePage(
         res.writeHead(204).end();
         return;
       }
-      const path = normalize(req.url === '/' || !req.url ? '/index.html' : req.url.split('?')[0]!).replace(
-        /^(\.\.[/\\])+/,
-        '',
-      );
+      const asked = (req.url ?? '/').split('?')[0]!;
+      const path = normalize(asked === '/' ? '/index.html' : asked).replace(/^(\.\.[/\\])+/, '');
       const file = await readFile(join(outDir, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(file);
     } catch {

@@ -2,6 +2,7 @@
 // station's platform client: every message is validated with these on both sides.
 
 import type { z } from 'zod';
+import { catalogEntriesInputSchema, catalogEntriesOutputSchema } from './catalog-entries';
 import { datasetDeltaInputSchema, datasetDeltaOutputSchema } from './datasets';
 import type { Infno } from './envelope';
 import {
@@ -19,6 +20,7 @@ import {
 } from './transactions';
 import { statusOutputSchema, uploadInputSchema, uploadOutputSchema } from './upload';
 
+export * from './catalog-entries';
 export * from './contract-result';
 export * from './datasets';
 export * from './envelope';
@@ -39,6 +41,7 @@ export const transactionSchemas = {
   '2305': { input: cancelInputSchema, output: cancelOutputSchema },
   '3201': { input: reconcileInputSchema, output: reconcileOutputSchema },
   '8101': { input: datasetDeltaInputSchema, output: datasetDeltaOutputSchema },
+  '8102': { input: catalogEntriesInputSchema, output: catalogEntriesOutputSchema },
   '8201': { input: uploadInputSchema, output: uploadOutputSchema },
   '8202': { input: statusInputSchema, output: statusOutputSchema },
 } as const satisfies Record<Infno, { input: z.ZodType; output: z.ZodType }>;

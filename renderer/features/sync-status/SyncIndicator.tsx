@@ -1,13 +1,15 @@
 // Always visible in the header, in words: online, offline and since when, or blocked and why (the
 // platform refusing this station's signature or clock, a refused message); what waits to upload and
 // what is held; when data was last pulled; whether the journal can be written (without it nothing is
-// settled); and a button (F9) to sync now. It never says online while the queue is blocked.
+// settled); a button (F9) to sync now; and during a first sync, a progress bar per dataset
+// (SyncProgress). It never says online while the queue is blocked.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStation } from '../../station';
 import { queueStatus } from '../../sync';
 import { formatAge, formatClock, useLiveData } from '../../ui';
+import { SyncProgress } from './SyncProgress';
 
 export function SyncIndicator() {
   const { t } = useTranslation();
@@ -81,6 +83,7 @@ export function SyncIndicator() {
           {journalProblem}
         </span>
       )}
+      <SyncProgress />
     </div>
   );
 }

@@ -1,0 +1,159 @@
+// The station itself, measured through its real UI: the built renderer served by the browser-mode
+// agent (electron/agent, the real StationApi over WebSocket, the simulated card reader), opened in the
+// bench's Chromium against the bench platform. A new station's first sync (until the counter can
+// settle, and until every dataset is in), a card read and a demo bill computed while the catalog is
+// still coming, the JS heap of the station window, card read → verdict and F4 on a 400-line bill as
+// a cashier triggers them (timed inside the page: the click or key event to the element on screen,
+// one frame later), and a reload (cold start).
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DemoWorld } from '../../shared/demo-world';
+import { heapAfterGc, type HeapFigure } from './heap';
+import { summary, type Latency } from './sample';
+
+export interface UiFigures {
+  /** page open → the shell on screen, empty database */
+  shell_ms: number;
+  counter_ready_ms: number;
+  wall_ms: number;
+  /** a card read and a demo bill computed once the counter was ready, the catalog still pulling */
+  early: { catalog: string; verdict_ms: number; preview_ms: number; status: string | null };
+  heapAfterSync: HeapFigure;
+  verdict: Latency;
+  preview: Latency;
+  heapAfterCounter: HeapFigure;
+  /** reload → the shell on screen, full database; then the first card read → verdict */
+  reload_ms: number;
+  first_verdict_after_reload_ms: number;
+}
+
+/** ms from an action in the page to `selector` being in the DOM, plus one frame (painted). */
+function timed(page: Page, act: { click: string } | { key: string }, selector: string): Promise<number> {
+  return page.evaluate(
+    async ({ act, selector }) => {
+      const t0 = performance.now();
+      if ('click' in act) (document.querySelector(act.click) as HTMLElement).click();
+      else window.dispatchEvent(new KeyboardEvent('keydown', { key: act.key, bubbles: true }));
+      await new Promise<void>((resolve, reject) => {
+        if (document.querySelector(selector)) return resolve();
+        const obs = new MutationObserver(() => {
+          if (!document.querySelector(selector)) return;
+          obs.disconnect();
+          resolve();
+        });
+        obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+        setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`${selector} not shown within 60 s`));
+        }, 60_000);
+      });
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return performance.now() - t0;
+    },
+    { act, selector },
+  );
+}
+
+function cardOf(world: DemoWorld, scenario: string): string {
+  const person = world.people.find((p) => p.scenario === scenario)!;
+  return world.cards.find((c) => c.psn_no === person.person.psn_no && !c.damaged)!.card_id;
+}
+
+/** Reads a demo card with nobody at the counter: the time to the verdict. */
+async function readCard(page: Page, cardId: string): Promise<number> {
+  await page.getByTestId('next-patient').click();
+  await page.locator('[data-testid=verdict]').waitFor({ state: 'detached' });
+  return timed(page, { click: `[data-testid="demo-card-${cardId}"]` }, '[data-testid=verdict]');
+}
+
+/** F4 on the bill loaded: the time to the review. */
+async function computeBill(page: Page): Promise<number> {
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid=review]').waitFor({ state: 'detached' });
+  return timed(page, { key: 'F4' }, '[data-testid=review]');
+}
+
+/** A CSV bill of n lines over codes of the world's catalog (as a hospital system exports it). */
+function billCsv(world: DemoWorld, n: number, seed: number): Buffer {
+  const rows = ['序号,项目编码,数量,单价'];
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    rows.push(`${i + 1},${world.catalog[s % world.catalog.length]!.code},1,10.00`);
+  }
+  return Buffer.from(rows.join('\n'), 'utf8');
+}
+
+export async function realUi(
+  context: BrowserContext,
+  url: string,
+  world: DemoWorld,
+  opts: { reads: number; previews: number; lines: number },
+): Promise<UiFigures> {
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.getByTestId('institution').waitFor({ timeout: 120_000 });
+  const shell_ms = Date.now() - t0;
+  await page.locator('[data-testid=sync-counter-ready][data-ready=true]').waitFor({ timeout: 900_000 });
+  const counter_ready_ms = Date.now() - t0;
+
+  // the counter at work while the catalog is still being pulled (codes not here are asked of the platform)
+  const direct = cardOf(world, 'inpatient-direct');
+  const catalog = (await page.getByTestId('sync-bar-figure-catalog').textContent()) ?? '';
+  const early_verdict = await readCard(page, direct);
+  await page.getByTestId('demo-bill-BILL-PNEUMONIA').click();
+  const early_preview = await timed(page, { key: 'F4' }, '[data-testid=review]');
+  const status = await page.getByTestId('review').getAttribute('data-status');
+
+  await page.locator('[data-testid=sync-progress]').waitFor({ state: 'detached', timeout: 900_000 });
+  await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 120_000 });
+  const wall_ms = Date.now() - t0;
+  const heapAfterSync = await heapAfterGc(page);
+
+  // the tray's cards that read (a damaged card gives no read, hence no verdict)
+  const readable = new Set(world.cards.filter((c) => !c.damaged).map((c) => c.card_id));
+  const cards = (
+    await page
+      .locator('[data-testid^=demo-card-]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('demo-card-'.length)))
+  ).filter((c) => readable.has(c));
+  const reads: number[] = [];
+  for (let i = 0; i < opts.reads; i++) reads.push(await readCard(page, cards[i % cards.length]!));
+
+  await readCard(page, direct);
+  const previews: number[] = [];
+  for (let i = 0; i < opts.previews; i++) {
+    if (i % 5 === 0) {
+      await page.getByTestId('bill-file').setInputFiles({
+        name: `bill-${i}.csv`,
+        mimeType: 'text/csv',
+        buffer: billCsv(world, opts.lines, 1000 + i),
+      });
+      await page
+        .locator('table.lines tbody tr')
+        .nth(opts.lines - 1)
+        .waitFor();
+    }
+    previews.push(await computeBill(page));
+  }
+  const heapAfterCounter = await heapAfterGc(page);
+
+  const r0 = Date.now();
+  await page.reload();
+  await page.getByTestId('institution').waitFor();
+  const reload_ms = Date.now() - r0;
+  const first_verdict_after_reload_ms = await readCard(page, direct);
+  await page.close();
+  return {
+    shell_ms,
+    counter_ready_ms,
+    wall_ms,
+    early: { catalog, verdict_ms: early_verdict, preview_ms: early_preview, status },
+    heapAfterSync,
+    verdict: summary(reads),
+    preview: summary(previews),
+    heapAfterCounter,
+    reload_ms,
+    first_verdict_after_reload_ms,
+  };
+}
