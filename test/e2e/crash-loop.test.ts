@@ -1,8 +1,9 @@
 // Issue 14's whole-station crash loop: the real browser-mode station (agent process + Node services +
 // journal) driven in Debian's Chromium, with both processes SIGKILLed together at random moments —
-// while settling, while uploading, or idle — then restarted, again and again. At the end, on the
-// platform: every settlement whose receipt the cashier saw is there exactly once, confirmed; nothing
-// is there that the station never committed; and the station's queue is empty.
+// while settling, while uploading, while cancelling (2305) or idle — then restarted, again and again.
+// At the end, on the platform: every settlement whose receipt the cashier saw is there exactly once,
+// confirmed; nothing is there that the station never committed; each is cancelled exactly when the
+// station's journal holds its cancel (always when the reversal was shown); and the queue is empty.
 //
 // CRASH_LOOP_ITERATIONS sets the count (npm test runs a short loop; `npm run test:crash-loop` runs 50).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -95,6 +96,28 @@ async function killAll(r: Running): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The reversal (红冲) on screen now, if any. */
+async function reversalShown(page: Page): Promise<boolean> {
+  return page
+    .getByTestId('reversal')
+    .first()
+    .isVisible({ timeout: 200 })
+    .catch(() => false);
+}
+
+/** Cancels the settlement just made (same day, own settlement: no approval), from its history
+ * entry, and waits up to `waitMs` before the kill. */
+async function cancelThen(page: Page, id: string, waitMs: number): Promise<void> {
+  await page.getByTestId('next-patient').click();
+  await page.getByTestId('nav-history').click();
+  await page.getByTestId(`history-open-${id}`).click();
+  await page.getByTestId('cancel-start').click();
+  await page.getByTestId('cancel-reason').selectOption('bill_error');
+  await page.getByTestId('cancel-text').fill('崩溃循环：撤销');
+  await page.getByTestId('cancel-confirm').click();
+  await sleep(waitMs);
+}
+
 /** The receipt on screen now, if any: its local settlement id. */
 async function shownReceipt(page: Page): Promise<string | null> {
   return page
@@ -111,7 +134,8 @@ describe('the whole station killed at random moments', () => {
       expect(cases.length).toBeGreaterThan(0);
       const random = seededRandom(20261203);
       const shown = new Set<string>();
-      const kills: Record<string, number> = { settle: 0, push: 0, idle: 0 };
+      const reversed = new Set<string>();
+      const kills: Record<string, number> = { settle: 0, push: 0, cancel: 0, idle: 0 };
       for (let i = 0; i < ITERATIONS; i++) {
         const r = await startAll();
         const { bill, card } = cases[i % cases.length]!;
@@ -122,7 +146,7 @@ describe('the whole station killed at random moments', () => {
           await r.page.getByTestId('mdtrt-id').fill(`CL-${i}-${bill.mdtrt_id}`);
           await r.page.getByTestId('compute').click();
           await r.page.getByTestId('review').waitFor();
-          const phase = (['settle', 'push', 'idle'] as const)[Math.floor(random() * 3)]!;
+          const phase = (['settle', 'push', 'cancel', 'idle'] as const)[Math.floor(random() * 4)]!;
           await r.page.keyboard.press('F8');
           if (phase === 'settle') {
             await sleep(Math.floor(random() * 60)); // somewhere inside commit + journal
@@ -135,6 +159,10 @@ describe('the whole station killed at random moments', () => {
           }
           const id = await shownReceipt(r.page);
           if (id) shown.add(id);
+          if (phase === 'cancel' && id) {
+            await cancelThen(r.page, id, Math.floor(random() * 600));
+            if (await reversalShown(r.page)) reversed.add(id);
+          }
           kills[phase]!++;
         } finally {
           await killAll(r);
@@ -160,20 +188,25 @@ describe('the whole station killed at random moments', () => {
       expect(new Set(ids).size).toBe(ids.length);
       for (const id of shown) expect(ids, `receipt ${id} was shown`).toContain(id);
       expect(onPlatform.every((s) => s.outcome === 'confirmed')).toBe(true);
-      // Nothing on the platform the station did not commit: each is in the station's journal.
+      const cancelledOnPlatform = onPlatform.filter((s) => s.cancel_setl_id !== null).length;
+      // Nothing on the platform the station did not commit: each is in the station's journal; and
+      // cancelled there exactly when the journal holds its cancel.
       const journal = openJournal({ dir: join(dataDir, 'station', 'journal') });
-      const committed = new Set(
-        journal
-          .index()
-          .filter((l) => l.kind === 'settlement')
-          .map((l) => l.id),
-      );
+      const lines = journal.index();
+      const committed = new Set(lines.filter((l) => l.kind === 'settlement').map((l) => l.id));
+      const cancelled = new Set(lines.filter((l) => l.kind === 'cancel').map((l) => l.id));
       await journal.close();
       for (const id of ids) expect(committed, `${id} on the platform`).toContain(id);
+      for (const id of reversed) expect(cancelled, `reversal of ${id} was shown`).toContain(id);
+      for (const s of onPlatform)
+        expect(s.cancel_setl_id !== null, `${s.local_setl_id} cancelled on the platform`).toBe(
+          cancelled.has(s.local_setl_id),
+        );
       console.log(
         `crash loop: ${ITERATIONS} iterations, ${2 * (ITERATIONS + 1)} processes killed ` +
-          `(kills while settling ${kills.settle}, uploading ${kills.push}, idle ${kills.idle}); ` +
-          `${shown.size} receipts shown, ${ids.length} settlements on the platform, ${committed.size} in the journal`,
+          `(kills while settling ${kills.settle}, uploading ${kills.push}, cancelling ${kills.cancel}, idle ${kills.idle}); ` +
+          `${shown.size} receipts shown, ${ids.length} settlements on the platform, ${committed.size} in the journal; ` +
+          `${reversed.size} reversals shown, ${cancelled.size} cancels in the journal, ${cancelledOnPlatform} cancelled on the platform`,
       );
     },
     (ITERATIONS + 2) * 60_000,
