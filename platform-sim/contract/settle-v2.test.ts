@@ -135,7 +135,14 @@ describe.each(backends())('settle/v2 uploads on $name', (backend) => {
       hifmi_pay: up.result.setlinfo.hifmi_pay,
     });
     if (res.outcome !== 'confirmed') return;
-    await hospital.call('2305', { data: { setl_id: res.setl_id, psn_no: bill.psn_no } });
+    const reversal = await hospital.call('2305', { data: { setl_id: res.setl_id, psn_no: bill.psn_no } });
+    const given = (v: string) => (Number(v) === 0 ? '0.00' : `-${v}`);
+    expect(reversal).toMatchObject({
+      setlinfo: {
+        hifmi_pay: given(up.result.setlinfo.hifmi_pay!),
+        maf_pay: given(up.result.setlinfo.maf_pay!),
+      },
+    });
     expect((await admin.accumulators(bill.psn_no, YEAR)).accumulators).toMatchObject({
       hifmi_base: '13500.00',
       hifmi_pay: '0.00',

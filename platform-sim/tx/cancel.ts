@@ -59,6 +59,9 @@ export const cancel: Handler<'2305'> = async (ctx, { envelope, input }) => {
         hifob_pay: neg(result.setlinfo.hifob_pay),
         acct_pay: neg(result.setlinfo.acct_pay),
         psn_cash_pay: neg(result.setlinfo.psn_cash_pay),
+        // settle/v2 funds (serious illness, medical assistance), when the settlement paid by v2
+        ...(result.setlinfo.hifmi_pay !== undefined && { hifmi_pay: neg(result.setlinfo.hifmi_pay) }),
+        ...(result.setlinfo.maf_pay !== undefined && { maf_pay: neg(result.setlinfo.maf_pay) }),
       },
     };
     const [acc] = await tx.query<{ row_json: string }>(

@@ -2,7 +2,7 @@
 // settlement-contract.md, exactly as 8101 delivers them, so a settle request is built from rows
 // without translation; the outer fields exist only to be indexed.
 import type { ChainedAuditEntry } from '../../shared/audit';
-import type { DatasetName } from '../../shared/protocol';
+import type { CancelOutput, DatasetName } from '../../shared/protocol';
 import type {
   Accumulators,
   CatalogEntry,
@@ -120,18 +120,9 @@ export interface Reason {
 export type CancelReasonCode =
   'bill_error' | 'wrong_person' | 'wrong_insurance' | 'duplicate' | 'patient_request' | 'other';
 
-/** The reversal the platform answered to 2305 (every amount negated). */
-export interface ReversalSetlinfo {
-  setl_id: string;
-  orig_setl_id: string;
-  setl_time: string;
-  medfee_sumamt: string;
-  fund_pay_sumamt: string;
-  hifp_pay: string;
-  hifob_pay: string;
-  acct_pay: string;
-  psn_cash_pay: string;
-}
+/** The reversal the platform answered to 2305 (every amount negated; the settle/v2 funds when the
+ * settlement had them), without the ids the cancel row already holds. */
+export type ReversalSetlinfo = Omit<CancelOutput['setlinfo'], 'local_setl_id' | 'psn_no'>;
 
 /** A cancel (红冲) of a settlement: what was done at the counter, and what the platform made of it.
  * pending: 2305 is queued (behind the settlement's own upload when that has not gone yet);

@@ -98,8 +98,12 @@ export const cancelOutputSchema = z.object({
     hifob_pay: signedAmount,
     acct_pay: signedAmount,
     psn_cash_pay: signedAmount,
+    /** settle/v2: the serious-illness and medical-assistance funds given back (absent for v1) */
+    hifmi_pay: signedAmount.optional(),
+    maf_pay: signedAmount.optional(),
   }),
 });
+export type CancelOutput = z.infer<typeof cancelOutputSchema>;
 
 // 3201 对总账 reconcile totals
 export const CLR_TYPES = { '11': 'outpatient', '21': 'inpatient', '99': 'all' } as const;
