@@ -1,5 +1,5 @@
-// The day's reconciliation with the platform, as the station sees it. The station's figures of a
-// settlement are the platform's when it answered a discrepancy (the platform's count), else its own.
+// The day's reconciliation with the platform, as the station sees it. A settlement's figures are the
+// ones that count (documents' countedResult: the platform's on a discrepancy).
 // Only what the platform has answered counts; what still waits to upload (a settlement, or a cancel
 // the platform has not taken yet) is named first, because it is why totals would differ today.
 // One pass classifies; 3201 totals and 3202 rows are built from the same rows, so 3201's station
@@ -15,6 +15,7 @@ import {
   type TransactionOutput,
 } from '../../../shared/protocol';
 import type { SettlementRow } from '../../db';
+import { countedResult } from '../../documents';
 
 export interface Classified {
   /** settlements (or their cancels) the platform has not answered yet */
@@ -24,7 +25,7 @@ export interface Classified {
 }
 
 function detailOf(s: SettlementRow, setl_id: string, cancelled: boolean): DetailRow {
-  const f = (s.platform_result ?? s.result).setlinfo;
+  const f = countedResult(s).setlinfo;
   return {
     setl_id,
     mdtrt_id: s.encounter_no,
