@@ -3,19 +3,17 @@
 // and a link to the station's history entry (none for a settlement only the platform has).
 import { useTranslation } from 'react-i18next';
 import { Bilingual, DataTable, splitBilingual, formatChinaTime, Money, type Column } from '../../ui';
+import { countedResult } from '../../documents';
 import { historyRoute } from '../history/route';
 import type { Mismatch } from './reconcile-run';
 import type { ReconcileReport } from './run';
 
 type Totals = ReconcileReport['totals'][number];
+type Amount = 'medfee_sumamt' | 'fund_pay_sumamt' | 'acct_pay';
 
 export function TotalsTable({ totals }: { totals: Totals[] }) {
   const { t } = useTranslation();
-  const col = (
-    side: 'station' | 'platform',
-    field: 'medfee_sumamt' | 'fund_pay_sumamt' | 'acct_pay',
-    label: string,
-  ): Column<Totals> => ({
+  const col = (side: 'station' | 'platform', field: Amount, label: string): Column<Totals> => ({
     key: `${side}-${field}`,
     header: `${t(`reconcile.${side}`)} ${label}`,
     cell: (r) => <Money amount={side === 'station' ? r.input[field] : r.answer.platform[field]} />,
@@ -95,10 +93,10 @@ export function DetailTable({
       header: t('reconcile.fields'),
       cell: (m) =>
         m.fields
-          .filter((f) => f !== 'refd_setl_flag')
+          .filter((f): f is Amount => f !== 'refd_setl_flag')
           .map(
             (f) =>
-              `${f}: ${m.station ? (m.station.platform_result ?? m.station.result).setlinfo[f as 'acct_pay'] : ''} → ${m.platform?.[f as 'acct_pay'] ?? ''}`,
+              `${t(`setlinfo.${f}`)} ${m.station ? countedResult(m.station).setlinfo[f] : ''} → ${m.platform?.[f] ?? ''}`,
           )
           .join('; '),
     },

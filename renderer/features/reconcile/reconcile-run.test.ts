@@ -20,7 +20,7 @@ const DAY = { from: '2025-06-30', to: '2025-06-30' };
 function row(
   i: number,
   status: SettlementStatus,
-  cancel?: SettlementRow['cancel']['platform'],
+  cancel?: NonNullable<SettlementRow['cancel']>['platform'],
 ): SettlementRow {
   const r = base[i % base.length]!;
   return settlementRow(r, {
@@ -71,7 +71,10 @@ describe('classify', () => {
     // a resident's inpatient stay, and a work-injury device (410 under clearing type 21)
     expect(c.sent[0]!.detail).toMatchObject({ insutype: '390', clr_type: '21', mdtrt_id: 'ZY20250701002' });
     expect(c.sent[1]!.detail).toMatchObject({ insutype: '410', clr_type: '21', mdtrt_id: 'MZ20250630003' });
-    expect(classify([row(3, 'confirmed')]).sent[0]!.detail).toMatchObject({ insutype: '310', clr_type: '21' });
+    expect(classify([row(3, 'confirmed')]).sent[0]!.detail).toMatchObject({
+      insutype: '310',
+      clr_type: '21',
+    });
   });
 
   it('counts a discrepancy at the platform’s figures', () => {
