@@ -4,68 +4,35 @@
 // on the platform → 3201 unbalanced and 3202 names exactly that settlement, whose link opens its
 // history entry; a lost settlement → unknown to the platform; the reports (day, month, charts) and the
 // CSV download, whose sums are the report's. Screenshots in test-artifacts/e2e/close-*.png.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient } from '../../platform-sim';
-import { startStation, type RunningStation } from '../../scripts/start-station';
+import type { RunningStation } from '../../scripts/start-station';
 import { formatAmount, sumAmounts } from '../../shared/money';
 import { demoWorld } from '../../shared/demo-world';
-import { freePort, launchChromium, shot, signIn } from './browser';
+import { shot, signIn } from './browser';
+import { settleAtCounter as settleAt, stationPagesOfFile } from './station-page';
 
 const SEED = 'e2e-close';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const world = demoWorld({ seed: SEED, today });
-const personOf = (scenario: string) => world.people.find((p) => p.scenario === scenario)!.person;
-const cardOf = (scenario: string): string =>
-  world.cards.find((c) => c.psn_no === personOf(scenario).psn_no && !c.damaged)!.card_id;
 
-let browser: Browser;
+const pages = stationPagesOfFile(SEED, today);
 let station: RunningStation;
 let admin: AdminClient;
 let page: Page;
-let dataDir: string;
 const settled: { id: string; setl_id: string }[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-close-'));
-  station = await startStation({
-    dataDir,
-    mode: 'browser',
-    open: false,
-    admin: true,
-    seed: SEED,
-    today,
-    agentPort: await freePort(),
-    platformPort: await freePort(),
-    say: () => undefined,
-  });
+  ({ station, page } = await pages.open());
   admin = new AdminClient(station.platformUrl);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}, 60_000);
-
 async function settleAtCounter(scenario: string, billId: string, encounter: string): Promise<void> {
-  await page.getByTestId('nav-counter').click();
-  await page.getByTestId(`demo-card-${cardOf(scenario)}`).click();
-  await page.getByTestId('verdict').waitFor();
-  await page.getByTestId(`demo-bill-${billId}`).click();
-  await page.getByTestId('mdtrt-id').fill(encounter);
-  await page.getByTestId('compute').click();
-  await page.getByTestId('review').waitFor();
-  await page.getByTestId('settle').click();
-  const receipt = page.locator('[data-testid=receipt][data-status=confirmed]');
-  await receipt.waitFor({ timeout: 30_000 });
-  const id = (await receipt.getAttribute('data-local-setl-id'))!;
+  const id = await settleAt(page, world, scenario, billId, encounter);
+  await page.locator('[data-testid=receipt][data-status=confirmed]').waitFor({ timeout: 30_000 });
   const onPlatform = (await admin.settlements()).settlements.find((s) => s.local_setl_id === id)!;
   settled.push({ id, setl_id: onPlatform.setl_id! });
   await page.getByTestId('next-patient').click();
@@ -85,10 +52,6 @@ async function reconcileToday(): Promise<void> {
 
 describe('reconciliation and reports in Chromium', () => {
   it('two cashiers settle; the day’s 3201 balances for every insutype × clr_type', async () => {
-    await page.goto(station.url);
-    await page.getByTestId('sign-in').waitFor({ timeout: 60_000 });
-    await signIn(page, 'cashier01');
-    await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 90_000 });
     await settleAtCounter('inpatient-direct', 'BILL-PNEUMONIA', 'ZY-CLOSE-0001');
     await switchTo('cashier02');
     await settleAtCounter('long-term-resident', 'BILL-OUTPATIENT', 'MZ-CLOSE-0002');

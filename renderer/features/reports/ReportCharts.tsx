@@ -11,6 +11,12 @@ import { chartValue, type Report } from './report-data';
 
 const COLORS = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#0a7ea4', '#57606a', '#d4a72c'];
 const WIDTH = 520;
+/** The per-hour (per-day) bars, stacked: standing, cancelled, refused. */
+const SERIES = [
+  ['standing', 'reports.standingSeries', COLORS[0]],
+  ['cancelled', 'reports.cancelledSeries', COLORS[6]],
+  ['rejected', 'reports.rejectedSeries', COLORS[3]],
+] as const;
 const HEIGHT = 220;
 
 export function ReportCharts({ report }: { report: Report }) {
@@ -47,27 +53,9 @@ export function ReportCharts({ report }: { report: Report }) {
           <YAxis allowDecimals={false} width={32} />
           <Tooltip />
           <Legend />
-          <Bar
-            dataKey="standing"
-            name={t('reports.standingSeries')}
-            stackId="n"
-            fill={COLORS[0]}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="cancelled"
-            name={t('reports.cancelledSeries')}
-            stackId="n"
-            fill={COLORS[6]}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="rejected"
-            name={t('reports.rejectedSeries')}
-            stackId="n"
-            fill={COLORS[3]}
-            isAnimationActive={false}
-          />
+          {SERIES.map(([key, label, color]) => (
+            <Bar key={key} dataKey={key} name={t(label)} stackId="n" fill={color} isAnimationActive={false} />
+          ))}
         </BarChart>
       </figure>
       <figure data-testid="chart-funds">
