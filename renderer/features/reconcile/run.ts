@@ -3,7 +3,6 @@
 // settlement that differs. The platform is reached through the host (StationApi platform.call); its
 // answers are checked with the protocol's own schemas.
 import { transactionSchemas, type DetailReconcileOutput } from '../../../shared/protocol';
-import { settlementsInPeriod } from '../../documents';
 import type { Station } from '../../station';
 import {
   classify,
@@ -35,7 +34,9 @@ export async function runReconciliation(
   now = new Date(),
 ): Promise<ReconcileReport> {
   const day = { from: date, to: date };
-  const { pending, sent } = classify(await settlementsInPeriod(station.db, day));
+  // by settle_date, as the platform counts them (it equals settled_at's China date: 8201 refuses otherwise)
+  const rows = await station.db.settlements.where('settle_date').between(date, date, true, true).toArray();
+  const { pending, sent } = classify(rows);
   const totals: ReconcileReport['totals'] = [];
   for (const input of totalsInputs(sent, day)) {
     const out = await call(station, '3201', { data: input });
