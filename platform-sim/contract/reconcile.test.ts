@@ -22,7 +22,7 @@ function detailOf(up: UploadSettlementInput, res: UploadResult): DetailRow {
     setl_id: res.setl_id,
     mdtrt_id: up.mdtrt_id,
     psn_no: up.request.person.psn_no,
-    insutype: reconcileInsutype(up.request.scheme, up.request.person.insutype) as DetailRow['insutype'],
+    insutype: reconcileInsutype(up.request.scheme, up.request.person.insutype),
     clr_type: clrTypeOf(up.request.setl_type),
     medfee_sumamt: f.medfee_sumamt,
     fund_pay_sumamt: f.fund_pay_sumamt,

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { amountString, isoDate } from '../settlement';
-import type { SETL_TYPES } from '../settlement';
+import type { SCHEMES, SETL_TYPES } from '../settlement';
 import { withoutControlChars } from './text';
 
 type AnySetlType = (typeof SETL_TYPES)[keyof typeof SETL_TYPES][number];
@@ -29,7 +29,10 @@ export function clrTypeOf(setlType: AnySetlType): (typeof SPLIT_CLR_TYPES)[numbe
 
 /** The insurance type a settlement is reconciled under: 410 for work injury, else the person's
  * medical insurance type (310 employees when the filing names none) — what the platform stores. */
-export function reconcileInsutype(scheme: 'medical' | 'work_injury', personInsutype?: string): string {
+export function reconcileInsutype(
+  scheme: (typeof SCHEMES)[number],
+  personInsutype?: Exclude<Insutype, '410'>,
+): Insutype {
   return scheme === 'work_injury' ? '410' : (personInsutype ?? '310');
 }
 

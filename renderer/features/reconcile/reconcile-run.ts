@@ -10,7 +10,6 @@ import {
   reconcileInsutype,
   type DetailReconcileOutput,
   type DetailRow,
-  type Insutype,
   type TransactionInput,
   type TransactionOutput,
 } from '../../../shared/protocol';
@@ -30,7 +29,7 @@ function detailOf(s: SettlementRow, setl_id: string, cancelled: boolean): Detail
     setl_id,
     mdtrt_id: s.encounter_no,
     psn_no: s.psn_no,
-    insutype: reconcileInsutype(s.scheme, s.request.person.insutype) as Insutype,
+    insutype: reconcileInsutype(s.scheme, s.request.person.insutype),
     clr_type: clrTypeOf(s.setl_type),
     medfee_sumamt: f.medfee_sumamt,
     fund_pay_sumamt: f.fund_pay_sumamt,
