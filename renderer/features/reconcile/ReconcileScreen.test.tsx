@@ -39,6 +39,10 @@ describe('the reconciliation screen', () => {
     expect((screen.getByTestId('reconcile-date') as HTMLInputElement).value).toBe('2026-06-29');
     fireEvent.change(screen.getByTestId('reconcile-date'), { target: { value: '2026-06-30' } });
     await waitFor(() => expect(router.path()).toBe('reconcile/2026-06-30'));
+    act(() => router.navigate('#/reconcile/2026-02-30'));
+    await waitFor(() =>
+      expect((screen.getByTestId('reconcile-date') as HTMLInputElement).value).toBe('2026-06-29'),
+    );
   });
 
   it('names the settlements waiting to upload first and asks the platform nothing for them', async () => {

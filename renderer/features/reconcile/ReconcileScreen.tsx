@@ -4,6 +4,7 @@
 // detail: each settlement that differs, why, and a link to its history entry. Run again after fixing.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../shared/settlement';
 import { recordAudit } from '../../db';
 import { useNavigate, type ScreenProps } from '../../navigation';
 import { useOperator, useStation } from '../../station';
@@ -18,7 +19,8 @@ export function ReconcileScreen({ params }: ScreenProps<'reconcile/:date?'>) {
   const station = useStation();
   const operator = useOperator();
   const navigate = useNavigate();
-  const date = params.date ?? dayBefore(station.today());
+  // a route with no day, or no valid one, reconciles yesterday
+  const date = params.date && isIsoDate(params.date) ? params.date : dayBefore(station.today());
   const [report, setReport] = useState<ReconcileReport | null>(null);
   const run = useAction(async () => {
     const r = await runReconciliation(station, date);

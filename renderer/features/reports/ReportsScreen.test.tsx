@@ -32,6 +32,8 @@ it('reads the period from the route: a day, a month, or today', () => {
   expect(periodOf('2026-06-12', '2026-06-30')).toEqual({ from: '2026-06-12', to: '2026-06-12' });
   expect(periodOf('2026-02', '2026-06-30')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
   expect(periodOf('not-a-date', '2026-06-30')).toEqual({ from: '2026-06-30', to: '2026-06-30' });
+  expect(periodOf('2026-13', '2026-06-30')).toEqual({ from: '2026-06-30', to: '2026-06-30' });
+  expect(periodOf('2026-02-30', '2026-06-30')).toEqual({ from: '2026-06-30', to: '2026-06-30' });
 });
 
 describe('the reports screen', () => {

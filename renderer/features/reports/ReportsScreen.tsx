@@ -2,6 +2,7 @@
 // per hour (a day) or per day (a month), the fund split, the top fee categories and the platform's
 // refusal reasons — and the period's CSV (documents' periodCsv, one row per settlement).
 import { useTranslation } from 'react-i18next';
+import { isIsoDate } from '../../../shared/settlement';
 import { periodCsv, downloadText, settlementsInPeriod, type Period } from '../../documents';
 import { useNavigate, type ScreenProps } from '../../navigation';
 import { useStation } from '../../station';
@@ -10,12 +11,12 @@ import { ReportCharts } from './ReportCharts';
 import { buildReport, monthPeriod } from './report-data';
 import { reportsRoute } from './route';
 
-const MONTH = /^\d{4}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The period a route names: a month (YYYY-MM), a day (YYYY-MM-DD), or today. */
 export function periodOf(param: string | undefined, today: string): Period {
   if (param && MONTH.test(param)) return monthPeriod(param);
-  const day = param && /^\d{4}-\d{2}-\d{2}$/.test(param) ? param : today;
+  const day = param && isIsoDate(param) ? param : today;
   return { from: day, to: day };
 }
 
