@@ -2,11 +2,11 @@
 // unreachable there): yesterday by default; a day whose settlements all wait to upload names them
 // first and asks the platform nothing; a day with a settlement the platform took asks 3201, and when
 // the platform cannot be reached says so with its code and shows no result; each run is audited.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settleDemoBill, testStation, type TestStation } from '../../../test/support/test-station';
-import { memoryRouter, RouterContext, usePath, type Router } from '../../navigation';
-import { StationContext } from '../../station';
+import { renderRouted } from '../../../test/support/render-screen';
+import { memoryRouter, usePath, type Router } from '../../navigation';
 import { ReconcileScreen } from './ReconcileScreen';
 import { reconcileRoute } from './route';
 
@@ -18,15 +18,7 @@ function Routed() {
   return <ReconcileScreen params={params} />;
 }
 
-function show(router: Router) {
-  render(
-    <StationContext.Provider value={ts.station}>
-      <RouterContext.Provider value={router}>
-        <Routed />
-      </RouterContext.Provider>
-    </StationContext.Provider>,
-  );
-}
+const show = (router: Router) => renderRouted(ts.station, router, Routed);
 
 const platformCalls = () => ts.calls.filter((c) => c.channel === 'platform.call');
 const run = () => act(() => void fireEvent.click(screen.getByTestId('reconcile-run')));

@@ -1,11 +1,11 @@
 // The reports screen over the real database (test-station): a day's totals, the charts drawn, the
 // refusal reasons listed; the month view from the same settlements; the route picks the period.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatAmount, sumAmounts } from '../../../shared/money';
 import { settleDemoBill, testStation, type TestStation } from '../../../test/support/test-station';
-import { memoryRouter, RouterContext, usePath, type Router } from '../../navigation';
-import { StationContext } from '../../station';
+import { renderRouted } from '../../../test/support/render-screen';
+import { memoryRouter, usePath, type Router } from '../../navigation';
 import { periodOf, ReportsScreen } from './ReportsScreen';
 import { reportsRoute } from './route';
 
@@ -17,15 +17,7 @@ function Routed() {
   return <ReportsScreen params={params} />;
 }
 
-function show(router: Router) {
-  render(
-    <StationContext.Provider value={ts.station}>
-      <RouterContext.Provider value={router}>
-        <Routed />
-      </RouterContext.Provider>
-    </StationContext.Provider>,
-  );
-}
+const show = (router: Router) => renderRouted(ts.station, router, Routed);
 
 it('reads the period from the route: a day, a month, or today', () => {
   expect(periodOf(undefined, '2026-06-30')).toEqual({ from: '2026-06-30', to: '2026-06-30' });
