@@ -9,6 +9,7 @@ import type {
   PublishPolicies,
   PutFiling,
   SetAccumulators,
+  SettlementFault,
 } from './admin/schemas';
 import type { FaultState } from './http/faults';
 
@@ -113,6 +114,10 @@ export class AdminClient {
       'GET',
       `/admin/settlements${psnNo ? `?psn_no=${encodeURIComponent(psnNo)}` : ''}`,
     );
+  }
+  /** Loses a settlement on the platform, or alters its amount (reconciliation tests). */
+  settlementFault(fault: SettlementFault) {
+    return this.request<{ fault: string; local_setl_id: string }>('POST', '/admin/settlements/fault', fault);
   }
   signIns() {
     return this.request<{

@@ -6,6 +6,7 @@ import { Shell } from './app/Shell';
 import { hashRouter, RouterContext } from './navigation';
 import { StationContext } from './station';
 import './app/styles.css';
+import './app/styles-close.css';
 
 const root = createRoot(document.getElementById('root')!);
 // The router reads the hash only after bootstrap: connectStation takes the agent token out of it first.

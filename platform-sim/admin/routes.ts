@@ -22,6 +22,7 @@ import {
   putFilingSchema,
   revokeFilingSchema,
   setAccumulatorsSchema,
+  settlementFaultSchema,
 } from './schemas';
 
 async function body<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
@@ -108,6 +109,26 @@ const ROUTES: Record<string, Route> = {
     faults: ctx.faults.set(await body(req, faultSettingsSchema)),
   }),
   'DELETE /admin/faults': async (ctx) => ({ faults: ctx.faults.reset() }),
+  // Reconciliation faults: the platform loses a settlement (its row and its encounter claim), or its
+  // medical fee changes (the fund payment moves by the same difference), so 3201 disagrees.
+  'POST /admin/settlements/fault': async (ctx, req) => {
+    const f = await body(req, settlementFaultSchema);
+    const changed = await ctx.db.transaction(async (tx) => {
+      if (f.fault === 'lose') {
+        await tx.query('DELETE FROM encounters WHERE local_setl_id = $1', [f.local_setl_id]);
+        return tx.query('DELETE FROM settlements WHERE local_setl_id = $1 RETURNING local_setl_id', [
+          f.local_setl_id,
+        ]);
+      }
+      return tx.query(
+        `UPDATE settlements SET fund_pay_sumamt = fund_pay_sumamt + ($2::numeric - medfee_sumamt), medfee_sumamt = $2::numeric
+         WHERE local_setl_id = $1 AND medfee_sumamt IS NOT NULL RETURNING local_setl_id`,
+        [f.local_setl_id, f.medfee_sumamt],
+      );
+    });
+    if (changed.length === 0) throw new AdminError(404, 'NOT_FOUND', `no settled ${f.local_setl_id}`);
+    return { fault: f.fault, local_setl_id: f.local_setl_id };
+  },
   'GET /admin/settlements': async (ctx, _req, url) => {
     const psn = url.searchParams.get('psn_no');
     const rows = await ctx.db.query<Record<string, unknown>>(

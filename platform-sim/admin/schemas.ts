@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { catalogRowSchema, filingRowSchema, wiCatalogRowSchema } from '../../shared/protocol';
-import { accumulatorsSchema, policySchema } from '../../shared/settlement';
+import { accumulatorsSchema, amountString, policySchema } from '../../shared/settlement';
 
 export const revokeFilingSchema = z.object({ filing_id: z.string().min(1) }).strict();
 export const putFilingSchema = filingRowSchema;
@@ -44,6 +44,20 @@ export const faultSettingsSchema = z
   })
   .strict();
 
+/** A settlement fault for reconciliation tests: the platform loses a settlement, or alters its
+ * amounts (the medical fee, and the fund payment by the same difference). */
+export const settlementFaultSchema = z.discriminatedUnion('fault', [
+  z.object({ fault: z.literal('lose'), local_setl_id: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      fault: z.literal('alter'),
+      local_setl_id: z.string().min(1).max(64),
+      medfee_sumamt: amountString,
+    })
+    .strict(),
+]);
+
+export type SettlementFault = z.input<typeof settlementFaultSchema>;
 export type PutFiling = z.input<typeof putFilingSchema>;
 export type SetAccumulators = z.input<typeof setAccumulatorsSchema>;
 export type PublishCatalog = z.input<typeof publishCatalogSchema>;

@@ -128,6 +128,31 @@ describe.each(backends())('hostile input on $name', (backend) => {
       }),
       'data.stmt_begndate',
     ],
+    [
+      '3202 a setl_id with NUL',
+      '3202',
+      () => ({
+        data: {
+          stmt_begndate: '2026-01-01',
+          stmt_enddate: '2026-01-01',
+          setl_optins: '460106',
+          rows: [
+            {
+              setl_id: 'S\u0000',
+              mdtrt_id: 'E1',
+              psn_no: 'P1',
+              insutype: '310',
+              clr_type: '21',
+              medfee_sumamt: '1.00',
+              fund_pay_sumamt: '0.00',
+              acct_pay: '0.00',
+              refd_setl_flag: '0',
+            },
+          ],
+        },
+      }),
+      'data.rows[0].setl_id',
+    ],
   ];
 
   it.each(inputs)(

@@ -7,7 +7,7 @@
 // deductible left and cumulative amount come from the platform's own earlier parts (stay.ts).
 
 import type { FilingRow, RejectionCode, UploadSettlement } from '../../shared/protocol';
-import { REJECTION_CODES, selectFiling } from '../../shared/protocol';
+import { REJECTION_CODES, reconcileInsutype, selectFiling } from '../../shared/protocol';
 import type { Accumulators, SettleRequestInput } from '../../shared/settlement';
 import type { Queryable } from '../db/database';
 import { rowsByKeys, rowsByRef } from '../db/datasets';
@@ -154,6 +154,6 @@ export async function rebuildRequest(
     request,
     accKey,
     accBefore: acc,
-    insutype: st.scheme === 'work_injury' ? '410' : insutype,
+    insutype: reconcileInsutype(st.scheme, person.insutype),
   };
 }

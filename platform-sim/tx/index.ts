@@ -4,6 +4,7 @@ import { catalogEntries } from './catalog-entries';
 import { datasetDelta } from './dataset-delta';
 import { personInfo } from './person-info';
 import { reconcile } from './reconcile';
+import { reconcileDetail } from './reconcile-detail';
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
 import { status } from './status';
@@ -16,6 +17,7 @@ export const TRANSACTIONS: { [I in Infno]: Handler<I> } = {
   '1101': personInfo,
   '2305': cancel,
   '3201': reconcile,
+  '3202': reconcileDetail,
   '8101': datasetDelta,
   '8102': catalogEntries,
   '8201': upload,

@@ -6,14 +6,9 @@
 // the settle/v1 engine has no hifmi_pay / maf_pay and counts 0 there.
 
 import { formatAmount } from '../../shared/money';
+import { CLR_TYPE_SETL_TYPES } from '../../shared/protocol';
 import type { SetlinfoField } from '../../shared/settlement';
 import type { Handler } from './types';
-
-const SETL_TYPES: Record<string, string[]> = {
-  '11': ['outpatient', 'chronic_outpatient'],
-  '21': ['inpatient', 'rehab', 'device'],
-  '99': ['inpatient', 'outpatient', 'chronic_outpatient', 'rehab', 'device'],
-};
 
 /** The setlinfo fields that are fund payments: together they are fund_pay_sumamt. */
 const FUND_FIELDS = [
@@ -40,7 +35,7 @@ export const reconcile: Handler<'3201'> = async (ctx, { envelope, input }) => {
        ${FUND_FIELDS.map(fund).join(', ')}
      FROM settlements WHERE fixmedins_code = $1 AND settle_date BETWEEN $2 AND $3 AND insutype = $4 AND setl_type = ANY($5::text[])
        AND outcome IN ('confirmed', 'discrepancy') AND cancelled_at IS NULL`,
-    [envelope.fixmedins_code, d.stmt_begndate, d.stmt_enddate, d.insutype, SETL_TYPES[d.clr_type]],
+    [envelope.fixmedins_code, d.stmt_begndate, d.stmt_enddate, d.insutype, CLR_TYPE_SETL_TYPES[d.clr_type]],
   );
   const platform = {
     medfee_sumamt: formatAmount(t.medfee ?? '0'),

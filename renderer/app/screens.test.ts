@@ -12,8 +12,10 @@ const TABLE: Record<string, Record<Role, boolean>> = {
   queue: { cashier: true, supervisor: true, admin: false },
   settings: { cashier: false, supervisor: false, admin: true },
   audit: { cashier: false, supervisor: true, admin: true },
+  reconcile: { cashier: false, supervisor: true, admin: false },
+  reports: { cashier: false, supervisor: true, admin: false },
 };
-const PATHS: Record<string, string> = { history: 'history/01JXTEST' };
+const PATHS: Record<string, string> = { history: 'history/01JXTEST', reconcile: 'reconcile/2026-06-29' };
 
 describe('the role guard of the station’s screens', () => {
   it('has a row for every screen, and the registry is sound', () => {

@@ -9,6 +9,7 @@ import { HistoryScreen, historyRoute } from '../features/history';
 import { QueueScreen, queueRoute } from '../features/queue';
 import { SettingsScreen, settingsRoute } from '../features/settings';
 import { defineScreen, type Screen } from '../navigation';
+import { CLOSE_SCREENS } from './screens-close';
 
 export const SCREENS: readonly Screen[] = [
   defineScreen({
@@ -51,4 +52,5 @@ export const SCREENS: readonly Screen[] = [
     component: AuditScreen,
     roles: PERMISSIONS.audit,
   }),
+  ...CLOSE_SCREENS,
 ];

@@ -1,9 +1,14 @@
 // What leaves the station for other systems: a settlement, or a period's settlements, as FHIR R4
 // (one ExplanationOfBenefit; a Bundle for a period; shared/settlement-docs/fhir), and a period's
-// settlements as CSV (one row per settlement: ids, status, who, the setlinfo figures and the fund
-// payments). The reports screen and the day's close call these; downloadText saves the text.
+// settlements as CSV (one row per settlement: ids, status, who, the setlinfo figures that count — the
+// platform's on a discrepancy — and the fund payments). The reports screen and the day's close call these; downloadText saves the text.
 import Papa from 'papaparse';
-import { FUND_PAY_TYPES, SETLINFO_FIELDS, type FundPayType } from '../../shared/settlement';
+import {
+  FUND_PAY_TYPES,
+  SETLINFO_FIELDS,
+  type FundPayType,
+  type SettleResult,
+} from '../../shared/settlement';
 import { explanationOfBenefit, fhirJson, settlementsBundle } from '../../shared/settlement-docs';
 import type { SettlementRow, StationDb } from '../db';
 import { messagesFor } from '../i18n';
@@ -107,8 +112,16 @@ function header(lang: string | undefined): string[] {
   ];
 }
 
+/** The figures that count for a settlement: the platform's when it answered a discrepancy
+ * (platform-protocol.md 8201), the station's own otherwise. Exports, reports and reconciliation use
+ * these. */
+export function countedResult(s: SettlementRow): SettleResult {
+  return s.platform_result ?? s.result;
+}
+
 function row(s: SettlementRow): string[] {
-  const funds = new Map((s.result.setldetail ?? []).map((f) => [f.fund_pay_type, f.fund_payamt]));
+  const counted = countedResult(s);
+  const funds = new Map((counted.setldetail ?? []).map((f) => [f.fund_pay_type, f.fund_payamt]));
   return [
     s.local_setl_id,
     s.setl_id ?? '',
@@ -125,7 +138,7 @@ function row(s: SettlementRow): string[] {
     s.setl_type,
     s.scheme === 'medical' ? (s.request.person.insutype ?? '') : '',
     s.request.person.insuplc_admdvs,
-    ...SETLINFO_FIELDS.map((f) => s.result.setlinfo[f]),
+    ...SETLINFO_FIELDS.map((f) => counted.setlinfo[f]),
     ...FUND_CODES.map((c) => funds.get(c) ?? '0.00'),
   ];
 }

@@ -15,6 +15,7 @@ export {
   periodFhir,
   periodCsv,
   settlementsCsv,
+  countedResult,
   settlementsInPeriod,
   downloadText,
   type ExportFile,

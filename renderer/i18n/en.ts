@@ -1,9 +1,11 @@
 // English, second language: the same keys as zh.ts (the type says so).
 import { enOps } from './en-ops';
+import { enClose } from './en-close';
 import type { Messages } from './zh';
 
 export const en: Messages = {
   ...enOps,
+  ...enClose,
   app: {
     title: 'Direct settlement station',
     cashier: 'Operator',

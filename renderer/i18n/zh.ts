@@ -3,9 +3,11 @@
 // Domain messages that come with their own zh/en pair (refusals, trace, card warnings, coded errors)
 // are shown through ui/Bilingual.tsx instead.
 import { zhOps } from './zh-ops';
+import { zhClose } from './zh-close';
 
 export const zh = {
   ...zhOps,
+  ...zhClose,
   app: {
     title: '跨省直接结算收费站',
     cashier: '操作员',

@@ -12,6 +12,8 @@ describe('the permission table', () => {
     approve: { cashier: false, supervisor: true, admin: false },
     audit: { cashier: false, supervisor: true, admin: true },
     manageOperators: { cashier: false, supervisor: false, admin: true },
+    reconcile: { cashier: false, supervisor: true, admin: false },
+    reports: { cashier: false, supervisor: true, admin: false },
   };
   const rows = (Object.keys(table) as Permission[]).flatMap((p) =>
     ROLES.map((r) => [p, r, table[p][r]] as const),

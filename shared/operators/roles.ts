@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   audit: ['supervisor', 'admin'],
   /** add, disable and reset operators; the idle lock time */
   manageOperators: ['admin'],
+  // the day's close, finance side (issue 13 §3–4): the supervisor, who answers for the day's money
+  /** reconcile a day with the platform (3201 totals, 3202 detail) */
+  reconcile: ['supervisor'],
+  /** the day's and the month's reports and the period's CSV export */
+  reports: ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

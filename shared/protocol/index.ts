@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { catalogEntriesInputSchema, catalogEntriesOutputSchema } from './catalog-entries';
 import { datasetDeltaInputSchema, datasetDeltaOutputSchema } from './datasets';
 import type { Infno } from './envelope';
+import { detailReconcileInputSchema, detailReconcileOutputSchema } from './reconcile';
 import {
   cancelInputSchema,
   cancelOutputSchema,
@@ -26,6 +27,7 @@ export * from './datasets';
 export * from './envelope';
 export * from './errors';
 export * from './filing-choice';
+export * from './reconcile';
 export * from './settle-dates';
 export * from './signing';
 export * from './stay-parts';
@@ -40,6 +42,7 @@ export const transactionSchemas = {
   '1101': { input: personInfoInputSchema, output: personInfoOutputSchema },
   '2305': { input: cancelInputSchema, output: cancelOutputSchema },
   '3201': { input: reconcileInputSchema, output: reconcileOutputSchema },
+  '3202': { input: detailReconcileInputSchema, output: detailReconcileOutputSchema },
   '8101': { input: datasetDeltaInputSchema, output: datasetDeltaOutputSchema },
   '8102': { input: catalogEntriesInputSchema, output: catalogEntriesOutputSchema },
   '8201': { input: uploadInputSchema, output: uploadOutputSchema },

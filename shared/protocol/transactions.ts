@@ -2,7 +2,10 @@
 
 import { z } from 'zod';
 import { amountString, isoDate } from '../settlement';
+import { CLR_TYPE_SETL_TYPES, INSUTYPES, type ClrType } from './reconcile';
 import { withoutControlChars } from './text';
+
+const CLR_TYPES = Object.keys(CLR_TYPE_SETL_TYPES) as [ClrType, ...ClrType[]];
 
 const signedAmount = z
   .string()
@@ -106,15 +109,14 @@ export const cancelOutputSchema = z.object({
 export type CancelOutput = z.infer<typeof cancelOutputSchema>;
 
 // 3201 对总账 reconcile totals
-export const CLR_TYPES = { '11': 'outpatient', '21': 'inpatient', '99': 'all' } as const;
 export const reconcileInputSchema = withoutControlChars(
   z.object({
     data: z
       .object({
         /** 310 / 390 medical, 410 work injury */
-        insutype: z.enum(['310', '390', '410']),
+        insutype: z.enum(INSUTYPES),
         /** 11 outpatient and chronic outpatient, 21 inpatient, rehab and devices, 99 all */
-        clr_type: z.enum(['11', '21', '99']),
+        clr_type: z.enum(CLR_TYPES),
         stmt_begndate: isoDate,
         stmt_enddate: isoDate,
         medfee_sumamt: amountString,

@@ -15,6 +15,7 @@ import { startStation, type RunningStation } from '../../scripts/start-station';
 import { DEMO_OPERATORS } from '../../scripts/station-files';
 import { demoWorld } from '../../shared/demo-world';
 import { freePort, launchChromium, shot, signIn } from './browser';
+import { settleAtCounter as settleAt } from './station-page';
 
 const SEED = 'e2e-ops';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -54,19 +55,8 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-async function settleAtCounter(scenario: string, billId: string, encounter: string): Promise<string> {
-  await page.getByTestId('nav-counter').click();
-  await page.getByTestId(`demo-card-${cardOf(scenario)}`).click();
-  await page.getByTestId('verdict').waitFor();
-  await page.getByTestId(`demo-bill-${billId}`).click();
-  await page.getByTestId('mdtrt-id').fill(encounter);
-  await page.getByTestId('compute').click();
-  await page.getByTestId('review').waitFor();
-  await page.getByTestId('settle').click();
-  const receipt = page.locator('[data-testid=receipt][data-local-setl-id]');
-  await receipt.waitFor();
-  return (await receipt.getAttribute('data-local-setl-id'))!;
-}
+const settleAtCounter = (scenario: string, billId: string, encounter: string) =>
+  settleAt(page, world, scenario, billId, encounter);
 
 async function openInHistory(localId: string): Promise<void> {
   await page.getByTestId('nav-history').click();

@@ -84,3 +84,25 @@ export async function settleBill(page: Page, billId: string): Promise<void> {
   await page.getByTestId('compute').click();
   await page.getByTestId('review').waitFor();
 }
+
+/** At the counter: the scenario's card, the demo bill, the encounter number, compute and settle; the
+ * receipt's local settlement id. */
+export async function settleAtCounter(
+  page: Page,
+  world: DemoWorld,
+  scenario: string,
+  billId: string,
+  encounter: string,
+): Promise<string> {
+  await page.getByTestId('nav-counter').click();
+  await page.getByTestId(`demo-card-${cardOf(world, scenario)}`).click();
+  await page.getByTestId('verdict').waitFor();
+  await page.getByTestId(`demo-bill-${billId}`).click();
+  await page.getByTestId('mdtrt-id').fill(encounter);
+  await page.getByTestId('compute').click();
+  await page.getByTestId('review').waitFor();
+  await page.getByTestId('settle').click();
+  const receipt = page.locator('[data-testid=receipt][data-local-setl-id]');
+  await receipt.waitFor();
+  return (await receipt.getAttribute('data-local-setl-id'))!;
+}

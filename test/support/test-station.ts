@@ -150,3 +150,24 @@ export async function testStation(
     },
   };
 }
+
+/** Settles one of the demo world's bills at the test station today (pending: the platform is
+ * unreachable here), as `opter`, under the encounter number given. */
+export async function settleDemoBill(
+  ts: TestStation,
+  billId: string,
+  encounter_no: string,
+  opter = 'cashier01',
+) {
+  const bill = ts.world.bills.find((b) => b.bill_id === billId)!;
+  const person = ts.world.people.find((p) => p.person.psn_no === bill.psn_no)!;
+  const preview = await ts.station.settle.preview({
+    who: { certno: person.person.certno },
+    scheme: bill.scheme,
+    setl_type: bill.setl_type,
+    settle_date: ts.station.today(),
+    admission_date: bill.admission_date,
+    lines: bill.lines,
+  });
+  return ts.station.settle.commit(preview, { opter, encounter_no });
+}

@@ -48,6 +48,8 @@ const WHAT: Record<Permission, { zh: string; en: string }> = {
   approve: { zh: '审批', en: 'approve' },
   audit: { zh: '查看审计日志', en: 'use the audit log' },
   manageOperators: { zh: '管理操作员和设置', en: 'manage operators and settings' },
+  reconcile: { zh: '与平台对账', en: 'reconcile with the platform' },
+  reports: { zh: '查看报表', en: 'view the reports' },
 };
 
 export function createOperatorsService(options: OperatorsServiceOptions) {

@@ -6,6 +6,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   demoPin,
+  settleDemoBill,
   testStation,
   type DemoOperatorId,
   type TestStation,
@@ -19,19 +20,8 @@ import { usePath } from '../../navigation';
 let ts: TestStation;
 afterEach(() => ts?.close());
 
-async function settleBill(billId: string, encounter_no: string, opter = 'cashier01') {
-  const bill = ts.world.bills.find((b) => b.bill_id === billId)!;
-  const person = ts.world.people.find((p) => p.person.psn_no === bill.psn_no)!;
-  const preview = await ts.station.settle.preview({
-    who: { certno: person.person.certno },
-    scheme: bill.scheme,
-    setl_type: bill.setl_type,
-    settle_date: ts.station.today(),
-    admission_date: bill.admission_date,
-    lines: bill.lines,
-  });
-  return ts.station.settle.commit(preview, { opter, encounter_no });
-}
+const settleBill = (billId: string, encounter_no: string, opter = 'cashier01') =>
+  settleDemoBill(ts, billId, encounter_no, opter);
 
 /** The screen as the router shows it: the list, or a settlement's detail. */
 function Routed() {
