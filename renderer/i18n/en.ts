@@ -1,9 +1,11 @@
 // English, second language: the same keys as zh.ts (the type says so).
+import { enClose2 } from './en-close2';
 import { enOps } from './en-ops';
 import type { Messages } from './zh';
 
 export const en: Messages = {
   ...enOps,
+  ...enClose2,
   app: {
     title: 'Direct settlement station',
     cashier: 'Operator',
@@ -11,6 +13,7 @@ export const en: Messages = {
     mode: { browser: 'browser mode', electron: 'desktop' },
   },
   nav: {
+    handover: 'Handover',
     counter: 'Counter',
     queue: 'Upload queue',
     history: 'History',
