@@ -173,7 +173,10 @@ describe('handovers on the database', () => {
     expect(h1.local_setl_ids).toEqual([a.local_setl_id]);
     expect(h1.figures.cash_collected).toBe(a.result.setlinfo.psn_cash_pay);
     expect(h1.figures.pending_upload).toBe(1);
-    // nothing new since: a second handover is empty but contiguous
+    // nothing new since: nothing to hand over; then one more settlement, contiguous
+    expect(await code(service.openHandover({ opter: 'cashier01', counted_cash: '0.00' }))).toBe(
+      'NOTHING_TO_HAND_OVER',
+    );
     await settleOne('ZY-H-3');
     const h2 = await service.openHandover({ opter: 'cashier01', counted_cash: '0.00' });
     expect(h2.from).toBe(h1.to);

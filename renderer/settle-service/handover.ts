@@ -11,14 +11,19 @@ import type { Approval } from './correction';
 import { SettleServiceError } from './errors';
 import { cashDifference, handoverFigures, handoverWindow, withdrawable } from './handover-figures';
 
-/** The handover the operator would hand over now (nothing written). */
+/** The handover the operator would hand over now (nothing written); none when nothing happened. */
 export async function previewHandover(db: StationDb, opter: string, now: Date) {
   return db.transaction('r', [db.handovers, db.settlements, db.outbox], async () => {
     const handovers = await db.handovers.where('opter').equals(opter).toArray();
     const settlements = await db.settlements.toArray();
     const window = handoverWindow(handovers, settlements, opter, now);
     const waiting = new Set((await db.outbox.toArray()).map((e) => e.local_setl_id));
-    return { window, ...handoverFigures(settlements, opter, window, waiting) };
+    const counted = handoverFigures(settlements, opter, window, waiting);
+    const f = counted.figures;
+    // nothing settled, cancelled or corrected since the last handover: nothing to hand over
+    if (f.settlements + f.cancels + f.corrections === 0)
+      throw new SettleServiceError('NOTHING_TO_HAND_OVER', opter);
+    return { window, ...counted };
   });
 }
 
