@@ -268,8 +268,10 @@ export interface HandoverRow {
   to: string; // ISO instant
   state: 'draft' | 'confirmed' | 'withdrawn';
   created_at: string;
-  /** the settlements it took (settled in the window by this operator) */
+  /** the settlements it took (settled by this operator) */
   local_setl_ids: string[];
+  /** every event it took, as `settle:ID`, `cancel:ID`, `correct:ID` (handover-figures.ts eventKey) */
+  events: string[];
   figures: HandoverFigures;
   counted_cash: string;
   confirmed_by: { id: string; name: string; at: string } | null;

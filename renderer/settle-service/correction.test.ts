@@ -146,6 +146,25 @@ describe('a rejection', () => {
       (a) => a.kind,
     );
     expect(kinds).toEqual(expect.arrayContaining(['self_pay.approved', 'task.corrected']));
+    // its cash is dealt with: no cancel refunds it again
+    expect(
+      await code(
+        service.cancel({
+          local_setl_id: s.local_setl_id,
+          reason_code: 'bill_error',
+          reason_text: '重复',
+          operator: { id: 'cashier01', role: 'cashier' },
+          approval: null,
+          today: TODAY,
+        }),
+      ),
+    ).toBe('SETTLED_OTHERWISE');
+    // the handover counts the bill and the cash, and no fund or account payment for it
+    const h = await service.openHandover({ opter: 'cashier01', counted_cash: r.medfee_sumamt });
+    expect(h.figures.funds).toEqual([]);
+    expect(h.figures.acct_pay).toBe('0.00');
+    expect(h.figures.cash_collected).toBe(r.medfee_sumamt);
+    expect(h.figures.expected_cash).toBe(r.medfee_sumamt);
   });
 
   it('corrected and settled again: the cash goes back, the encounter is free for a new local id', async () => {

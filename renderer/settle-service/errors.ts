@@ -24,7 +24,8 @@ export type SettleServiceErrorCode =
   | 'HANDOVER_NOT_WITHDRAWABLE'
   | 'HANDOVER_CONFIRMED'
   | 'OWN_APPROVAL'
-  | 'INVALID_CASH';
+  | 'INVALID_CASH'
+  | 'SETTLED_OTHERWISE';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -103,6 +104,10 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   OWN_APPROVAL: {
     zh: '须由另一位主管以自己的工号和 PIN 审批，不能审批自己的操作。',
     en: 'Another supervisor must approve with their own id and PIN; nobody approves their own work.',
+  },
+  SETTLED_OTHERWISE: {
+    zh: '这笔被拒绝的结算已在柜台处理（转全自费或退款后重新结算），不能再撤销，以免重复退款。',
+    en: 'This rejected settlement was already dealt with at the counter (self-pay, or refunded to settle again); it cannot be cancelled, so nothing is refunded twice.',
   },
   INVALID_CASH: {
     zh: '请输入实点现金金额（非负，最多两位小数，如 1234.50）。',

@@ -8,10 +8,10 @@ import { loadRequest } from '../../test/support/settle-fixtures';
 import { recordOf } from '../../test/support/settlement-records';
 import type { HandoverRow, SettlementRow } from '../db';
 import type { SettleServiceError } from './errors';
-import { handoverFigures, handoverWindow, standing, withdrawable } from './handover-figures';
+import { handoverFigures, handoverWindow, standing, takenEvents, withdrawable } from './handover-figures';
 
 const base = recordOf(loadRequest('01-worked-example'));
-const T0 = Date.parse('2026-06-30T00:00:00Z');
+const T0: number = Date.parse('2026-06-30T00:00:00Z');
 
 function row(id: string, opter: string, at: number, over: Partial<SettlementRow> = {}): SettlementRow {
   return {
@@ -50,12 +50,14 @@ describe('handover boundaries (properties)', () => {
       fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
         let clock = T0;
         const settlements: SettlementRow[] = [];
+        const madeAt = new Map<string, number>(); // op index of each settlement and handover
         const handovers: HandoverRow[] = [];
         for (const [i, o] of ops.entries()) {
           const opter = WHO[o.who];
           if (o.op === 'settle') {
             clock += o.dt; // a clock set back is part of the test
             settlements.push(row(`S${i}`, opter, clock));
+            madeAt.set(`S${i}`, i);
           } else if (o.op === 'handover') {
             clock += o.dt;
             const now = new Date(clock);
@@ -68,7 +70,14 @@ describe('handover boundaries (properties)', () => {
             }
             expect(Date.parse(w.to)).toBeLessThanOrEqual(clock); // never in the future
             expect(Date.parse(w.from)).toBeLessThanOrEqual(Date.parse(w.to));
-            const { figures, local_setl_ids } = handoverFigures(settlements, opter, w, new Set());
+            const { figures, local_setl_ids, events } = handoverFigures(
+              settlements,
+              opter,
+              w,
+              new Set(),
+              takenEvents(handovers, opter),
+            );
+            madeAt.set(`H${i}`, i);
             handovers.push({
               id: `H${i}`,
               opter,
@@ -76,6 +85,7 @@ describe('handover boundaries (properties)', () => {
               state: 'draft',
               created_at: now.toISOString(),
               local_setl_ids,
+              events,
               figures,
               counted_cash: figures.expected_cash,
               confirmed_by: null,
@@ -96,14 +106,15 @@ describe('handover boundaries (properties)', () => {
           const st = standing(handovers, opter);
           for (let k = 1; k < st.length; k++) expect(st[k]!.from).toBe(st[k - 1]!.to); // contiguous, disjoint
           if (st.length === 0) continue;
-          // every settlement of the operator before the last standing handover's end is in exactly one
-          const end = Date.parse(st.at(-1)!.to);
-          const start = Date.parse(st[0]!.from);
+          // no settlement in two standing handovers; exactly those made before the last one, stamped
+          // before its end, are in one (a clock set back does not lose a settlement)
+          const last = st.at(-1)!;
           const taken = st.flatMap((h) => h.local_setl_ids);
           expect(new Set(taken).size).toBe(taken.length);
           const expected = settlements
             .filter((s) => s.opter === opter)
-            .filter((s) => Date.parse(s.settled_at) >= start && Date.parse(s.settled_at) < end)
+            .filter((s) => madeAt.get(s.local_setl_id)! < madeAt.get(last.id)!)
+            .filter((s) => Date.parse(s.settled_at) < Date.parse(last.to))
             .map((s) => s.local_setl_id);
           expect(taken.sort()).toEqual(expected.sort());
         }

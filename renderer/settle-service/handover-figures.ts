@@ -5,7 +5,7 @@
 // two handovers of one operator never overlap, none ends in the future, and a withdrawn handover's
 // settlements fall into the next one. handover.ts does the reading and writing.
 import { Decimal, formatAmount } from '../../shared/money';
-import type { HandoverFigures, HandoverRow, SettlementRow } from '../db';
+import type { HandoverFigures, HandoverRow, SettlementRow, SettlementStatus } from '../db';
 import { SettleServiceError } from './errors';
 import { chargedResult, negateAmount, reversalFigures } from './reversal';
 
@@ -60,16 +60,29 @@ export function withdrawable(handovers: readonly HandoverRow[], h: HandoverRow):
   return standing(handovers, h.opter).at(-1)?.id === h.id;
 }
 
-const within = (t: number, w: HandoverWindow) => t >= ms(w.from) && t < ms(w.to);
+export type EventKind = 'settle' | 'cancel' | 'correct';
+/** An event's key in a handover's `events`: what it did, to which settlement. */
+export const eventKey = (kind: EventKind, local_setl_id: string) => `${kind}:${local_setl_id}`;
 
-/** A fund's key: its fund type, or the setlinfo field for a result without setldetail. */
-function fundsOf(row: SettlementRow, basis: ReturnType<typeof chargedResult>) {
-  if (basis.setldetail) return basis.setldetail.map((d) => ({ key: d.fund_pay_type, amount: d.fund_payamt }));
-  const s = basis.setlinfo;
-  return (['hifp_pay', 'hifob_pay', 'hifmi_pay', 'maf_pay'] as const)
-    .filter((f) => !new Decimal(s[f]).isZero())
-    .map((f) => ({ key: f, amount: s[f] }));
+/** The events the operator's standing handovers hold already. */
+export function takenEvents(handovers: readonly HandoverRow[], opter: string): Set<string> {
+  return new Set(standing(handovers, opter).flatMap((h) => h.events));
 }
+
+/** What the funds actually paid, by fund key (its fund type, or the setlinfo field for a result
+ * without setldetail), and the personal account: nothing for a settlement the platform rejected (a
+ * rejection is paid in cash or settled again), the platform's figures for a discrepancy dealt with. */
+function fundsPaid(s: SettlementRow, statusBefore: SettlementStatus): { key: string; amount: string }[] {
+  if (statusBefore === 'rejected') return [];
+  const r = chargedResult(s, statusBefore);
+  if (r.setldetail) return r.setldetail.map((d) => ({ key: d.fund_pay_type, amount: d.fund_payamt }));
+  const x = r.setlinfo;
+  return (['hifp_pay', 'hifob_pay', 'hifmi_pay', 'maf_pay'] as const)
+    .filter((f) => !new Decimal(x[f]).isZero())
+    .map((f) => ({ key: f, amount: x[f] }));
+}
+const accountPaid = (s: SettlementRow, statusBefore: SettlementStatus) =>
+  statusBefore === 'rejected' ? '0.00' : chargedResult(s, statusBefore).setlinfo.acct_pay;
 
 /** The counts and sums of the operator's work in the window. Settlements add, cancels take away
  * (their reversal figures), corrections collect (+) or refund (−). `waiting` are the ids the
@@ -79,7 +92,8 @@ export function handoverFigures(
   opter: string,
   w: HandoverWindow,
   waiting: ReadonlySet<string>,
-): { figures: HandoverFigures; local_setl_ids: string[] } {
+  taken: ReadonlySet<string> = new Set(),
+): { figures: HandoverFigures; local_setl_ids: string[]; events: string[] } {
   let medfee = new Decimal(0);
   let acct = new Decimal(0);
   let collected = new Decimal(0);
@@ -89,30 +103,41 @@ export function handoverFigures(
   const addFund = (key: string, amount: string) =>
     funds.set(key, (funds.get(key) ?? new Decimal(0)).plus(amount));
   const ids: string[] = [];
+  const events: string[] = [];
+  // an event belongs to this handover when it happened before its end and no standing handover has
+  // it: one recorded with a clock set back (before `from`) still falls into the next handover
+  const mine = (kind: EventKind, s: SettlementRow, by: string | undefined, at: string | undefined) => {
+    if (by !== opter || at === undefined || ms(at) >= ms(w.to)) return false;
+    const key = eventKey(kind, s.local_setl_id);
+    if (taken.has(key)) return false;
+    events.push(key);
+    return true;
+  };
   let cancels = 0;
   let corrections = 0;
   let pending = 0;
   for (const s of settlements) {
-    if (s.opter === opter && within(ms(s.settled_at), w)) {
+    if (mine('settle', s, s.opter, s.settled_at)) {
       ids.push(s.local_setl_id);
-      // what the counter charged then: the station's figures (a later correction adds the difference)
-      const r = s.result.setlinfo;
-      medfee = medfee.plus(r.medfee_sumamt);
-      acct = acct.plus(r.acct_pay);
-      collected = collected.plus(r.psn_cash_pay);
-      for (const f of fundsOf(s, s.result)) addFund(f.key, f.amount);
+      // the cash the counter took then: the station's figures (a later correction adds the difference);
+      // the funds and the account: what they paid in the end
+      const before = s.cancel?.status_before ?? s.status;
+      medfee = medfee.plus(s.result.setlinfo.medfee_sumamt);
+      acct = acct.plus(accountPaid(s, before));
+      collected = collected.plus(s.result.setlinfo.psn_cash_pay);
+      for (const f of fundsPaid(s, before)) addFund(f.key, f.amount);
       if (waiting.has(s.local_setl_id)) pending++;
     }
-    if (s.cancel && s.cancel.opter === opter && within(ms(s.cancel.cancelled_at), w)) {
+    if (s.cancel && mine('cancel', s, s.cancel.opter, s.cancel.cancelled_at)) {
       cancels++;
+      const before = s.cancel.status_before;
       const rev = reversalFigures(s);
       medfee = medfee.plus(rev.setlinfo.medfee_sumamt);
-      acct = acct.plus(rev.setlinfo.acct_pay);
+      acct = acct.minus(accountPaid(s, before));
       refunds = refunds.plus(rev.refund.cash);
-      for (const f of fundsOf(s, chargedResult(s, s.cancel.status_before)))
-        addFund(f.key, negateAmount(f.amount));
+      for (const f of fundsPaid(s, before)) addFund(f.key, negateAmount(f.amount));
     }
-    if (s.correction && s.correction.opter === opter && within(ms(s.correction.at), w)) {
+    if (s.correction && mine('correct', s, s.correction.opter, s.correction.at)) {
       corrections++;
       const cash = new Decimal(s.correction.cash);
       correctionsNet = correctionsNet.plus(cash);
@@ -135,7 +160,7 @@ export function handoverFigures(
     pending_upload: pending,
     expected_cash: formatAmount(collected.minus(refunds)),
   };
-  return { figures, local_setl_ids: ids };
+  return { figures, local_setl_ids: ids, events };
 }
 
 /** counted − expected: positive when the drawer holds more than it should. */

@@ -9,7 +9,13 @@ import type { Role } from '../../shared/operators';
 import { appendAudit, toStationDbError, type HandoverRow, type StationDb } from '../db';
 import type { Approval } from './correction';
 import { SettleServiceError } from './errors';
-import { cashDifference, handoverFigures, handoverWindow, withdrawable } from './handover-figures';
+import {
+  cashDifference,
+  handoverFigures,
+  handoverWindow,
+  takenEvents,
+  withdrawable,
+} from './handover-figures';
 
 /** The handover the operator would hand over now (nothing written); none when nothing happened. */
 export async function previewHandover(db: StationDb, opter: string, now: Date) {
@@ -18,7 +24,7 @@ export async function previewHandover(db: StationDb, opter: string, now: Date) {
     const settlements = await db.settlements.toArray();
     const window = handoverWindow(handovers, settlements, opter, now);
     const waiting = new Set((await db.outbox.toArray()).map((e) => e.local_setl_id));
-    const counted = handoverFigures(settlements, opter, window, waiting);
+    const counted = handoverFigures(settlements, opter, window, waiting, takenEvents(handovers, opter));
     const f = counted.figures;
     // nothing settled, cancelled or corrected since the last handover: nothing to hand over
     if (f.settlements + f.cancels + f.corrections === 0)
@@ -38,7 +44,7 @@ export async function openHandover(
     throw new SettleServiceError('INVALID_CASH', counted);
   try {
     return await db.transaction('rw', [db.handovers, db.settlements, db.outbox, db.audit], async () => {
-      const { window, figures, local_setl_ids } = await previewHandover(db, input.opter, now);
+      const { window, figures, local_setl_ids, events } = await previewHandover(db, input.opter, now);
       const row: HandoverRow = {
         id: ulid(now.getTime(), randomBytes(10)),
         opter: input.opter,
@@ -47,6 +53,7 @@ export async function openHandover(
         state: 'draft',
         created_at: now.toISOString(),
         local_setl_ids,
+        events,
         figures,
         counted_cash: counted,
         confirmed_by: null,

@@ -6,7 +6,7 @@
 // to self-pay with supervisor01's PIN and its note printed; cashier02 settles a patient too; cashier01
 // hands over with a cash difference, supervisor01 confirms it, and it is printed as a PDF.
 // Screenshots in test-artifacts/e2e/close-*.png.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -72,7 +72,10 @@ async function settleAtCounter(scenario: string, billId: string, encounter: stri
   return id;
 }
 
-const receipts = () => readdirSync(join(dataDir, 'receipts'));
+const receipts = (): string[] => {
+  const dir = join(dataDir, 'station', 'receipts');
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
 
 describe('closing the day in Chromium: tasks settled at the counter, the shift handed over', () => {
   it('an offline discrepancy is refunded with a correction receipt; a rejection becomes self-pay with the supervisor', async () => {
@@ -133,12 +136,15 @@ describe('closing the day in Chromium: tasks settled at the counter, the shift h
       .poll(async () => (await printed.locator('iframe').getAttribute('srcdoc')) ?? '')
       .toContain('全自费结算说明');
     await shot(page, 'close-04-self-pay-note');
-    expect(receipts()).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^CORR-${discrepancyId}`)),
-        expect.stringMatching(new RegExp(`^SELFPAY-${rejectedId}`)),
-      ]),
-    );
+    // the PDFs are saved after the page shows them
+    await expect
+      .poll(receipts, { timeout: 30_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`^CORR-${discrepancyId}`)),
+          expect.stringMatching(new RegExp(`^SELFPAY-${rejectedId}`)),
+        ]),
+      );
     expect(await page.locator('[data-testid=task]').count()).toBe(0);
   }, 300_000);
 
@@ -175,7 +181,11 @@ describe('closing the day in Chromium: tasks settled at the counter, the shift h
     expect(await item.getByTestId('handover-withdraw').count()).toBe(0);
     expect(await item.getByTestId('handover-confirm').count()).toBe(0);
     await shot(page, 'close-06-handover-confirmed-printed');
-    expect(receipts().some((f) => f.startsWith('HANDOVER-') && f.endsWith('.pdf'))).toBe(true);
+    await expect
+      .poll(() => receipts().some((f) => f.startsWith('HANDOVER-') && f.endsWith('.pdf')), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     // nothing new since: the next handover has nothing to hand over
     expect(await page.getByTestId('handover-nothing').count()).toBe(1);
   }, 300_000);

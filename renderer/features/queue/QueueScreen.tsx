@@ -34,7 +34,7 @@ export function QueueScreen(_: ScreenProps<'queue'>) {
   );
   const tasks = useLiveData(() => openTasks(db), [db]);
   // the paper of the task just settled (it has left the list)
-  const [printed, setPrinted] = useState<string | null>(null);
+  const [printed, setPrinted] = useState<{ html: string; kind: string } | null>(null);
   const columns: Column<SettlementRow>[] = [
     { key: 'at', header: t('queue.settledAt'), cell: (s) => formatChinaTime(s.settled_at) },
     { key: 'name', header: t('queue.patient'), cell: (s) => s.psn_name },
@@ -52,18 +52,24 @@ export function QueueScreen(_: ScreenProps<'queue'>) {
     <Panel title={t('queue.tasks')} className="queue" data-testid="queue">
       {printed && (
         <section data-testid="fix-printed">
-          <iframe title={t('fix.print')} className="receipt-frame" srcDoc={printed} sandbox="" />
+          <iframe title={t('fix.print')} className="receipt-frame" srcDoc={printed.html} sandbox="" />
           {/* after a refund for a rejected settlement, the corrected bill is settled again at the counter */}
-          <a href={counterRoute.href()} data-testid="fix-to-counter">
-            {t('fix.toCounter')}
-          </a>
+          {printed.kind === 'resettle' && (
+            <a href={counterRoute.href()} data-testid="fix-to-counter">
+              {t('fix.toCounter')}
+            </a>
+          )}
           <button type="button" onClick={() => setPrinted(null)}>
             {t('cancel.close')}
           </button>
         </section>
       )}
       <AsyncView state={tasks} errorTestId="tasks-error">
-        {(list) => list.map((s) => <Task key={s.local_setl_id} task={s} onPrinted={setPrinted} />)}
+        {(list) =>
+          list.map((s) => (
+            <Task key={s.local_setl_id} task={s} onPrinted={(html, kind) => setPrinted({ html, kind })} />
+          ))
+        }
       </AsyncView>
       <h2>{t('queue.title')}</h2>
       <AsyncView state={settlements} errorTestId="queue-error">

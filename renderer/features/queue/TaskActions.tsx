@@ -16,7 +16,8 @@ import { useOperator, useSession, useStation } from '../../station';
 import { BilingualAlert, PinInput, Reasons, useAction } from '../../ui';
 import { correctionHtml, fundKeyName } from '../receipt/correction-html';
 
-export type OnPrinted = (html: string) => void;
+/** the paper printed, and what kind of correction it was */
+export type OnPrinted = (html: string, kind: CorrectionInput['kind']) => void;
 
 /** Records the correction, then saves and prints its paper. */
 function useCorrect(onPrinted: OnPrinted) {
@@ -25,7 +26,7 @@ function useCorrect(onPrinted: OnPrinted) {
   return useAction(async (input: CorrectionInput) => {
     const row = await station.settle.correct(input);
     const html = correctionHtml(row, { institution: station.institutionName, lang: i18n.language });
-    onPrinted(html);
+    onPrinted(html, input.kind);
     const prefix = input.kind === 'self_pay' ? 'SELFPAY' : 'CORR';
     await station.api.print.receiptPdf({ html, name: `${prefix}-${row.local_setl_id}` });
     await printReceiptWithDialog(station.api, html);
