@@ -153,7 +153,7 @@ function HandoverItem({
         }),
       );
       const done = await station.settle.confirmHandover(h.id, approval);
-      onPrinted(await printHandover(station, done, i18n.language));
+      await printHandover(station, done, i18n.language, onPrinted);
     } finally {
       setPin('');
     }
@@ -162,7 +162,7 @@ function HandoverItem({
     await station.settle.withdrawHandover(h.id, operator);
     onChanged();
   });
-  const print = useAction(async () => onPrinted(await printHandover(station, h, i18n.language)));
+  const print = useAction(() => printHandover(station, h, i18n.language, onPrinted));
   const canWithdraw = withdrawable(all, h) && (h.opter === operator.id || operator.role === 'supervisor');
   return (
     <div className="task handover-item" data-testid="handover-item" data-state={h.state} data-opter={h.opter}>

@@ -35,7 +35,8 @@ export function handoverHtml(h: HandoverRow, ctx: { institution: string; lang: s
           </p>
         )}
         <p style={{ marginTop: 32 }}>
-          {t.signCashier}: ____________　　{t.signSupervisor}: ____________
+          {t.signCashier}: ____________{'\u3000\u3000'}
+          {t.signSupervisor}: ____________
         </p>
         <p>
           {t.printedAt}: {formatChinaTime(ctx.printedAt)}
@@ -45,12 +46,19 @@ export function handoverHtml(h: HandoverRow, ctx: { institution: string; lang: s
   });
 }
 
-export async function printHandover(station: Station, h: HandoverRow, lang: string): Promise<string> {
+/** Renders the handover, shows it (`show`, before the PDF is written: a failing printer does not
+ * hide a confirmed handover), then saves it as HANDOVER-<id>.pdf in the receipts folder. */
+export async function printHandover(
+  station: Station,
+  h: HandoverRow,
+  lang: string,
+  show: (html: string) => void,
+): Promise<{ path: string }> {
   const html = handoverHtml(h, {
     institution: station.institutionName,
     lang,
     printedAt: new Date().toISOString(),
   });
-  await station.api.print.receiptPdf({ html, name: `HANDOVER-${h.id}` });
-  return html;
+  show(html);
+  return station.api.print.receiptPdf({ html, name: `HANDOVER-${h.id}` });
 }

@@ -81,6 +81,6 @@ export function selfPayNoteHtml(row: SettlementRow, opts: { institution: string;
 <tr><th>${esc(n.paidBefore)}</th><td>${esc(s.psn_cash_pay)}</td></tr>
 <tr><th>${esc(n.paidNow)}</th><td>${esc(c.cash)}</td></tr></table>
 ${approved}
-<p style="margin-top:24px">${esc(n.signPatient)}: ____________　　${esc(n.signCounter)}: ____________</p>`,
+<p style="margin-top:24px">${esc(n.signPatient)}: ____________ &emsp; ${esc(n.signCounter)}: ____________</p>`,
   );
 }
