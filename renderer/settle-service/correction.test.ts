@@ -6,46 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal, formatAmount } from '../../shared/money';
 import type { SettleResult } from '../../shared/settlement';
-import { openTestJournal } from '../../test/support/test-journal';
-import { seededStationDb } from '../../test/sync/seed-world';
+import { settleStation } from '../../test/support/settle-station';
 import { verifyAudit, type SettlementRow } from '../db';
 import { applyAnswers } from '../sync/answers';
-import { createSettleService, type SettleServiceError } from './index';
+import type { SettleServiceError } from './index';
 import { selfPayOwed, sideBySide } from './correction';
 
 const TODAY = '2026-06-30';
 let clock = Date.parse('2026-06-30T01:00:00Z');
 
-async function station() {
-  const journal = openTestJournal();
-  const { db, world } = await seededStationDb({ today: TODAY });
-  const bill = world.bills.find((b) => b.bill_id === 'BILL-PNEUMONIA')!;
-  const inst = world.institutions.find((i) => i.fixmedins_code === bill.fixmedins_code)!;
-  const service = createSettleService({
-    db,
-    journal: journal.port,
-    now: () => new Date((clock += 60_000)),
-    station: {
-      station_id: 'ST-UNIT',
-      fixmedins_code: inst.fixmedins_code,
-      mdtrtarea_admvs: inst.institution.mdtrtarea_admvs,
-      hosp_lv: inst.institution.hosp_lv,
-    },
-  });
-  const person = world.people.find((p) => p.person.psn_no === bill.psn_no)!;
-  const settleOne = async (encounter_no: string, opter = 'cashier01') => {
-    const preview = await service.preview({
-      who: { certno: person.person.certno },
-      scheme: bill.scheme,
-      setl_type: bill.setl_type,
-      settle_date: TODAY,
-      admission_date: bill.admission_date,
-      lines: bill.lines,
-    });
-    return service.commit(preview, { opter, encounter_no });
-  };
-  return { db, service, settleOne, journal };
-}
+const station = () => settleStation({ today: TODAY, now: () => new Date((clock += 60_000)) });
 
 /** The platform's own figures: 10.00 more from the pooled fund, 10.00 less cash. */
 function platformSide(s: SettlementRow): SettleResult {

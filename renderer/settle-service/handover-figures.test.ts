@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRequest } from '../../test/support/settle-fixtures';
-import { recordOf } from '../../test/support/settlement-records';
+import { recordOf, settlementRow } from '../../test/support/settlement-records';
 import type { HandoverRow, SettlementRow } from '../db';
 import type { SettleServiceError } from './errors';
 import { handoverFigures, handoverWindow, standing, takenEvents, withdrawable } from './handover-figures';
@@ -13,22 +13,8 @@ import { handoverFigures, handoverWindow, standing, takenEvents, withdrawable } 
 const base = recordOf(loadRequest('01-worked-example'));
 const T0: number = Date.parse('2026-06-30T00:00:00Z');
 
-function row(id: string, opter: string, at: number, over: Partial<SettlementRow> = {}): SettlementRow {
-  return {
-    ...base,
-    local_setl_id: id,
-    opter,
-    settled_at: new Date(at).toISOString(),
-    data_versions: {},
-    answered_at: null,
-    platform_result: null,
-    differences: [],
-    reasons: [],
-    resolved_at: null,
-    resolution: null,
-    ...over,
-  } as SettlementRow;
-}
+const row = (id: string, opter: string, at: number, over: Partial<SettlementRow> = {}): SettlementRow =>
+  settlementRow(base, { local_setl_id: id, opter, settled_at: new Date(at).toISOString(), ...over });
 
 type Op =
   | { op: 'settle'; who: 0 | 1; dt: number }

@@ -5,9 +5,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoSettleRequest } from '../../../shared/demo-world';
 import { Decimal, formatAmount } from '../../../shared/money';
-import { demoPin, testStation, type TestStation } from '../../../test/support/test-station';
+import { demoPin, settleDemoBill, testStation, type TestStation } from '../../../test/support/test-station';
 import { StationContext } from '../../station';
 import { HandoverScreen } from './HandoverScreen';
 
@@ -17,22 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => ts.close());
 
-async function settle(billId: string, encounter: string) {
-  const bill = ts.world.bills.find((b) => b.bill_id === billId)!;
-  const { preview, commit } = ts.station.settle;
-  const request = demoSettleRequest(ts.world, bill);
-  return commit(
-    await preview({
-      who: { psn_no: bill.psn_no },
-      scheme: bill.scheme,
-      setl_type: bill.setl_type,
-      settle_date: bill.settle_date,
-      admission_date: bill.admission_date,
-      lines: request.lines,
-    }),
-    { opter: 'cashier01', encounter_no: encounter },
-  );
-}
+const settle = (billId: string, encounter_no: string) => settleDemoBill(ts, billId, { encounter_no });
 
 function show() {
   render(

@@ -10,13 +10,13 @@ import { isAmountString } from '../../../shared/money';
 import type { HandoverRow } from '../../db';
 import type { ScreenProps } from '../../navigation';
 import { cashDifference, withdrawable } from '../../settle-service';
-import { useOperator, useSession, useStation } from '../../station';
+import { useOperator, useStation } from '../../station';
+import { useSupervisorApproval } from '../approval/supervisor-approval';
 import {
   AsyncView,
   BilingualAlert,
   formatChinaTime,
   Panel,
-  PinInput,
   useAction,
   useAsync,
   useLiveData,
@@ -138,25 +138,10 @@ function HandoverItem({
   const { t, i18n } = useTranslation();
   const station = useStation();
   const operator = useOperator();
-  const withSession = useSession((x) => x.actions.withSession);
-  const [approver, setApprover] = useState('');
-  const [pin, setPin] = useState('');
+  const supervisor = useSupervisorApproval('handover', h.id, 'handover');
   const confirm = useAction(async () => {
-    try {
-      const approval = await withSession((session) =>
-        station.api.operators.approve({
-          session,
-          operator_id: approver.trim(),
-          pin,
-          action: 'handover',
-          local_setl_id: h.id,
-        }),
-      );
-      const done = await station.settle.confirmHandover(h.id, approval);
-      await printHandover(station, done, i18n.language, onPrinted);
-    } finally {
-      setPin('');
-    }
+    const done = await station.settle.confirmHandover(h.id, await supervisor.approve());
+    await printHandover(station, done, i18n.language, onPrinted);
   });
   const withdraw = useAction(async () => {
     await station.settle.withdrawHandover(h.id, operator);
@@ -188,27 +173,11 @@ function HandoverItem({
       <div className="actions">
         {h.state === 'draft' && (
           <span className="approval">
-            <label>
-              {t('fix.approver')}
-              <input
-                value={approver}
-                onChange={(e) => setApprover(e.target.value)}
-                autoComplete="off"
-                data-testid="handover-approver"
-              />
-            </label>
-            <label>
-              {t('fix.approverPin')}
-              <PinInput
-                value={pin}
-                onChange={(e) => setPin(e.target.value)}
-                data-testid="handover-approver-pin"
-              />
-            </label>
+            {supervisor.fields}
             <button
               type="button"
               className="primary"
-              disabled={confirm.busy || approver.trim() === '' || pin === ''}
+              disabled={confirm.busy || !supervisor.ready}
               onClick={() => confirm.run()}
               data-testid="handover-confirm"
             >

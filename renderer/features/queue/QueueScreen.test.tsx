@@ -2,9 +2,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoSettleRequest } from '../../../shared/demo-world';
 import { failingStore } from '../../../test/support/failing-store';
-import { demoPin, testStation, type TestStation } from '../../../test/support/test-station';
+import { demoPin, settleDemoBill, testStation, type TestStation } from '../../../test/support/test-station';
 import { StationContext } from '../../station';
 import { QueueScreen } from './QueueScreen';
 
@@ -16,20 +15,7 @@ afterEach(() => ts.close());
 
 /** A settlement committed and then rejected by the platform, with its reasons as 8201 gives them. */
 async function rejected(reasons: { code: string; message: string; message_en?: string }[]) {
-  const bill = ts.world.bills.find((b) => b.bill_id === 'BILL-PNEUMONIA')!;
-  const { preview, commit } = ts.station.settle;
-  const request = demoSettleRequest(ts.world, bill);
-  const row = await commit(
-    await preview({
-      who: { psn_no: bill.psn_no },
-      scheme: bill.scheme,
-      setl_type: bill.setl_type,
-      settle_date: bill.settle_date,
-      admission_date: bill.admission_date,
-      lines: request.lines,
-    }),
-    { opter: 'cashier01', encounter_no: bill.mdtrt_id! },
-  );
+  const row = await settleDemoBill(ts, 'BILL-PNEUMONIA');
   await ts.db.settlements.update(row.local_setl_id, { status: 'rejected', reasons });
   return row.local_setl_id;
 }

@@ -6,14 +6,14 @@
 //   (operators.approve, the host checks it), convert to self-pay and print the note for the patient.
 // The printed page goes to the receipts folder as a PDF and through the print dialog; the screen shows
 // it once the task has left the list (onPrinted).
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Decimal, formatAmount } from '../../../shared/money';
 import { printReceiptWithDialog } from '../../bridge';
 import type { SettlementRow } from '../../db';
 import { selfPayOwed, sideBySide, type CorrectionInput } from '../../settle-service';
-import { useOperator, useSession, useStation } from '../../station';
-import { BilingualAlert, PinInput, Reasons, useAction } from '../../ui';
+import { useOperator, useStation } from '../../station';
+import { BilingualAlert, Reasons, useAction } from '../../ui';
+import { useSupervisorApproval } from '../approval/supervisor-approval';
 import { correctionHtml, fundKeyName } from '../receipt/correction-html';
 
 /** the paper printed, and what kind of correction it was */
@@ -98,26 +98,12 @@ export function RejectedActions({ s, onPrinted }: { s: SettlementRow; onPrinted:
   const { t } = useTranslation();
   const station = useStation();
   const operator = useOperator();
-  const withSession = useSession((x) => x.actions.withSession);
-  const [approver, setApprover] = useState('');
-  const [pin, setPin] = useState('');
+  const supervisor = useSupervisorApproval('self_pay', s.local_setl_id, 'fix');
   const correct = useCorrect(onPrinted);
   const correctAndResettle = useCorrect(onPrinted);
   const selfPay = useAction(async () => {
-    try {
-      const approval = await withSession((session) =>
-        station.api.operators.approve({
-          session,
-          operator_id: approver.trim(),
-          pin,
-          action: 'self_pay',
-          local_setl_id: s.local_setl_id,
-        }),
-      );
-      correct.run({ kind: 'self_pay', local_setl_id: s.local_setl_id, opter: operator.id, approval });
-    } finally {
-      setPin('');
-    }
+    const approval = await supervisor.approve();
+    correct.run({ kind: 'self_pay', local_setl_id: s.local_setl_id, opter: operator.id, approval });
   });
   const r = s.result.setlinfo;
   return (
@@ -146,23 +132,11 @@ export function RejectedActions({ s, onPrinted }: { s: SettlementRow; onPrinted:
         <p data-testid="fix-self-pay-owes">
           {t('fix.selfPayOwes', { amount: selfPayOwed(s), total: r.medfee_sumamt, paid: r.psn_cash_pay })}
         </p>
-        <label>
-          {t('fix.approver')}
-          <input
-            value={approver}
-            onChange={(e) => setApprover(e.target.value)}
-            autoComplete="off"
-            data-testid="fix-approver"
-          />
-        </label>
-        <label>
-          {t('fix.approverPin')}
-          <PinInput value={pin} onChange={(e) => setPin(e.target.value)} data-testid="fix-approver-pin" />
-        </label>
+        {supervisor.fields}
         <button
           type="button"
           className="primary"
-          disabled={selfPay.busy || correct.busy || approver.trim() === '' || pin === ''}
+          disabled={selfPay.busy || correct.busy || !supervisor.ready}
           data-testid="fix-self-pay-confirm"
           onClick={() => selfPay.run()}
         >
