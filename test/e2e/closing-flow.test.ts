@@ -6,68 +6,37 @@
 // to self-pay with supervisor01's PIN and its note printed; cashier02 settles a patient too; cashier01
 // hands over with a cash difference, supervisor01 confirms it, and it is printed as a PDF.
 // Screenshots in test-artifacts/e2e/close-*.png.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient } from '../../platform-sim';
-import { startStation, type RunningStation } from '../../scripts/start-station';
-import { DEMO_OPERATORS } from '../../scripts/station-files';
+import type { AdminClient } from '../../platform-sim';
+import type { RunningStation } from '../../scripts/start-station';
 import { Decimal, formatAmount } from '../../shared/money';
-import { demoWorld } from '../../shared/demo-world';
-import { freePort, launchChromium, shot, signIn } from './browser';
+import { shot, signIn } from './browser';
+import { e2eWorld, settleAtCounter as settle, startE2eStation, type E2eStation } from './e2e-station';
 
 const SEED = 'e2e-close';
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const world = demoWorld({ seed: SEED, today });
-const personOf = (scenario: string) => world.people.find((p) => p.scenario === scenario)!;
-const cardOf = (scenario: string): string =>
-  world.cards.find((c) => c.psn_no === personOf(scenario).person.psn_no && !c.damaged)!.card_id;
-const pinOf = (id: string) => DEMO_OPERATORS.find((o) => o.id === id)!.pin;
+const { today, world, personOf, cardOf, pinOf } = e2eWorld(SEED);
 
-let browser: Browser;
+let e2e: E2eStation | undefined;
 let station: RunningStation;
 let admin: AdminClient;
 let page: Page;
 let dataDir: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-close-'));
-  station = await startStation({
-    dataDir,
-    mode: 'browser',
-    open: false,
-    admin: true,
-    seed: SEED,
-    today,
-    agentPort: await freePort(),
-    platformPort: await freePort(),
-    say: () => undefined,
-  });
-  admin = new AdminClient(station.platformUrl);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  e2e = await startE2eStation(SEED, today, 'station-e2e-close-');
+  ({ station, admin, page, dataDir } = e2e);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 }, 60_000);
 
+/** Settles at the counter, then turns to the next patient. */
 async function settleAtCounter(scenario: string, billId: string, encounter: string): Promise<string> {
-  await page.getByTestId('nav-counter').click();
-  await page.getByTestId(`demo-card-${cardOf(scenario)}`).click();
-  await page.getByTestId('verdict').waitFor();
-  await page.getByTestId(`demo-bill-${billId}`).click();
-  await page.getByTestId('mdtrt-id').fill(encounter);
-  await page.getByTestId('compute').click();
-  await page.getByTestId('review').waitFor();
-  await page.getByTestId('settle').click();
-  const receipt = page.locator('[data-testid=receipt][data-local-setl-id]');
-  await receipt.waitFor();
-  const id = (await receipt.getAttribute('data-local-setl-id'))!;
+  const id = await settle(page, cardOf(scenario), billId, encounter);
   await page.getByTestId('next-patient').click();
   return id;
 }
@@ -92,7 +61,7 @@ describe('closing the day in Chromium: tasks settled at the counter, the shift h
     const rejectedId = await settleAtCounter('inpatient-direct', 'BILL-PNEUMONIA', 'ZY-CLOSE-0002');
 
     // meanwhile, on the platform: her deductible was met elsewhere; his filing is revoked
-    const resident = personOf('long-term-resident').person.psn_no;
+    const resident = personOf('long-term-resident').psn_no;
     const year = Number(today.slice(0, 4));
     const current = (await admin.accumulators(resident, year)).accumulators as Record<string, unknown>;
     await admin.setAccumulators({
@@ -100,7 +69,7 @@ describe('closing the day in Chromium: tasks settled at the counter, the shift h
       accumulators: { ...current, year, outpatient_dedc: '5000.00' },
     });
     const filing = world.filings.find(
-      (f) => f.person.psn_no === personOf('inpatient-direct').person.psn_no && f.scheme === 'medical',
+      (f) => f.person.psn_no === personOf('inpatient-direct').psn_no && f.scheme === 'medical',
     )!;
     await admin.revokeFiling(filing.filing_id);
 
