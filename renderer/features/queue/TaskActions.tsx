@@ -96,7 +96,6 @@ export function DiscrepancyActions({ s, onPrinted }: { s: SettlementRow; onPrint
 
 export function RejectedActions({ s, onPrinted }: { s: SettlementRow; onPrinted: OnPrinted }) {
   const { t } = useTranslation();
-  const station = useStation();
   const operator = useOperator();
   const supervisor = useSupervisorApproval('self_pay', s.local_setl_id, 'fix');
   const correct = useCorrect(onPrinted);
