@@ -1,15 +1,14 @@
 // What the operators' and the closing flows share: the station started as `npm start` starts it
 // (browser mode, embedded demo platform with its admin API, a fresh data folder) with one Chromium
 // page, the demo world of the seed, and settling a demo card's bill at the counter.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { AdminClient } from '../../platform-sim';
-import { startStation, type RunningStation } from '../../scripts/start-station';
+import type { RunningStation } from '../../scripts/start-station';
 import { DEMO_OPERATORS } from '../../scripts/station-files';
 import { demoWorld } from '../../shared/demo-world';
-import { freePort, launchChromium } from './browser';
+import { launchChromium } from './browser';
+import { startInFreshFolder } from './station-page';
 
 /** The demo world of a seed on today's date in China, and its people, cards and operators' PINs. */
 export function e2eWorld(seed: string) {
@@ -37,18 +36,7 @@ export async function startE2eStation(
   folderPrefix: string,
 ): Promise<E2eStation> {
   const browser = await launchChromium();
-  const dataDir = mkdtempSync(join(tmpdir(), folderPrefix));
-  const station = await startStation({
-    dataDir,
-    mode: 'browser',
-    open: false,
-    admin: true,
-    seed,
-    today,
-    agentPort: await freePort(),
-    platformPort: await freePort(),
-    say: () => undefined,
-  });
+  const { station, dataDir } = await startInFreshFolder(seed, today, { prefix: folderPrefix });
   const admin = new AdminClient(station.platformUrl);
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   return {
