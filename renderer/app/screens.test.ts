@@ -10,6 +10,7 @@ const TABLE: Record<string, Record<Role, boolean>> = {
   counter: { cashier: true, supervisor: true, admin: false },
   history: { cashier: true, supervisor: true, admin: false },
   queue: { cashier: true, supervisor: true, admin: false },
+  handover: { cashier: true, supervisor: true, admin: false },
   settings: { cashier: false, supervisor: false, admin: true },
   audit: { cashier: false, supervisor: true, admin: true },
   reconcile: { cashier: false, supervisor: true, admin: false },

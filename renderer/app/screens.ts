@@ -6,6 +6,7 @@ import { PERMISSIONS } from '../station';
 import { CounterScreen, counterRoute } from '../features/counter';
 import { AuditScreen, auditRoute } from '../features/audit';
 import { HistoryScreen, historyRoute } from '../features/history';
+import { HandoverScreen, handoverRoute } from '../features/handover';
 import { QueueScreen, queueRoute } from '../features/queue';
 import { SettingsScreen, settingsRoute } from '../features/settings';
 import { defineScreen, type Screen } from '../navigation';
@@ -35,6 +36,15 @@ export const SCREENS: readonly Screen[] = [
     route: queueRoute,
     component: QueueScreen,
     roles: PERMISSIONS.resolveTask,
+  }),
+  // closing the day (close2): the shift handover, for whoever settles
+  defineScreen({
+    id: 'handover',
+    title: 'nav.handover',
+    hotkey: 'F5',
+    route: handoverRoute,
+    component: HandoverScreen,
+    roles: PERMISSIONS.settle,
   }),
   defineScreen({
     id: 'settings',

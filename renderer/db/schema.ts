@@ -155,6 +155,13 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await audit.bulkAdd(chained);
     },
   },
+  {
+    version: 5,
+    why: 'shift handovers (交班): one row per handover, found by operator; a new table, so nothing to upgrade',
+    stores: {
+      handovers: 'id, opter, state, to',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -12,6 +12,7 @@ import type {
   CheckpointRow,
   EncounterRow,
   FilingRow,
+  HandoverRow,
   InstitutionRow,
   OutboxRow,
   PolicyRow,
@@ -38,6 +39,7 @@ export class StationDb extends Dexie {
   sync_state!: Table<SyncStateRow, string>;
   audit!: Table<AuditRow, number>;
   cancels!: Table<CancelQueueRow, number>;
+  handovers!: Table<HandoverRow, string>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1], upTo = CURRENT_VERSION) {
     // 'strict' durability: a committed settlement is on disk before the receipt prints, not only

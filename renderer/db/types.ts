@@ -179,6 +179,23 @@ export interface SettlementRow {
    * operations), for the settlement list. Absent on rows settled before it existed and on bills that
    * gave none; not indexed, so no schema version. Not part of 8201. */
   encounter?: EncounterInfo;
+  /** What the counter did about a discrepancy or a rejection (settle-service/resolve.ts): the cash
+   * it collected or refunded. Not indexed, so no schema version of its own. */
+  correction?: CorrectionRecord;
+}
+
+/** How a task was settled at the counter. discrepancy: the patient pays the platform's share;
+ * self_pay: a rejection charged in full (the patient claims at the insured place); resettle: a
+ * rejection whose cash went back, the bill settled again under a new local id. */
+export type CorrectionKind = 'discrepancy' | 'self_pay' | 'resettle';
+
+export interface CorrectionRecord {
+  kind: CorrectionKind;
+  /** cash the patient paid (+) or got back (−) at the counter, two decimals */
+  cash: string;
+  opter: string;
+  at: string; // ISO instant
+  approved_by: { id: string; name: string; at: string } | null;
 }
 
 /** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).
@@ -232,3 +249,40 @@ export interface CancelQueueRow {
 /** One link of the audit chain (shared/audit): `prev` is the hash of the entry before, `hash` this
  * entry's own, over the canonical JSON of its fields. Written only by appendAudit (audit.ts). */
 export type AuditRow = ChainedAuditEntry;
+
+/** A shift handover (交班): one operator's work in [from, to). draft: submitted with the counted
+ * cash, waiting for a supervisor; confirmed: immutable; withdrawn: its settlements free again. */
+export interface HandoverRow {
+  id: string; // ULID
+  opter: string;
+  from: string; // ISO instant
+  to: string; // ISO instant
+  state: 'draft' | 'confirmed' | 'withdrawn';
+  created_at: string;
+  /** the settlements it took (settled by this operator) */
+  local_setl_ids: string[];
+  /** every event it took, as `settle:ID`, `cancel:ID`, `correct:ID` (handover-figures.ts eventKey) */
+  events: string[];
+  figures: HandoverFigures;
+  counted_cash: string;
+  confirmed_by: { id: string; name: string; at: string } | null;
+  withdrawn_at: string | null;
+}
+
+/** A handover's counts and sums (settle-service/handover-figures.ts), two-decimal strings. Funds are
+ * keyed by fund type (setldetail fund_pay_type) or, for a result without one, the setlinfo field. */
+export interface HandoverFigures {
+  settlements: number;
+  cancels: number;
+  medfee_sumamt: string;
+  funds: { key: string; amount: string }[];
+  acct_pay: string;
+  cash_collected: string;
+  refunds: string;
+  corrections: number;
+  corrections_net: string;
+  /** settlements of the window the platform has not answered yet */
+  pending_upload: number;
+  /** cash_collected − refunds: what the drawer should hold */
+  expected_cash: string;
+}

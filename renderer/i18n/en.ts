@@ -1,4 +1,5 @@
 // English, second language: the same keys as zh.ts (the type says so).
+import { enClose2 } from './en-close2';
 import { enOps } from './en-ops';
 import { enClose } from './en-close';
 import type { Messages } from './zh';
@@ -6,6 +7,7 @@ import type { Messages } from './zh';
 export const en: Messages = {
   ...enOps,
   ...enClose,
+  ...enClose2,
   app: {
     title: 'Direct settlement station',
     cashier: 'Operator',
@@ -13,6 +15,7 @@ export const en: Messages = {
     mode: { browser: 'browser mode', electron: 'desktop' },
   },
   nav: {
+    handover: 'Handover',
     counter: 'Counter',
     queue: 'Upload queue',
     history: 'History',

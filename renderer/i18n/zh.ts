@@ -2,12 +2,14 @@
 // (its type is this object's), and the keys are typed (i18next.d.ts): t('no.such.key') does not compile.
 // Domain messages that come with their own zh/en pair (refusals, trace, card warnings, coded errors)
 // are shown through ui/Bilingual.tsx instead.
+import { zhClose2 } from './zh-close2';
 import { zhOps } from './zh-ops';
 import { zhClose } from './zh-close';
 
 export const zh = {
   ...zhOps,
   ...zhClose,
+  ...zhClose2,
   app: {
     title: '跨省直接结算收费站',
     cashier: '操作员',
@@ -15,6 +17,7 @@ export const zh = {
     mode: { browser: '浏览器模式', electron: '桌面模式' },
   },
   nav: {
+    handover: '交班',
     counter: '收费',
     queue: '上传队列',
     history: '结算记录',

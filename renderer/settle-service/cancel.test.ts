@@ -5,40 +5,13 @@
 // and a journal that refuses the cancel line takes the whole cancel back.
 import { describe, expect, it } from 'vitest';
 import { openTestJournal } from '../../test/support/test-journal';
-import { seededStationDb } from '../../test/sync/seed-world';
+import { settleStation } from '../../test/support/settle-station';
 import { encounterHolder, verifyAudit, type SettlementRow } from '../db';
-import { createSettleService, reversalFigures, type CancelInput, type SettleServiceError } from './index';
+import { reversalFigures, type CancelInput, type SettleServiceError } from './index';
 
 const TODAY = '2026-06-30';
 
-async function station(journal = openTestJournal()) {
-  const { db, world } = await seededStationDb({ today: TODAY });
-  const bill = world.bills.find((b) => b.bill_id === 'BILL-PNEUMONIA')!;
-  const inst = world.institutions.find((i) => i.fixmedins_code === bill.fixmedins_code)!;
-  const service = createSettleService({
-    db,
-    journal: journal.port,
-    station: {
-      station_id: 'ST-UNIT',
-      fixmedins_code: inst.fixmedins_code,
-      mdtrtarea_admvs: inst.institution.mdtrtarea_admvs,
-      hosp_lv: inst.institution.hosp_lv,
-    },
-  });
-  const person = world.people.find((p) => p.person.psn_no === bill.psn_no)!;
-  const settleOne = async (encounter_no: string, opter = 'cashier01') => {
-    const preview = await service.preview({
-      who: { certno: person.person.certno },
-      scheme: bill.scheme,
-      setl_type: bill.setl_type,
-      settle_date: TODAY,
-      admission_date: bill.admission_date,
-      lines: bill.lines,
-    });
-    return service.commit(preview, { opter, encounter_no });
-  };
-  return { db, world, service, settleOne, journal, psn_no: bill.psn_no };
-}
+const station = (journal = openTestJournal()) => settleStation({ today: TODAY, journal });
 
 const input = (s: SettlementRow, over: Partial<CancelInput> = {}): CancelInput => ({
   local_setl_id: s.local_setl_id,

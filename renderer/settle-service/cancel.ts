@@ -80,6 +80,9 @@ export async function cancelSettlement(
         const s = await db.settlements.get(input.local_setl_id);
         if (!s) throw new SettleServiceError('SETTLEMENT_NOT_FOUND', input.local_setl_id);
         if (s.status === 'cancelled') throw new SettleServiceError('ALREADY_CANCELLED', input.local_setl_id);
+        // a rejection converted to self-pay or refunded to settle again has had its cash dealt with
+        if (s.correction && s.correction.kind !== 'discrepancy')
+          throw new SettleServiceError('SETTLED_OTHERWISE', input.local_setl_id);
         const rule = cancelRule(s, input.operator, input.today);
         if (rule.kind === 'forbidden') throw new SettleServiceError('CANCEL_FORBIDDEN');
         const approval = rule.kind === 'needs_approval' ? input.approval : null;

@@ -19,7 +19,15 @@ export type SettleServiceErrorCode =
   | 'NOT_LATEST_PART'
   | 'REASON_REQUIRED'
   | 'DATA_INCOMPLETE'
-  | 'CATALOG_INCOMPLETE';
+  | 'CATALOG_INCOMPLETE'
+  | 'NOTHING_TO_HAND_OVER'
+  | 'CLOCK_BEHIND'
+  | 'HANDOVER_NOT_FOUND'
+  | 'HANDOVER_NOT_WITHDRAWABLE'
+  | 'HANDOVER_CONFIRMED'
+  | 'OWN_APPROVAL'
+  | 'INVALID_CASH'
+  | 'SETTLED_OTHERWISE';
 
 const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   PERSON_NOT_FOUND: {
@@ -85,6 +93,35 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   REASON_REQUIRED: {
     zh: '请选择撤销原因并写明说明（1–200 个字符，不含控制字符），未撤销。',
     en: 'Choose a reason and say why (1–200 characters, no control characters); nothing was cancelled.',
+  },
+  NOTHING_TO_HAND_OVER: {
+    zh: '此操作员自上次交班以来没有任何结算、撤销或差额处理，无需交班。',
+    en: 'This operator has settled, cancelled or corrected nothing since the last handover; there is nothing to hand over.',
+  },
+  CLOCK_BEHIND: {
+    zh: '上次交班的结束时间晚于本机当前时间（时钟被回拨？），交班不能结束在将来；请核对系统时间。',
+    en: "The last handover ends after this station's current time (was the clock set back?); a handover cannot end in the future. Check the system time.",
+  },
+  HANDOVER_NOT_FOUND: { zh: '本机没有这次交班记录。', en: 'There is no such handover on this station.' },
+  HANDOVER_NOT_WITHDRAWABLE: {
+    zh: '只能撤回本操作员最近一次、尚未经主管确认的交班。',
+    en: "Only the operator's latest handover, not yet confirmed by a supervisor, can be withdrawn.",
+  },
+  HANDOVER_CONFIRMED: {
+    zh: '这次交班已经主管确认，不能再更改、确认或撤回。',
+    en: 'This handover is confirmed by a supervisor; it cannot be changed, confirmed again or withdrawn.',
+  },
+  OWN_APPROVAL: {
+    zh: '须由另一位主管以自己的工号和 PIN 审批，不能审批自己的操作。',
+    en: 'Another supervisor must approve with their own id and PIN; nobody approves their own work.',
+  },
+  SETTLED_OTHERWISE: {
+    zh: '这笔被拒绝的结算已在柜台处理（转全自费或退款后重新结算），不能再撤销，以免重复退款。',
+    en: 'This rejected settlement was already dealt with at the counter (self-pay, or refunded to settle again); it cannot be cancelled, so nothing is refunded twice.',
+  },
+  INVALID_CASH: {
+    zh: '请输入实点现金金额（非负，最多两位小数，如 1234.50）。',
+    en: 'Enter the counted cash (not negative, at most two decimals, e.g. 1234.50).',
   },
 };
 

@@ -21,3 +21,11 @@ export type { SettleServiceErrorCode } from './errors';
 export { reversalFigures, negateAmount, chargedResult } from './reversal';
 export type { ReversalFigures, FundLabel } from './reversal';
 export { CANCEL_REASONS, type CancelInput } from './cancel';
+export { sideBySide, selfPayOwed, type SideBySide, type CorrectionInput, type Approval } from './correction';
+export {
+  handoverWindow,
+  handoverFigures,
+  withdrawable,
+  cashDifference,
+  type HandoverWindow,
+} from './handover-figures';

@@ -36,6 +36,9 @@ import {
 } from './build-request';
 import { SettleServiceError } from './errors';
 import { resolveTask } from './resolve-task';
+import { correct, type Approval, type CorrectionInput } from './correction';
+import { confirmHandover, openHandover, previewHandover, withdrawHandover } from './handover';
+import type { Role } from '../../shared/operators';
 import { encounterHolder, withEncounterHolder } from './stay-part';
 
 export interface SettleServiceDeps {
@@ -242,6 +245,13 @@ export function createSettleService(deps: SettleServiceDeps) {
     cancel,
     resolveTask: (local_setl_id: string, resolution: string, opter: string) =>
       resolveTask(db, local_setl_id, resolution, opter, now()),
+    /** a discrepancy or rejection settled at the counter (correction.ts) */
+    correct: (input: CorrectionInput) => correct(db, deps.journal, input, now()),
+    previewHandover: (opter: string) => previewHandover(db, opter, now()),
+    openHandover: (input: { opter: string; counted_cash: string }) =>
+      openHandover(db, input, now(), randomBytes),
+    confirmHandover: (id: string, approval: Approval | null) => confirmHandover(db, id, approval),
+    withdrawHandover: (id: string, by: { id: string; role: Role }) => withdrawHandover(db, id, by, now()),
   };
 }
 

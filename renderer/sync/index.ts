@@ -24,3 +24,10 @@ export { toUploadSettlement } from './upload-payload';
 export type { UploadSettlement } from './upload-payload';
 export { createSyncEngine } from './sync-engine';
 export type { SyncEngine, SyncEngineDeps, SyncState, PullState, DatasetPull } from './sync-engine';
+export {
+  overdueTasks,
+  taskAgeLimitHours,
+  setTaskAgeLimitHours,
+  taskAgeHoursSchema,
+  DEFAULT_TASK_AGE_HOURS,
+} from './task-age';

@@ -77,7 +77,7 @@ export const operatorMethods = {
         ...withSession,
         operator_id: z.string().min(1).max(64),
         pin: pinAttemptSchema,
-        action: z.enum(['cancel']),
+        action: z.enum(['cancel', 'self_pay', 'handover']),
         local_setl_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
       })
       .strict(),

@@ -5,58 +5,32 @@
 // settles again for the freed encounter; a cashier cannot open the operators' settings, the
 // administrator can; a settlement of an earlier day needs supervisor01's PIN; the audit chain is
 // intact; 9001 and 9002 name the operators. Screenshots in test-artifacts/e2e/ops-*.png.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminClient } from '../../platform-sim';
-import { startStation, type RunningStation } from '../../scripts/start-station';
-import { DEMO_OPERATORS } from '../../scripts/station-files';
-import { demoWorld } from '../../shared/demo-world';
-import { freePort, launchChromium, shot, signIn } from './browser';
-import { settleAtCounter as settleAt } from './station-page';
+import type { AdminClient } from '../../platform-sim';
+import type { RunningStation } from '../../scripts/start-station';
+import { shot, signIn } from './browser';
+import { e2eWorld, settleAtCounter as settle, startE2eStation, type E2eStation } from './e2e-station';
 
 const SEED = 'e2e-ops';
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const world = demoWorld({ seed: SEED, today });
-const personOf = (scenario: string) => world.people.find((p) => p.scenario === scenario)!.person;
-const cardOf = (scenario: string): string =>
-  world.cards.find((c) => c.psn_no === personOf(scenario).psn_no && !c.damaged)!.card_id;
-const pinOf = (id: string) => DEMO_OPERATORS.find((o) => o.id === id)!.pin;
+const { today, personOf, cardOf, pinOf } = e2eWorld(SEED);
 
-let browser: Browser;
+let e2e: E2eStation | undefined;
 let station: RunningStation;
 let admin: AdminClient;
 let page: Page;
-let dataDir: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-ops-'));
-  station = await startStation({
-    dataDir,
-    mode: 'browser',
-    open: false,
-    admin: true,
-    seed: SEED,
-    today,
-    agentPort: await freePort(),
-    platformPort: await freePort(),
-    say: () => undefined,
-  });
-  admin = new AdminClient(station.platformUrl);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  e2e = await startE2eStation(SEED, today, 'station-e2e-ops-');
+  ({ station, admin, page } = e2e);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await e2e?.close();
 }, 60_000);
 
 const settleAtCounter = (scenario: string, billId: string, encounter: string) =>
-  settleAt(page, world, scenario, billId, encounter);
+  settle(page, cardOf(scenario), billId, encounter);
 
 async function openInHistory(localId: string): Promise<void> {
   await page.getByTestId('nav-history').click();

@@ -13,7 +13,8 @@ import type { RunningStation } from '../../scripts/start-station';
 import { formatAmount, sumAmounts } from '../../shared/money';
 import { demoWorld } from '../../shared/demo-world';
 import { shot, signIn } from './browser';
-import { settleAtCounter as settleAt, stationPagesOfFile } from './station-page';
+import { settleAtCounter as settleAt } from './e2e-station';
+import { cardOf, stationPagesOfFile } from './station-page';
 
 const SEED = 'e2e-close';
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -31,7 +32,7 @@ beforeAll(async () => {
 }, 240_000);
 
 async function settleAtCounter(scenario: string, billId: string, encounter: string): Promise<void> {
-  const id = await settleAt(page, world, scenario, billId, encounter);
+  const id = await settleAt(page, cardOf(world, scenario), billId, encounter);
   await page.locator('[data-testid=receipt][data-status=confirmed]').waitFor({ timeout: 30_000 });
   const onPlatform = (await admin.settlements()).settlements.find((s) => s.local_setl_id === id)!;
   settled.push({ id, setl_id: onPlatform.setl_id! });

@@ -15,25 +15,36 @@ export interface StationPages {
   close(): Promise<void>;
 }
 
+/** A station as `npm start` starts it (browser mode, demo platform with its admin API) in a fresh
+ * data folder; the caller stops it and removes the folder. */
+export async function startInFreshFolder(
+  seed: string,
+  today: string,
+  opts: { prefix?: string; institution?: string } = {},
+): Promise<{ station: RunningStation; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), opts.prefix ?? 'station-e2e-'));
+  const station = await startStation({
+    dataDir,
+    mode: 'browser',
+    open: false,
+    admin: true,
+    seed,
+    today,
+    institution: opts.institution,
+    agentPort: await freePort(),
+    platformPort: await freePort(),
+    say: () => undefined,
+  });
+  return { station, dataDir };
+}
+
 export function stationPages(browser: () => Browser, seed: string, today: string): StationPages {
   const stations: RunningStation[] = [];
   const dirs: string[] = [];
   return {
     async open(institution) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
+      const { station, dataDir } = await startInFreshFolder(seed, today, { institution });
       dirs.push(dataDir);
-      const station = await startStation({
-        dataDir,
-        mode: 'browser',
-        open: false,
-        admin: true,
-        seed,
-        today,
-        institution,
-        agentPort: await freePort(),
-        platformPort: await freePort(),
-        say: () => undefined,
-      });
       stations.push(station);
       const page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(station.url);
@@ -83,26 +94,4 @@ export async function settleBill(page: Page, billId: string): Promise<void> {
   await page.getByTestId(`demo-bill-${billId}`).click();
   await page.getByTestId('compute').click();
   await page.getByTestId('review').waitFor();
-}
-
-/** At the counter: the scenario's card, the demo bill, the encounter number, compute and settle; the
- * receipt's local settlement id. */
-export async function settleAtCounter(
-  page: Page,
-  world: DemoWorld,
-  scenario: string,
-  billId: string,
-  encounter: string,
-): Promise<string> {
-  await page.getByTestId('nav-counter').click();
-  await page.getByTestId(`demo-card-${cardOf(world, scenario)}`).click();
-  await page.getByTestId('verdict').waitFor();
-  await page.getByTestId(`demo-bill-${billId}`).click();
-  await page.getByTestId('mdtrt-id').fill(encounter);
-  await page.getByTestId('compute').click();
-  await page.getByTestId('review').waitFor();
-  await page.getByTestId('settle').click();
-  const receipt = page.locator('[data-testid=receipt][data-local-setl-id]');
-  await receipt.waitFor();
-  return (await receipt.getAttribute('data-local-setl-id'))!;
 }

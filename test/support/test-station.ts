@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createOperatorsService, type OperatorsService } from '../../electron/services/operators';
 import { operatorHandlers } from '../../electron/services/station-host/operator-handlers';
 import { DEMO_OPERATORS } from '../../scripts/station-files';
-import { DEMO_HOSPITAL, type DemoWorld } from '../../shared/demo-world';
+import { DEMO_HOSPITAL, demoSettleRequest, type DemoWorld } from '../../shared/demo-world';
 import {
   buildStationApi,
   stationError,
@@ -151,23 +151,25 @@ export async function testStation(
   };
 }
 
-/** Settles one of the demo world's bills at the test station today (pending: the platform is
- * unreachable here), as `opter`, under the encounter number given. */
+/** Settles a demo bill of the station's world at its counter (the real settle service), as cashier01
+ * unless told otherwise; the encounter number defaults to the bill's. */
 export async function settleDemoBill(
   ts: TestStation,
   billId: string,
-  encounter_no: string,
-  opter = 'cashier01',
+  opts: { encounter_no?: string; opter?: string } = {},
 ) {
   const bill = ts.world.bills.find((b) => b.bill_id === billId)!;
-  const person = ts.world.people.find((p) => p.person.psn_no === bill.psn_no)!;
-  const preview = await ts.station.settle.preview({
-    who: { certno: person.person.certno },
-    scheme: bill.scheme,
-    setl_type: bill.setl_type,
-    settle_date: ts.station.today(),
-    admission_date: bill.admission_date,
-    lines: bill.lines,
-  });
-  return ts.station.settle.commit(preview, { opter, encounter_no });
+  const { preview, commit } = ts.station.settle;
+  const request = demoSettleRequest(ts.world, bill);
+  return commit(
+    await preview({
+      who: { psn_no: bill.psn_no },
+      scheme: bill.scheme,
+      setl_type: bill.setl_type,
+      settle_date: bill.settle_date,
+      admission_date: bill.admission_date,
+      lines: request.lines,
+    }),
+    { opter: opts.opter ?? 'cashier01', encounter_no: opts.encounter_no ?? bill.mdtrt_id! },
+  );
 }

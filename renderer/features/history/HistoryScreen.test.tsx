@@ -21,7 +21,7 @@ let ts: TestStation;
 afterEach(() => ts?.close());
 
 const settleBill = (billId: string, encounter_no: string, opter = 'cashier01') =>
-  settleDemoBill(ts, billId, encounter_no, opter);
+  settleDemoBill(ts, billId, { encounter_no, opter });
 
 /** The screen as the router shows it: the list, or a settlement's detail. */
 function Routed() {

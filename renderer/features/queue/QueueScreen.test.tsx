@@ -2,9 +2,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoSettleRequest } from '../../../shared/demo-world';
 import { failingStore } from '../../../test/support/failing-store';
-import { testStation, type TestStation } from '../../../test/support/test-station';
+import { demoPin, settleDemoBill, testStation, type TestStation } from '../../../test/support/test-station';
 import { StationContext } from '../../station';
 import { QueueScreen } from './QueueScreen';
 
@@ -16,20 +15,7 @@ afterEach(() => ts.close());
 
 /** A settlement committed and then rejected by the platform, with its reasons as 8201 gives them. */
 async function rejected(reasons: { code: string; message: string; message_en?: string }[]) {
-  const bill = ts.world.bills.find((b) => b.bill_id === 'BILL-PNEUMONIA')!;
-  const { preview, commit } = ts.station.settle;
-  const request = demoSettleRequest(ts.world, bill);
-  const row = await commit(
-    await preview({
-      who: { psn_no: bill.psn_no },
-      scheme: bill.scheme,
-      setl_type: bill.setl_type,
-      settle_date: bill.settle_date,
-      admission_date: bill.admission_date,
-      lines: request.lines,
-    }),
-    { opter: 'cashier01', encounter_no: bill.mdtrt_id! },
-  );
+  const row = await settleDemoBill(ts, 'BILL-PNEUMONIA');
   await ts.db.settlements.update(row.local_setl_id, { status: 'rejected', reasons });
   return row.local_setl_id;
 }
@@ -65,19 +51,43 @@ describe('the queue', () => {
     expect(within(row).getByText('Rejected by the platform')).toBeTruthy();
   });
 
-  it('resolves a task with what was done, recorded with the operator; the task then leaves the list', async () => {
+  it('a rejection refunded for settling again: recorded with the operator, the receipt shown, the task gone', async () => {
     const id = await rejected([{ code: 'FILING_REVOKED', message: '备案已被参保地撤销' }]);
     show();
     const task = await screen.findByTestId('task');
-    const resolve = within(task).getByRole('button', { name: '已处理' }) as HTMLButtonElement;
-    expect(resolve.disabled).toBe(true);
-    await userEvent.type(within(task).getByPlaceholderText('处理说明'), '已按全自费收费');
-    act(() => void fireEvent.click(resolve));
+    act(() => void fireEvent.click(within(task).getByTestId('fix-resettle')));
     await waitFor(() => expect(screen.queryByTestId('task')).toBeNull());
-    expect(await ts.db.settlements.get(id)).toMatchObject({ resolution: '已按全自费收费' });
-    expect(await ts.db.audit.where('kind').equals('task.resolved').last()).toMatchObject({
-      detail: { opter: 'cashier01', status: 'rejected' },
+    const row = (await ts.db.settlements.get(id))!;
+    expect(row.correction).toMatchObject({ kind: 'resettle', opter: 'cashier01' });
+    expect(await ts.db.audit.where('kind').equals('task.corrected').last()).toMatchObject({
+      opter: 'cashier01',
+      detail: { correction: 'resettle', status: 'rejected' },
     });
+    const page = (await screen.findByTestId('fix-printed')).querySelector('iframe')!.getAttribute('srcdoc')!;
+    expect(page).toContain('结算更正凭证');
+    expect(page).toContain(`本次退还现金</th><td>${row.result.setlinfo.psn_cash_pay}`);
+    expect(ts.calls.some((c) => c.channel === 'print.receiptPdf')).toBe(true);
+  });
+
+  it('self-pay needs a supervisor’s PIN: a wrong one is refused and nothing recorded', async () => {
+    const id = await rejected([{ code: 'FILING_REVOKED', message: '备案已被参保地撤销' }]);
+    show();
+    const task = await screen.findByTestId('task');
+    await userEvent.type(within(task).getByTestId('fix-approver'), 'supervisor01');
+    await userEvent.type(within(task).getByTestId('fix-approver-pin'), '000000');
+    act(() => void fireEvent.click(within(task).getByTestId('fix-self-pay-confirm')));
+    await within(task).findByTestId('fix-self-pay-error');
+    expect((await ts.db.settlements.get(id))!.resolved_at).toBeNull();
+    await userEvent.type(within(task).getByTestId('fix-approver-pin'), demoPin('supervisor01'));
+    act(() => void fireEvent.click(within(task).getByTestId('fix-self-pay-confirm')));
+    await waitFor(() => expect(screen.queryByTestId('task')).toBeNull());
+    expect((await ts.db.settlements.get(id))!.correction).toMatchObject({
+      kind: 'self_pay',
+      approved_by: { id: 'supervisor01' },
+    });
+    const page = (await screen.findByTestId('fix-printed')).querySelector('iframe')!.getAttribute('srcdoc')!;
+    expect(page).toContain('全自费结算说明');
+    expect(page).toContain('FILING_REVOKED');
   });
 
   it('a write the disk refuses is shown in words; the task stays open and nothing is recorded', async () => {
@@ -88,9 +98,8 @@ describe('the queue', () => {
     await ts.db.open();
     show();
     const task = await screen.findByTestId('task');
-    await userEvent.type(within(task).getByPlaceholderText('处理说明'), '已退款');
-    act(() => void fireEvent.click(within(task).getByRole('button', { name: '已处理' })));
-    const error = await within(task).findByTestId('resolve-error');
+    act(() => void fireEvent.click(within(task).getByTestId('fix-resettle')));
+    const error = await within(task).findByTestId('fix-resettle-error');
     expect(error.textContent).toContain('操作失败');
     expect((await ts.db.settlements.get(id))!.resolved_at).toBeNull();
     expect(screen.getByTestId('task')).toBe(task);

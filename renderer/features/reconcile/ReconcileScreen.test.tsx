@@ -39,8 +39,8 @@ describe('the reconciliation screen', () => {
 
   it('names the settlements waiting to upload first and asks the platform nothing for them', async () => {
     ts = await testStation({ signedIn: 'supervisor01' });
-    const a = await settleDemoBill(ts, 'BILL-PNEUMONIA', 'ZY-R1');
-    await settleDemoBill(ts, 'BILL-OUTPATIENT', 'MZ-R2', 'cashier02');
+    const a = await settleDemoBill(ts, 'BILL-PNEUMONIA', { encounter_no: 'ZY-R1' });
+    await settleDemoBill(ts, 'BILL-OUTPATIENT', { encounter_no: 'MZ-R2', opter: 'cashier02' });
     show(memoryRouter('#/reconcile/2026-06-30'));
     run();
     await screen.findByTestId('reconcile-report');
@@ -57,7 +57,7 @@ describe('the reconciliation screen', () => {
 
   it('asks 3201 for a settlement the platform took; unreachable → the coded error, no result', async () => {
     ts = await testStation({ signedIn: 'supervisor01' });
-    const a = await settleDemoBill(ts, 'BILL-PNEUMONIA', 'ZY-R3');
+    const a = await settleDemoBill(ts, 'BILL-PNEUMONIA', { encounter_no: 'ZY-R3' });
     await ts.db.settlements.update(a.local_setl_id, { status: 'confirmed', setl_id: 'S-R3' });
     show(memoryRouter('#/reconcile/2026-06-30'));
     run();

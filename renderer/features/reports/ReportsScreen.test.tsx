@@ -31,8 +31,8 @@ it('reads the period from the route: a day, a month, or today', () => {
 describe('the reports screen', () => {
   it('shows the day’s totals, charts and refusal reasons, then the month', async () => {
     ts = await testStation({ signedIn: 'supervisor01' });
-    const a = await settleDemoBill(ts, 'BILL-PNEUMONIA', 'ZY-P1');
-    const b = await settleDemoBill(ts, 'BILL-OUTPATIENT', 'MZ-P2', 'cashier02');
+    const a = await settleDemoBill(ts, 'BILL-PNEUMONIA', { encounter_no: 'ZY-P1' });
+    const b = await settleDemoBill(ts, 'BILL-OUTPATIENT', { encounter_no: 'MZ-P2', opter: 'cashier02' });
     // settled_at is the real clock's here; the report reads the station's day
     await ts.db.settlements.update(a.local_setl_id, { settled_at: '2026-06-30T09:10:00+08:00' });
     await ts.db.settlements.update(b.local_setl_id, {

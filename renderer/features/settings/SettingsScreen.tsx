@@ -22,6 +22,7 @@ import {
 } from '../../ui';
 import { AddOperatorForm, ResetPinForm } from './OperatorForms';
 import { settingsActions, type SettingsActions } from './settings-actions';
+import { TaskAgeForm } from './TaskAgeForm';
 
 export function SettingsScreen(_: ScreenProps<'settings'>) {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function SettingsScreen(_: ScreenProps<'settings'>) {
         }}
       />
       <IdleLockForm actions={actions} />
+      <TaskAgeForm />
     </Panel>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useStation } from '../../station';
-import { queueStatus } from '../../sync';
+import { overdueTasks, queueStatus } from '../../sync';
 import { formatAge, formatClock, useLiveData } from '../../ui';
 import { SyncProgress } from './SyncProgress';
 
@@ -21,6 +21,8 @@ export function SyncIndicator() {
     return () => clearInterval(timer);
   }, []);
   const live = useLiveData(() => queueStatus(db), [db]);
+  // tasks open longer than the administrator's limit stay red until resolved (close2)
+  const overdue = useLiveData(() => overdueTasks(db, now), [db, now]);
   // the indicator keeps its place while the first count loads, and says nothing it does not know
   const status = live.status === 'ok' ? live.data : null;
   const journalProblem = s.journalError
@@ -63,6 +65,11 @@ export function SyncIndicator() {
       </span>
       {(status?.open_tasks ?? 0) > 0 && (
         <span className="sync-tasks">{t('sync.tasks', { n: status!.open_tasks })}</span>
+      )}
+      {overdue.status === 'ok' && overdue.data.n > 0 && (
+        <span className="sync-note sync-alarm" role="alert" data-testid="sync-overdue">
+          {t('fix.overdue', { n: overdue.data.n, hours: overdue.data.hours })}
+        </span>
       )}
       {live.status === 'error' && (
         <span className="sync-note" role="alert" data-testid="sync-status-error">
