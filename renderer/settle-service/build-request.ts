@@ -103,7 +103,7 @@ export async function prepareSettlement(
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
-    throw new SettleServiceError('PERSON_NOT_FOUND', input.who.certno ?? input.who.psn_no ?? '');
+    throw new SettleServiceError('PERSON_NOT_FOUND', { detail: input.who.certno ?? input.who.psn_no ?? '' });
   }
   // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
   // so a person with several filings is settled against the same one on both sides.
@@ -115,9 +115,11 @@ export async function prepareSettlement(
     ? await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date)
     : undefined;
   const missing = !insutype
-    ? new SettleServiceError('NO_INSUTYPE', person.psn_no)
+    ? new SettleServiceError('NO_INSUTYPE', { detail: person.psn_no })
     : !policyRow
-      ? new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`)
+      ? new SettleServiceError('NO_POLICY', {
+          detail: `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`,
+        })
       : null;
 
   // The schemes this institution is contracted for come from its synced row (8101 institutions);

@@ -12,7 +12,10 @@ export function typedIdRead(
   const id = typeof input === 'string' ? input.trim().toUpperCase() : '';
   const check = validateCitizenId(id, { today: opts.today });
   if (!check.ok)
-    throw new CardError('SSN_INVALID', check.reason, { zh: check.message_zh, en: check.message_en });
+    throw new CardError('SSN_INVALID', {
+      detail: check.reason,
+      text: { zh: check.message_zh, en: check.message_en },
+    });
   return {
     kind: 'typed-id',
     ssn: id,

@@ -1,0 +1,10 @@
+export {
+  CodedError,
+  codedError,
+  fillSlots,
+  isCodedError,
+  type BilingualMessage,
+  type CodedErrorOptions,
+  type CodedErrorPayload,
+  type MessageTable,
+} from './coded-error';
