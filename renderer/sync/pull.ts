@@ -2,6 +2,7 @@
 // the new since_ver together). The next page is fetched while the current one is written, so the
 // network and IndexedDB work at the same time; a prefetched page is only used if the write of the
 // page before it committed.
+import { DATASETS as PROTOCOL_DATASETS, MAX_PAGE_SIZE } from '../../shared/protocol';
 import type { DatasetName, StationDb } from '../db';
 import { compactSegments, isSegmentDataset, toStationDbError } from '../db';
 import { applyPage, prepareRows, type PreparedPage } from './apply-page';
@@ -9,15 +10,23 @@ import { SyncError } from './errors';
 import { validatePage, type ValidPage } from './page-validation';
 import type { PlatformPort } from './platform-port';
 
-export const DATASETS: DatasetName[] = [
-  'policies',
-  'institutions',
-  'catalog',
-  'wi_catalog',
-  'filings',
-  'accumulators',
-];
-export const MAX_PAGE_SIZE = 5000;
+/** Where each dataset comes in a full pull: the small reference data first (policies, institutions),
+ * then the catalogs and the filings, the people's accumulators last. Typed by DatasetName, so a
+ * dataset added to the protocol does not compile until it has its place. */
+const PULL_RANK = {
+  policies: 0,
+  institutions: 1,
+  catalog: 2,
+  wi_catalog: 3,
+  filings: 4,
+  accumulators: 5,
+} satisfies Record<DatasetName, number>;
+
+/** Every dataset of the protocol (shared/protocol DATASETS), in the order pullAll takes them. */
+export const DATASETS: readonly DatasetName[] = [...PROTOCOL_DATASETS].sort(
+  (a, b) => PULL_RANK[a] - PULL_RANK[b],
+);
+export { MAX_PAGE_SIZE };
 
 export interface PullProgress {
   dataset: DatasetName;
@@ -87,16 +96,14 @@ export async function pullDataset(
     next = null;
     const delivered = page.rows.length + page.deleted.length;
     if (expectedLeft !== null && page.total_rows < expectedLeft) {
-      throw new SyncError(
-        'ROW_COUNT_MISMATCH',
-        `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
-      );
+      throw new SyncError('ROW_COUNT_MISMATCH', {
+        detail: `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
+      });
     }
     if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows)) {
-      throw new SyncError(
-        'ROW_COUNT_MISMATCH',
-        `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
-      );
+      throw new SyncError('ROW_COUNT_MISMATCH', {
+        detail: `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
+      });
     }
     expectedLeft = page.total_rows - delivered;
     if (page.more) {
