@@ -1,9 +1,9 @@
 // Receipts and documents in the desktop app: a hidden, script-less, sandboxed window (no preload: it
 // needs no StationApi) loads the page behind the print CSP (shared/station-api PRINT_CSP, the same as
 // browser mode's headless Chromium) and either prints it to PDF (webContents.printToPDF) or opens the
-// system print dialog. The paper is the page's own CSS @page (preferCSSPageSize), which every page
-// made by renderer/documents' renderDocument has: A4 for the settlement list and the itemised bill,
-// the receipt's paper for receipts (docs/documents.md, "Printing").
+// system print dialog. The paper is the page's own CSS @page size (preferCSSPageSize) where it names
+// one — A4 for the settlement list and the itemised bill; the receipts name none and print on the
+// default sheet (renderer/documents document-css.ts; docs/documents.md, "Printing").
 import { BrowserWindow } from 'electron';
 import { printablePage } from '../../shared/station-api';
 

@@ -21,6 +21,8 @@ export {
   type Period,
 } from './exports';
 export { DocumentError } from './errors';
+export { receiptHtml, reversalHtml, type ReceiptOptions } from './receipts';
+export type { Reprint } from './ReceiptDocument';
 export { FeeCategoryTable } from './FeeCategoryTable';
 export { SettlementDocuments } from './SettlementDocuments';
 export { MAX_ITEMISED_LINES } from './ItemisedDocument';

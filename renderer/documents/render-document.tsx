@@ -1,8 +1,8 @@
 // The one way a printed document becomes HTML: a React element rendered with renderToStaticMarkup
 // into a self-contained page (no script, styles inline, its paper size in CSS @page, which both hosts
 // honour: Electron's printToPDF with preferCSSPageSize, headless Chromium's --print-to-pdf). The
-// settlement list and the itemised bill use it; the receipt and the handover report are to move onto
-// it (docs/documents.md). React escapes every value, so no document builds HTML by hand.
+// settlement list, the itemised bill and the receipts use it (docs/documents.md). React escapes every
+// value, so no document builds HTML by hand.
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { isChinese } from '../i18n';
