@@ -35,3 +35,4 @@ export {
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
 export type * from './types';
 export { encounterHolder, withEncounterHolder } from './encounters';
+export { unanswered } from './unanswered';

@@ -5,6 +5,7 @@
 // value, so no document builds HTML by hand.
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { fillSlots } from '../../shared/text';
 import { isChinese } from '../i18n';
 import { DOCUMENT_CSS, type Paper } from './document-css';
 
@@ -34,6 +35,4 @@ export function renderDocument(page: DocumentPage): string {
 }
 
 /** `{{name}}` in a label replaced by its value (the tables' i18next placeholders, outside React). */
-export function fill(label: string, values: Record<string, string | number>): string {
-  return label.replace(/\{\{(\w+)\}\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
-}
+export const fill = fillSlots;

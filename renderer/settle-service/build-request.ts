@@ -16,7 +16,7 @@ import type {
   SettleRequestInput,
   VerdictInput,
 } from '../../shared/settlement';
-import { directSettlementVerdict } from '../../shared/settlement';
+import { directSettlementVerdict, NO_CIRCUMSTANCES } from '../../shared/settlement';
 import { selectFiling } from '../../shared/protocol';
 import {
   accumulatorKey,
@@ -137,13 +137,7 @@ export async function prepareSettlement(
       ...(schemes ? { schemes } : {}),
     },
     filing: filing?.filing ?? null,
-    circumstances: {
-      emergency: false,
-      trauma: false,
-      trauma_commitment_signed: false,
-      third_party_liable: false,
-      ...input.circumstances,
-    },
+    circumstances: { ...NO_CIRCUMSTANCES, ...input.circumstances },
   };
   if (input.admission_date) facts.admission_date = input.admission_date;
   if (input.dise_codg) facts.dise_codg = input.dise_codg;

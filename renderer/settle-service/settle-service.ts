@@ -15,7 +15,7 @@ import {
   type SettleResult,
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
-import { appendAudit, toStationDbError, type SettlementRow, type StationDb } from '../db';
+import { appendAudit, toStationDbError, unanswered, type SettlementRow, type StationDb } from '../db';
 import {
   JournalRefusedError,
   makeCancelDurable,
@@ -137,14 +137,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       request: p.request,
       result: p.result,
       data_versions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
-      status: 'pending',
-      answered_at: null,
-      setl_id: null,
-      platform_result: null,
-      differences: [],
-      reasons: [],
-      resolved_at: null,
-      resolution: null,
+      ...unanswered(),
       ...(opts.encounter ? { encounter: opts.encounter } : {}),
     };
     const iso = at.toISOString();

@@ -6,7 +6,7 @@
 import { CardError } from './errors';
 import { concatBytes, toHex } from './bytes';
 import { decodeGbk, decodeUtf8Strict } from './gbk';
-import type { CardRead, CardSourceInfo } from './types';
+import { NO_CARD_FIELDS, type CardRead, type CardSourceInfo } from './types';
 
 export const HID_POS_USAGE_PAGE = 0x8c;
 export const HID_POS_BARCODE_SCANNER_USAGE = 0x02;
@@ -146,12 +146,7 @@ export function qrTokenRead(
     kind: 'qr-token',
     ssn: '',
     name: '',
-    cardNo: '',
-    cardId: '',
-    region: '',
-    specVersion: '',
-    issued: '',
-    expires: '',
+    ...NO_CARD_FIELDS,
     partial: true,
     fallbacks: ['online-resolution', 'type-id-number'],
     warnings: [

@@ -3,7 +3,7 @@
 // the GB 11643 checks; otherwise the check's own message says what is wrong.
 import { validateCitizenId } from '../ids';
 import { CardError } from './errors';
-import type { CardRead, CardSourceInfo } from './types';
+import { NO_CARD_FIELDS, type CardRead, type CardSourceInfo } from './types';
 
 export function typedIdRead(
   input: string,
@@ -20,12 +20,7 @@ export function typedIdRead(
     kind: 'typed-id',
     ssn: id,
     name: opts.name?.trim() ?? '',
-    cardNo: '',
-    cardId: '',
-    region: '',
-    specVersion: '',
-    issued: '',
-    expires: '',
+    ...NO_CARD_FIELDS,
     gender: check.gender,
     birthDate: check.birthDate,
     partial: false,

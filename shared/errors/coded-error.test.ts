@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CodedError, codedError, fillSlots } from './coded-error';
+import { CodedError, codedError } from './coded-error';
 
 const MESSAGES = {
   GONE: { zh: '文件「{{name}}」已不存在', en: 'File "{{name}}" is no longer there' },
@@ -52,20 +51,5 @@ describe('codedError', () => {
   it('sentences from another coded source replace the table’s, the code stays', () => {
     const e = new DemoError('FULL', { text: { zh: '厂商：-2201', en: 'vendor: -2201' } });
     expect(e).toMatchObject({ code: 'FULL', message_zh: '厂商：-2201', message_en: 'vendor: -2201' });
-  });
-});
-
-describe('fillSlots', () => {
-  it('leaves a slot without a value visible', () => {
-    expect(fillSlots('{{a}} and {{b}}', { a: 1 })).toBe('1 and {{b}}');
-  });
-
-  it('inserts any value as it is: never re-read as a slot or a replacement pattern', () => {
-    fc.assert(
-      fc.property(fc.string(), (value) => {
-        expect(fillSlots('<{{v}}>', { v: value })).toBe(`<${value}>`);
-      }),
-    );
-    expect(fillSlots('{{v}}', { v: '{{v}} $& $1' })).toBe('{{v}} $& $1');
   });
 });

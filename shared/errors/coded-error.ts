@@ -3,6 +3,7 @@
 // underneath (`cause`). Each family of errors declares its code → sentences table once, as a constant,
 // and gets its class from `codedError`; the UI's describeError reads the same tables, so a code never
 // has two wordings.
+import { fillSlots } from '../text';
 
 /** A sentence in both languages. `{{name}}` marks a value filled in when the error is made. */
 export interface BilingualMessage {
@@ -31,13 +32,6 @@ export interface CodedErrorPayload<C extends string = string> {
   message_zh: string;
   message_en: string;
   detail?: string;
-}
-
-/** Fills `{{name}}` slots; a slot without a value stays as it is, so a missing value shows. */
-export function fillSlots(text: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (slot, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : slot,
-  );
 }
 
 export class CodedError<C extends string = string> extends Error {

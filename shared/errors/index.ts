@@ -1,7 +1,6 @@
 export {
   CodedError,
   codedError,
-  fillSlots,
   isCodedError,
   type BilingualMessage,
   type CodedErrorOptions,
