@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { codedError, type MessageTable } from '../../../shared/errors';
-import { MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
+import { firstIssue, MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../../../shared/text';
 import { isLoopbackHostname } from './loopback';
 
@@ -124,9 +124,8 @@ export function loadStationConfig(dir: string): StationConfig {
   }
   const parsed = stationConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map(String).join('.') || '(root)';
-    throw new StationConfigError('FIELD_INVALID', { values: { where, issue: issue.message } });
+    const { where, message } = firstIssue(parsed.error)!;
+    throw new StationConfigError('FIELD_INVALID', { values: { where, issue: message } });
   }
   return parsed.data;
 }

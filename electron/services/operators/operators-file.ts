@@ -9,7 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { codedError, type MessageTable } from '../../../shared/errors';
 import { operatorIdSchema, roleSchema } from '../../../shared/operators';
-import { DEFAULT_IDLE_LOCK_SECONDS, idleLockSecondsSchema } from '../../../shared/station-api';
+import { DEFAULT_IDLE_LOCK_SECONDS, firstIssue, idleLockSecondsSchema } from '../../../shared/station-api';
 import { pinHashSchema } from './pin-hash';
 
 export const OPERATORS_FILE = 'operators.json';
@@ -86,9 +86,8 @@ export function readOperatorsFile(dir: string): OperatorsFile {
     throw new OperatorsFileError('NOT_JSON', { values: { file } });
   }
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map(String).join('.') || '(root)';
-    throw new OperatorsFileError('FIELD_INVALID', { values: { where, issue: issue.message } });
+    const { where, message } = firstIssue(parsed.error)!;
+    throw new OperatorsFileError('FIELD_INVALID', { values: { where, issue: message } });
   }
   return parsed.data;
 }
