@@ -3,19 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRotatingLog } from '../services/logging';
-import { createStationHost } from '../services/station-host';
+import { bareStationHost } from '../../test/support/bare-host';
 import { createIpcInvokeHandler, type IpcSender } from './ipc-dispatch';
 import { APP_START_URL } from './security';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipc-'));
-const host = createStationHost({
+const host = bareStationHost({
   app: { name: 'station', version: '1', mode: 'electron', os: 'linux-x64' },
-  configView: () => {
-    throw new Error('unused');
-  },
-  platform: null,
-  card: null,
-  print: { savePdf: async () => '', dialog: null },
   log: createRotatingLog({ dir }),
 });
 

@@ -1,7 +1,11 @@
-// Receipts in the desktop app: a hidden, script-less, sandboxed window loads the receipt HTML and
-// either prints it to PDF (no preload: it needs no StationApi; the receipt's own CSS @page sets the
-// paper, as it does in browser mode's headless Chromium) (webContents.printToPDF) or opens the system print dialog.
+// Receipts and documents in the desktop app: a hidden, script-less, sandboxed window (no preload: it
+// needs no StationApi) loads the page behind the print CSP (shared/station-api PRINT_CSP, the same as
+// browser mode's headless Chromium) and either prints it to PDF (webContents.printToPDF) or opens the
+// system print dialog. The paper is the page's own CSS @page size (preferCSSPageSize) where it names
+// one — A4 for the settlement list and the itemised bill; the receipts name none and print on the
+// default sheet (renderer/documents document-css.ts; docs/documents.md, "Printing").
 import { BrowserWindow } from 'electron';
+import { printablePage } from '../../shared/station-api';
 
 async function withReceiptWindow<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const win = new BrowserWindow({
@@ -18,8 +22,7 @@ async function withReceiptWindow<T>(html: string, use: (win: BrowserWindow) => P
     },
   });
   try {
-    const page = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">${html}`;
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(page)}`);
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(printablePage(html))}`);
     return await use(win);
   } finally {
     win.destroy();

@@ -6,7 +6,7 @@
 // number, and whether the personal account was used. It recomputes by settle/v2; a mid-stay part's
 // deductible left and cumulative amount come from the platform's own earlier parts (stay.ts).
 
-import type { FilingRow, RejectionCode, UploadSettlement } from '../../shared/protocol';
+import type { DatasetRow, RejectionCode, UploadSettlement } from '../../shared/protocol';
 import { REJECTION_CODES, reconcileInsutype, selectFiling } from '../../shared/protocol';
 import type { Accumulators, SettleRequestInput } from '../../shared/settlement';
 import type { Queryable } from '../db/database';
@@ -29,9 +29,7 @@ export type Rebuilt =
   | { ok: true; request: SettleRequestInput; accKey: string; accBefore: Accumulators; insutype: string }
   | { ok: false; reasons: Rejection[] };
 
-interface InstitutionRow {
-  institution: SettleRequestInput['institution'];
-}
+type InstitutionRow = Pick<DatasetRow<'institutions'>, 'institution'>;
 
 /** Reads the accumulators row for the person and year with a row lock (created empty if missing, so
  * two first settlements of a person in a new year still serialise on it). */
@@ -79,7 +77,7 @@ export async function rebuildRequest(
   if (!inst) return { ok: false, reasons: [rejection('INSTITUTION_UNKNOWN', st.institution.fixmedins_code)] };
   const institution = inst.row.institution;
 
-  const filings = await rowsByRef<FilingRow>(tx, 'filings', psnNo);
+  const filings = await rowsByRef<DatasetRow<'filings'>>(tx, 'filings', psnNo);
   const live = filings.filter((f) => !f.deleted).map((f) => f.row);
   const chosen = selectFiling(
     live,

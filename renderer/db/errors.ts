@@ -1,10 +1,11 @@
 // Storage errors a cashier can read: a stable code plus zh-CN and English messages. Raw DOMException
 // names (QuotaExceededError, AbortError, VersionError …) never reach the screen.
+import { codedError, type MessageTable } from '../../shared/errors';
 
 export type StationDbErrorCode =
   'QUOTA_EXCEEDED' | 'UPGRADE_BLOCKED' | 'VERSION_TOO_NEW' | 'STORAGE_UNAVAILABLE' | 'TRANSACTION_ABORTED';
 
-const MESSAGES: Record<StationDbErrorCode, { zh: string; en: string }> = {
+export const STATION_DB_ERROR_MESSAGES: MessageTable<StationDbErrorCode> = {
   QUOTA_EXCEEDED: {
     zh: '本机存储空间已满，刚才的操作没有保存，已保存的数据完好。请清理磁盘或联系管理员。',
     en: 'The disk quota for this station is full. The last change was not saved; everything saved before is intact. Free disk space or call an administrator.',
@@ -27,22 +28,7 @@ const MESSAGES: Record<StationDbErrorCode, { zh: string; en: string }> = {
   },
 };
 
-export class StationDbError extends Error {
-  readonly code: StationDbErrorCode;
-  readonly message_zh: string;
-  readonly message_en: string;
-  override readonly cause: unknown;
-
-  constructor(code: StationDbErrorCode, cause?: unknown, detail?: string) {
-    const m = MESSAGES[code];
-    super(detail ? `${m.en} (${detail})` : m.en);
-    this.name = 'StationDbError';
-    this.code = code;
-    this.message_zh = m.zh;
-    this.message_en = m.en;
-    this.cause = cause;
-  }
-}
+export class StationDbError extends codedError('StationDbError', STATION_DB_ERROR_MESSAGES) {}
 
 function errorName(e: unknown): string {
   if (e && typeof e === 'object' && 'name' in e && typeof (e as { name: unknown }).name === 'string') {
@@ -74,11 +60,11 @@ export function isQuotaError(e: unknown): boolean {
 /** Maps any storage failure onto a StationDbError; passes other errors through unchanged. */
 export function toStationDbError(e: unknown): unknown {
   if (e instanceof StationDbError) return e;
-  if (isQuotaError(e)) return new StationDbError('QUOTA_EXCEEDED', e);
+  if (isQuotaError(e)) return new StationDbError('QUOTA_EXCEEDED', { cause: e });
   const name = errorName(e);
-  if (name === 'VersionError') return new StationDbError('VERSION_TOO_NEW', e);
-  if (name === 'AbortError') return new StationDbError('TRANSACTION_ABORTED', e);
+  if (name === 'VersionError') return new StationDbError('VERSION_TOO_NEW', { cause: e });
+  if (name === 'AbortError') return new StationDbError('TRANSACTION_ABORTED', { cause: e });
   if (name === 'MissingAPIError' || name === 'InvalidStateError')
-    return new StationDbError('STORAGE_UNAVAILABLE', e);
+    return new StationDbError('STORAGE_UNAVAILABLE', { cause: e });
   return e;
 }

@@ -36,3 +36,4 @@ export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf 
 export { COUNTER_DATASETS, incompleteDatasets } from './readiness';
 export type * from './types';
 export { encounterHolder, withEncounterHolder } from './encounters';
+export { unanswered } from './unanswered';

@@ -1,21 +1,16 @@
 // Rows as the station stores them. The inner objects are the settle/v1 objects of
 // settlement-contract.md, exactly as 8101 delivers them, so a settle request is built from rows
-// without translation; the outer fields exist only to be indexed.
+// without translation; the outer fields exist only to be indexed. Each stored shape is derived from
+// the row 8101 delivers (shared/protocol DatasetRow) plus what it indexes, so the two cannot drift.
 import type { ChainedAuditEntry } from '../../shared/audit';
-import type { CancelOutput, DatasetName } from '../../shared/protocol';
+import type { CancelOutput, DatasetName, DatasetRow } from '../../shared/protocol';
 import type {
   Accumulators,
-  CatalogEntry,
-  Filing,
-  Person,
-  Policy,
   SCHEMES,
   SETL_TYPES,
-  SettleRequest,
   SettleRequestInput,
   SettleResult,
   SetlinfoField,
-  WiCatalogEntry,
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
 
@@ -24,20 +19,14 @@ export type { DatasetName } from '../../shared/protocol';
 export type Scheme = (typeof SCHEMES)[number];
 export type SetlType = (typeof SETL_TYPES)[Scheme][number];
 
-export interface FilingRow {
-  key: string; // filing_id
-  scheme: Scheme;
+/** key: filing_id; psn_no and certno (upper case) copied out of the person to be searched. */
+export type FilingRow = DatasetRow<'filings'> & {
   psn_no: string;
   certno: string;
-  person: Person;
-  filing: Filing;
-}
+};
 
-export interface CatalogRow {
-  key: string; // med_list_codg
-  name: string;
-  entry: CatalogEntry;
-}
+/** key: med_list_codg; the entry's name copied out to be searched. */
+export type CatalogRow = DatasetRow<'catalog'> & { name: string };
 
 /** The datasets searched through lookup segments (search-segments.ts SEGMENT_FIELDS). */
 export type SegmentDataset = Extract<DatasetName, 'catalog' | 'wi_catalog' | 'filings'>;
@@ -55,36 +44,28 @@ export interface SegmentRow {
   deleted: string[]; // keys the page deleted
 }
 
-export interface WiCatalogRow {
-  key: string;
-  name: string;
-  entry: WiCatalogEntry;
-}
+export type WiCatalogRow = DatasetRow<'wi_catalog'> & { name: string };
 
-export interface PolicyRow {
-  key: string; // policy_id
+/** key: policy_id; the policy's place, insurance type ('' when none) and validity copied out to be
+ * indexed. */
+export type PolicyRow = DatasetRow<'policies'> & {
   insuplc_admdvs: string;
   insutype: string;
   valid_from: string;
   valid_to: string | null;
-  policy: Policy;
-}
+};
 
 /** Year-to-date figures of one person. `platform` is what 8101 last said; `local` is what the
  * station settles against: the platform's figures plus the station's settlements not yet answered. */
-export interface AccumulatorRow {
-  key: string; // psn_no + ":" + year
-  psn_no: string;
+export type AccumulatorRow = Omit<DatasetRow<'accumulators'>, 'accumulators'> & {
+  /** key: psn_no + ":" + year */
   year: number;
   platform: Accumulators;
   local: Accumulators;
-}
+};
 
-export interface InstitutionRow {
-  key: string; // fixmedins_code
-  fixmedins_name: string;
-  institution: SettleRequest['institution'];
-}
+/** key: fixmedins_code; stored as 8101 delivers it. */
+export type InstitutionRow = DatasetRow<'institutions'>;
 
 /** A visit at the counter: what the station's encounter number is, for de-duplication on the
  * platform (fixmedins_code + local encounter number) and for finding the bill again. */

@@ -1,5 +1,7 @@
 // The printed documents' style sheets, by paper: A4 for the settlement list and the itemised bill;
-// the receipt's narrow roll for when the receipt moves onto renderDocument.
+// the receipts name no size and print on the counter printer's own sheet, as they did before they
+// moved onto renderDocument (whether the counters print on A4/A5 sheets or an 80 mm roll is not
+// known; a roll would be `size:80mm 200mm` here, with the body's width to match).
 export type Paper = 'a4' | 'receipt';
 
 const BASE = `body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei",sans-serif;color:#000;margin:0}
@@ -22,5 +24,5 @@ thead{display:table-header-group}
 
 export const DOCUMENT_CSS: Record<Paper, string> = {
   a4: `@page{size:A4;margin:10mm 12mm 12mm}\n${BASE}\nbody{font-size:9pt}h1{font-size:15pt}h2{font-size:10pt}`,
-  receipt: `@page{size:80mm auto;margin:4mm}\n${BASE}\nbody{font-size:9pt}h1{font-size:12pt}h2{font-size:9.5pt}th,td{border:0;padding:0.5mm 1mm}`,
+  receipt: `@page{margin:8mm}\n${BASE}\nbody{font-size:9pt}h1{font-size:12pt;text-align:left}h2{font-size:9.5pt;border:0}th,td{border:0;padding:0.5mm 1mm}th{background:none}td{text-align:right;font-variant-numeric:tabular-nums}.cash th,.cash td{font-weight:bold;font-size:11pt;border-top:1px solid #000}ol{padding-left:5mm}`,
 };

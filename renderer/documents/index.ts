@@ -22,6 +22,9 @@ export {
   type Period,
 } from './exports';
 export { DocumentError } from './errors';
+export { receiptHtml, reversalHtml, correctionHtml, type ReceiptOptions } from './receipts';
+export { fundKeyName } from './CorrectionDocument';
+export type { Reprint } from './ReceiptDocument';
 export { FeeCategoryTable } from './FeeCategoryTable';
 export { SettlementDocuments } from './SettlementDocuments';
 export { MAX_ITEMISED_LINES } from './ItemisedDocument';

@@ -1,10 +1,11 @@
 // The one way a printed document becomes HTML: a React element rendered with renderToStaticMarkup
 // into a self-contained page (no script, styles inline, its paper size in CSS @page, which both hosts
 // honour: Electron's printToPDF with preferCSSPageSize, headless Chromium's --print-to-pdf). The
-// settlement list and the itemised bill use it; the receipt and the handover report are to move onto
-// it (docs/documents.md). React escapes every value, so no document builds HTML by hand.
+// settlement list, the itemised bill and the receipts use it (docs/documents.md). React escapes every
+// value, so no document builds HTML by hand.
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { fillSlots } from '../../shared/text';
 import { isChinese } from '../i18n';
 import { DOCUMENT_CSS, type Paper } from './document-css';
 
@@ -34,6 +35,4 @@ export function renderDocument(page: DocumentPage): string {
 }
 
 /** `{{name}}` in a label replaced by its value (the tables' i18next placeholders, outside React). */
-export function fill(label: string, values: Record<string, string | number>): string {
-  return label.replace(/\{\{(\w+)\}\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
-}
+export const fill = fillSlots;

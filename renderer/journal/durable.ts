@@ -16,6 +16,7 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
+import { codedError } from '../../shared/errors';
 import type { JournalEntryInput } from '../../shared/station-api';
 import { settlementEntry } from './entries';
 import type { JournalPort } from './port';
@@ -29,12 +30,13 @@ export interface CommitUndo {
   encounterBefore: EncounterRow | undefined;
 }
 
-export class JournalRefusedError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('the journal refused the settlement');
-    this.name = 'JournalRefusedError';
-  }
-}
+/** The host's journal refused the line; `cause` is the host's error (the settle service words it). */
+export class JournalRefusedError extends codedError('JournalRefusedError', {
+  JOURNAL_REFUSED: {
+    zh: '结算日志拒绝写入，本笔已撤回',
+    en: 'The journal refused the settlement; it was taken back',
+  },
+}) {}
 
 /** Appends the settlement's line, then releases its outbox entry; on a refused append, undoes the
  * commit and throws JournalRefusedError (with the host's error as cause). */
@@ -65,7 +67,7 @@ export async function appendDurably(
     await journal.append({ entries: [entry] });
   } catch (cause) {
     await takeBack();
-    throw new JournalRefusedError(cause);
+    throw new JournalRefusedError('JOURNAL_REFUSED', { cause });
   }
   await release();
 }

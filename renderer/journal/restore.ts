@@ -9,6 +9,7 @@ import type { JournalEntry, JournalEntryInput, JournalIndexRow } from '../../sha
 import {
   appendAudit,
   encounterHolder,
+  unanswered,
   withEncounterHolder,
   type AccumulatorRow,
   type OutboxRow,
@@ -70,14 +71,7 @@ export function rowFromJournal(entry: Extract<JournalEntry, { kind: 'settlement'
     request: u.request,
     result: u.result as SettlementRow['result'],
     data_versions: u.data_versions,
-    status: 'pending',
-    answered_at: null,
-    setl_id: null,
-    platform_result: null,
-    differences: [],
-    reasons: [],
-    resolved_at: null,
-    resolution: null,
+    ...unanswered(),
     ...(entry.encounter ? { encounter: entry.encounter } : {}),
   };
 }

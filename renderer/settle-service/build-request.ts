@@ -16,7 +16,7 @@ import type {
   SettleRequestInput,
   VerdictInput,
 } from '../../shared/settlement';
-import { directSettlementVerdict } from '../../shared/settlement';
+import { directSettlementVerdict, NO_CIRCUMSTANCES } from '../../shared/settlement';
 import { selectFiling } from '../../shared/protocol';
 import {
   accumulatorKey,
@@ -117,11 +117,11 @@ export async function prepareSettlement(
   const incomplete = deps.readiness?.counterReady ? [] : await incompleteDatasets(db, COUNTER_DATASETS);
   if (incomplete.length === 0 && deps.readiness) deps.readiness.counterReady = true;
   const notYet =
-    incomplete.length > 0 ? new SettleServiceError('DATA_INCOMPLETE', incomplete.join(', ')) : null;
+    incomplete.length > 0 ? new SettleServiceError('DATA_INCOMPLETE', { detail: incomplete.join(', ') }) : null;
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
-    throw notYet ?? new SettleServiceError('PERSON_NOT_FOUND', input.who.certno ?? input.who.psn_no ?? '');
+    throw notYet ?? new SettleServiceError('PERSON_NOT_FOUND', { detail: input.who.certno ?? input.who.psn_no ?? '' });
   }
   // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
   // so a person with several filings is settled against the same one on both sides.
@@ -135,9 +135,11 @@ export async function prepareSettlement(
   const missing = notYet
     ? notYet
     : !insutype
-      ? new SettleServiceError('NO_INSUTYPE', person.psn_no)
+      ? new SettleServiceError('NO_INSUTYPE', { detail: person.psn_no })
       : !policyRow
-        ? new SettleServiceError('NO_POLICY', `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`)
+        ? new SettleServiceError('NO_POLICY', {
+            detail: `${person.insuplc_admdvs}-${insutype} ${input.settle_date}`,
+          })
         : null;
 
   // The schemes this institution is contracted for come from its synced row (8101 institutions);
@@ -155,13 +157,7 @@ export async function prepareSettlement(
       ...(schemes ? { schemes } : {}),
     },
     filing: filing?.filing ?? null,
-    circumstances: {
-      emergency: false,
-      trauma: false,
-      trauma_commitment_signed: false,
-      third_party_liable: false,
-      ...input.circumstances,
-    },
+    circumstances: { ...NO_CIRCUMSTANCES, ...input.circumstances },
   };
   if (input.admission_date) facts.admission_date = input.admission_date;
   if (input.dise_codg) facts.dise_codg = input.dise_codg;

@@ -78,20 +78,21 @@ export async function cancelSettlement(
       [db.settlements, db.accumulators, db.encounters, db.outbox, db.cancels, db.audit],
       async () => {
         const s = await db.settlements.get(input.local_setl_id);
-        if (!s) throw new SettleServiceError('SETTLEMENT_NOT_FOUND', input.local_setl_id);
-        if (s.status === 'cancelled') throw new SettleServiceError('ALREADY_CANCELLED', input.local_setl_id);
+        if (!s) throw new SettleServiceError('SETTLEMENT_NOT_FOUND', { detail: input.local_setl_id });
+        if (s.status === 'cancelled')
+          throw new SettleServiceError('ALREADY_CANCELLED', { detail: input.local_setl_id });
         // a rejection converted to self-pay or refunded to settle again has had its cash dealt with
         if (s.correction && s.correction.kind !== 'discrepancy')
-          throw new SettleServiceError('SETTLED_OTHERWISE', input.local_setl_id);
+          throw new SettleServiceError('SETTLED_OTHERWISE', { detail: input.local_setl_id });
         const rule = cancelRule(s, input.operator, input.today);
         if (rule.kind === 'forbidden') throw new SettleServiceError('CANCEL_FORBIDDEN');
         const approval = rule.kind === 'needs_approval' ? input.approval : null;
         if (rule.kind === 'needs_approval' && approval?.approver.role !== 'supervisor')
-          throw new SettleServiceError('APPROVAL_REQUIRED', rule.because);
+          throw new SettleServiceError('APPROVAL_REQUIRED', { detail: rule.because });
         const later = (await db.settlements.where('encounter_no').equals(s.encounter_no).toArray()).find(
           (o) => o.psn_no === s.psn_no && o.status !== 'cancelled' && partOf(o) > partOf(s),
         );
-        if (later) throw new SettleServiceError('NOT_LATEST_PART', later.local_setl_id);
+        if (later) throw new SettleServiceError('NOT_LATEST_PART', { detail: later.local_setl_id });
 
         const record: CancelRecord = {
           reason_code: input.reason_code,

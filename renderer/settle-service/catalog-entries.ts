@@ -34,12 +34,12 @@ export async function catalogEntries<D extends CatalogDatasetName>(
   rows.forEach((r) => r && entries.set(r.key, r.entry));
   const absent = codes.filter((c) => !entries.has(c));
   if (absent.length > 0 && (await incompleteDatasets(db, [dataset])).length > 0) {
-    if (!source) throw new SettleServiceError('CATALOG_INCOMPLETE', named(absent));
+    if (!source) throw new SettleServiceError('CATALOG_INCOMPLETE', { detail: named(absent) });
     let fetched: Map<string, CatalogEntryOf<D>>;
     try {
       fetched = await source.entries(dataset, absent);
     } catch (e) {
-      throw new SettleServiceError('CATALOG_INCOMPLETE', named(absent), e);
+      throw new SettleServiceError('CATALOG_INCOMPLETE', { detail: named(absent), cause: e });
     }
     for (const [code, entry] of fetched) entries.set(code, entry);
   }

@@ -1,4 +1,5 @@
 // What can stop a settlement at the counter, in words a cashier can act on.
+import { codedError, type MessageTable } from '../../shared/errors';
 
 export type SettleServiceErrorCode =
   | 'PERSON_NOT_FOUND'
@@ -29,7 +30,7 @@ export type SettleServiceErrorCode =
   | 'INVALID_CASH'
   | 'SETTLED_OTHERWISE';
 
-const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
+export const SETTLE_SERVICE_ERROR_MESSAGES: MessageTable<SettleServiceErrorCode> = {
   PERSON_NOT_FOUND: {
     zh: '本机备案库中没有此人，请联网读取人员信息或核对证件号。',
     en: 'This person is not in the local filing database; read the person online or check the ID number.',
@@ -125,21 +126,4 @@ const MESSAGES: Record<SettleServiceErrorCode, { zh: string; en: string }> = {
   },
 };
 
-export class SettleServiceError extends Error {
-  readonly code: SettleServiceErrorCode;
-  readonly message_zh: string;
-  readonly message_en: string;
-  readonly detail: string | undefined;
-  override readonly cause: unknown;
-
-  constructor(code: SettleServiceErrorCode, detail?: string, cause?: unknown) {
-    const m = MESSAGES[code];
-    super(detail ? `${m.en} (${detail})` : m.en);
-    this.name = 'SettleServiceError';
-    this.code = code;
-    this.message_zh = detail ? `${m.zh}（${detail}）` : m.zh;
-    this.message_en = this.message;
-    this.detail = detail;
-    this.cause = cause;
-  }
-}
+export class SettleServiceError extends codedError('SettleServiceError', SETTLE_SERVICE_ERROR_MESSAGES) {}

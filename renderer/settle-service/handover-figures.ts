@@ -45,12 +45,12 @@ export function handoverWindow(
   if (last) from = ms(last.to);
   else {
     const first = Math.min(...settlements.flatMap((s) => eventTimes(s, opter)));
-    if (!Number.isFinite(first)) throw new SettleServiceError('NOTHING_TO_HAND_OVER', opter);
+    if (!Number.isFinite(first)) throw new SettleServiceError('NOTHING_TO_HAND_OVER', { detail: opter });
     from = first;
   }
   // The previous handover ends after now: the clock went back. Never end a handover in the future.
   if (from > now.getTime())
-    throw new SettleServiceError('CLOCK_BEHIND', `${iso(from)} > ${now.toISOString()}`);
+    throw new SettleServiceError('CLOCK_BEHIND', { detail: `${iso(from)} > ${now.toISOString()}` });
   return { from: iso(from), to: now.toISOString() };
 }
 

@@ -28,7 +28,7 @@ export async function previewHandover(db: StationDb, opter: string, now: Date) {
     const f = counted.figures;
     // nothing settled, cancelled or corrected since the last handover: nothing to hand over
     if (f.settlements + f.cancels + f.corrections === 0)
-      throw new SettleServiceError('NOTHING_TO_HAND_OVER', opter);
+      throw new SettleServiceError('NOTHING_TO_HAND_OVER', { detail: opter });
     return { window, ...counted };
   });
 }
@@ -41,7 +41,7 @@ export async function openHandover(
 ): Promise<HandoverRow> {
   const counted = input.counted_cash.trim();
   if (!isAmountString(counted) || counted.startsWith('-'))
-    throw new SettleServiceError('INVALID_CASH', counted);
+    throw new SettleServiceError('INVALID_CASH', { detail: counted });
   try {
     return await db.transaction('rw', [db.handovers, db.settlements, db.outbox, db.audit], async () => {
       const { window, figures, local_setl_ids, events } = await previewHandover(db, input.opter, now);
@@ -84,8 +84,8 @@ export async function openHandover(
 
 async function mustGet(db: StationDb, id: string): Promise<HandoverRow> {
   const h = await db.handovers.get(id);
-  if (!h) throw new SettleServiceError('HANDOVER_NOT_FOUND', id);
-  if (h.state === 'confirmed') throw new SettleServiceError('HANDOVER_CONFIRMED', id);
+  if (!h) throw new SettleServiceError('HANDOVER_NOT_FOUND', { detail: id });
+  if (h.state === 'confirmed') throw new SettleServiceError('HANDOVER_CONFIRMED', { detail: id });
   return h;
 }
 
@@ -97,9 +97,9 @@ export async function confirmHandover(
   try {
     return await db.transaction('rw', [db.handovers, db.audit], async () => {
       const h = await mustGet(db, id);
-      if (h.state !== 'draft') throw new SettleServiceError('HANDOVER_NOT_FOUND', id);
+      if (h.state !== 'draft') throw new SettleServiceError('HANDOVER_NOT_FOUND', { detail: id });
       if (approval?.approver.role !== 'supervisor')
-        throw new SettleServiceError('APPROVAL_REQUIRED', 'handover');
+        throw new SettleServiceError('APPROVAL_REQUIRED', { detail: 'handover' });
       if (approval.approver.id === h.opter) throw new SettleServiceError('OWN_APPROVAL');
       const confirmed_by = { id: approval.approver.id, name: approval.approver.name, at: approval.at };
       await db.handovers.update(id, { state: 'confirmed', confirmed_by });
@@ -134,8 +134,8 @@ export async function withdrawHandover(
       const all = await db.handovers.where('opter').equals(h.opter).toArray();
       // the cashier's own, or a supervisor's doing
       if (by.id !== h.opter && by.role !== 'supervisor')
-        throw new SettleServiceError('HANDOVER_NOT_WITHDRAWABLE', id);
-      if (!withdrawable(all, h)) throw new SettleServiceError('HANDOVER_NOT_WITHDRAWABLE', id);
+        throw new SettleServiceError('HANDOVER_NOT_WITHDRAWABLE', { detail: id });
+      if (!withdrawable(all, h)) throw new SettleServiceError('HANDOVER_NOT_WITHDRAWABLE', { detail: id });
       await db.handovers.update(id, { state: 'withdrawn', withdrawn_at: now.toISOString() });
       await appendAudit(db, {
         at: now.toISOString(),

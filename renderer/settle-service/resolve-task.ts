@@ -25,7 +25,7 @@ export async function resolveTask(
     } else if (refusedCancel) {
       await db.settlements.update(local_setl_id, { cancel: { ...s.cancel!, resolved_at: at, resolution } });
     } else if (!s || (s.status !== 'discrepancy' && s.status !== 'rejected') || s.resolved_at !== null) {
-      throw new SettleServiceError('NOT_OPEN_TASK', local_setl_id);
+      throw new SettleServiceError('NOT_OPEN_TASK', { detail: local_setl_id });
     } else {
       await db.settlements.update(local_setl_id, { resolved_at: at, resolution });
     }

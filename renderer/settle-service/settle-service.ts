@@ -15,7 +15,7 @@ import {
   type SettleResult,
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
-import { appendAudit, toStationDbError, type SettlementRow, type StationDb } from '../db';
+import { appendAudit, toStationDbError, unanswered, type SettlementRow, type StationDb } from '../db';
 import {
   JournalRefusedError,
   makeCancelDurable,
@@ -75,7 +75,9 @@ export const MAX_ENCOUNTER_NO = 64;
 function checkedEncounterNo(value: unknown): string {
   const v = typeof value === 'string' ? value.trim() : '';
   if (v === '' || v.length > MAX_ENCOUNTER_NO || hasControlCharacter(v))
-    throw new SettleServiceError('ENCOUNTER_REQUIRED', typeof value === 'string' ? `${v.length}` : 'missing');
+    throw new SettleServiceError('ENCOUNTER_REQUIRED', {
+      detail: typeof value === 'string' ? `${v.length}` : 'missing',
+    });
   return v;
 }
 
@@ -110,7 +112,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       result = settle(built.request);
     } catch (e) {
       if (e instanceof InvalidInputError)
-        throw new SettleServiceError('INVALID_BILL', `${e.path}: ${e.message}`, e);
+        throw new SettleServiceError('INVALID_BILL', { detail: `${e.path}: ${e.message}`, cause: e });
       throw e;
     }
     return { ...built, result, input };
@@ -118,13 +120,15 @@ export function createSettleService(deps: SettleServiceDeps) {
 
   async function commit(p: Preview, opts: CommitOptions): Promise<SettlementRow> {
     if (p.result.status !== 'settled') {
-      throw new SettleServiceError('NOT_SETTLED', p.result.refusal.map((r) => r.code).join(', '));
+      throw new SettleServiceError('NOT_SETTLED', { detail: p.result.refusal.map((r) => r.code).join(', ') });
     }
     const encounter_no = checkedEncounterNo(opts.encounter_no);
     // A mid-stay part's figures follow the earlier parts of the encounter it was previewed for.
     const part = p.request.stay?.part ?? 1;
     if (p.request.stay && p.input.encounter_no?.trim() !== encounter_no)
-      throw new SettleServiceError('STALE_PREVIEW', `${p.input.encounter_no ?? ''} ≠ ${encounter_no}`);
+      throw new SettleServiceError('STALE_PREVIEW', {
+        detail: `${p.input.encounter_no ?? ''} ≠ ${encounter_no}`,
+      });
     const at = now();
     const local_setl_id = ulid(at.getTime(), randomBytes(10));
     const person = p.request.person;
@@ -144,14 +148,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       request: p.request,
       result: p.result,
       data_versions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
-      status: 'pending',
-      answered_at: null,
-      setl_id: null,
-      platform_result: null,
-      differences: [],
-      reasons: [],
-      resolved_at: null,
-      resolution: null,
+      ...unanswered(),
       ...(opts.encounter ? { encounter: opts.encounter } : {}),
     };
     const iso = at.toISOString();
@@ -164,14 +161,13 @@ export function createSettleService(deps: SettleServiceDeps) {
         async () => {
           const acc = await db.accumulators.get(p.accumulatorsKey);
           if (!sameAccumulators(acc?.local, p.accumulatorsBasis))
-            throw new SettleServiceError('STALE_PREVIEW', person.psn_no);
+            throw new SettleServiceError('STALE_PREVIEW', { detail: person.psn_no });
           const enc = await db.encounters.get(encounter_no);
           const holder = encounterHolder(enc, part);
           if (holder)
-            throw new SettleServiceError(
-              'ALREADY_SETTLED',
-              `${encounter_no}${part > 1 ? ` #${part}` : ''} → ${holder}`,
-            );
+            throw new SettleServiceError('ALREADY_SETTLED', {
+              detail: `${encounter_no}${part > 1 ? ` #${part}` : ''} → ${holder}`,
+            });
           undo = { accumulatorsKey: p.accumulatorsKey, accumulatorsBefore: acc, encounterBefore: enc };
           await db.settlements.add(row);
           await db.outbox.add({
@@ -218,7 +214,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       await makeDurable(db, deps.journal, row, undo!, now);
     } catch (e) {
       if (e instanceof JournalRefusedError)
-        throw new SettleServiceError('JOURNAL_UNWRITABLE', describe(e.cause), e.cause);
+        throw new SettleServiceError('JOURNAL_UNWRITABLE', { detail: describe(e.cause), cause: e.cause });
       throw toStationDbError(e);
     }
     return row;
@@ -232,7 +228,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       await makeCancelDurable(db, deps.journal, row, undo, now);
     } catch (e) {
       if (e instanceof JournalRefusedError)
-        throw new SettleServiceError('JOURNAL_UNWRITABLE', describe(e.cause), e.cause);
+        throw new SettleServiceError('JOURNAL_UNWRITABLE', { detail: describe(e.cause), cause: e.cause });
       throw toStationDbError(e);
     }
     return row;

@@ -23,7 +23,7 @@ export async function localStay(
   medicalInpatient: boolean,
 ): Promise<Stay> {
   const encounter = encounterNo?.trim() ?? '';
-  if (encounter === '') throw new SettleServiceError('ENCOUNTER_REQUIRED', `stay part ${part}`);
+  if (encounter === '') throw new SettleServiceError('ENCOUNTER_REQUIRED', { detail: `stay part ${part}` });
   const rows = await db.settlements
     .where('psn_no')
     .equals(psnNo)
@@ -39,10 +39,9 @@ export async function localStay(
     })),
   );
   if (!next.ok)
-    throw new SettleServiceError(
-      'STAY_PART_OUT_OF_ORDER',
-      `${encounter}: ${part}${next.expected === null ? '' : ` → ${next.expected}`}`,
-    );
+    throw new SettleServiceError('STAY_PART_OUT_OF_ORDER', {
+      detail: `${encounter}: ${part}${next.expected === null ? '' : ` → ${next.expected}`}`,
+    });
   return next.stay;
 }
 

@@ -23,21 +23,25 @@ function checkResults<T extends { local_setl_id: string }>(
   schema: z.ZodType<T>,
 ): T[] {
   const parsed = z.object({ results: z.array(z.unknown()) }).safeParse(output);
-  if (!parsed.success) throw new SyncError('PROTOCOL_VIOLATION', `${infno}: output.results is missing`);
+  if (!parsed.success)
+    throw new SyncError('PROTOCOL_VIOLATION', { detail: `${infno}: output.results is missing` });
   const results = parsed.data.results;
   if (results.length !== ids.length) {
-    throw new SyncError(
-      'PROTOCOL_VIOLATION',
-      `${infno}: ${results.length} results for ${ids.length} settlements`,
-    );
+    throw new SyncError('PROTOCOL_VIOLATION', {
+      detail: `${infno}: ${results.length} results for ${ids.length} settlements`,
+    });
   }
   return results.map((r, i) => {
     const one = schema.safeParse(r);
     if (!one.success)
-      throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}]: ${one.error.issues[0]?.message}`);
+      throw new SyncError('PROTOCOL_VIOLATION', {
+        detail: `${infno}: results[${i}]: ${one.error.issues[0]?.message}`,
+      });
     const id = one.data.local_setl_id;
     if (id !== ids[i]) {
-      throw new SyncError('PROTOCOL_VIOLATION', `${infno}: results[${i}] is for ${id}, expected ${ids[i]}`);
+      throw new SyncError('PROTOCOL_VIOLATION', {
+        detail: `${infno}: results[${i}] is for ${id}, expected ${ids[i]}`,
+      });
     }
     return one.data;
   });

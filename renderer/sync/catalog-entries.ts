@@ -18,7 +18,7 @@ export type CatalogEntryOf<D extends CatalogDatasetName> = D extends 'catalog'
   : WiCatalogEntry;
 
 function violation(what: string): SyncError {
-  return new SyncError('PROTOCOL_VIOLATION', `8102: ${what}`);
+  return new SyncError('PROTOCOL_VIOLATION', { detail: `8102: ${what}` });
 }
 
 /** The platform's current entries for the codes (asked 500 at a time); a code it does not hold is

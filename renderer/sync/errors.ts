@@ -1,4 +1,5 @@
 // Sync errors with a stable code and zh-CN / English messages, for the queue screen and the log.
+import { codedError, type MessageTable } from '../../shared/errors';
 
 export type SyncErrorCode =
   | 'PROTOCOL_VIOLATION'
@@ -9,7 +10,7 @@ export type SyncErrorCode =
   | 'PLATFORM_KEEPS_FAILING'
   | 'UPLOAD_TOO_LARGE';
 
-const MESSAGES: Record<SyncErrorCode, { zh: string; en: string }> = {
+export const SYNC_ERROR_MESSAGES: MessageTable<SyncErrorCode> = {
   PROTOCOL_VIOLATION: {
     zh: '平台返回的数据不符合接口规范，已拒收，本机数据未改动。',
     en: 'The platform sent data that breaks the protocol; it was refused and nothing stored was changed.',
@@ -40,21 +41,4 @@ const MESSAGES: Record<SyncErrorCode, { zh: string; en: string }> = {
   },
 };
 
-export class SyncError extends Error {
-  readonly code: SyncErrorCode;
-  readonly message_zh: string;
-  readonly message_en: string;
-  readonly detail: string;
-  override readonly cause: unknown;
-
-  constructor(code: SyncErrorCode, detail: string, cause?: unknown) {
-    const m = MESSAGES[code];
-    super(`${m.en} ${detail}`);
-    this.name = 'SyncError';
-    this.code = code;
-    this.message_zh = `${m.zh} ${detail}`;
-    this.message_en = `${m.en} ${detail}`;
-    this.detail = detail;
-    this.cause = cause;
-  }
-}
+export class SyncError extends codedError('SyncError', SYNC_ERROR_MESSAGES) {}

@@ -15,7 +15,7 @@ export function holdReason(
     code === 'UPLOAD_TOO_LARGE'
       ? `(${String(cause)})`
       : `(${failureCode(cause)}: ${failureMessage(cause).slice(0, 300)})`;
-  const e = new SyncError(code, detail);
+  const e = new SyncError(code, { detail });
   return { code, message: e.message_zh, message_en: e.message_en };
 }
 

@@ -16,7 +16,7 @@ export interface ValidPage<D extends DatasetName> {
 }
 
 function violation(dataset: string, since: number, what: string): SyncError {
-  return new SyncError('PROTOCOL_VIOLATION', `8101 ${dataset} since_ver ${since}: ${what}`);
+  return new SyncError('PROTOCOL_VIOLATION', { detail: `8101 ${dataset} since_ver ${since}: ${what}` });
 }
 
 function issuePath(path: readonly PropertyKey[]): string {

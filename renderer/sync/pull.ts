@@ -2,6 +2,7 @@
 // the new since_ver together). Pages are fetched ahead of the writes, across datasets (page-feed.ts),
 // so the network and IndexedDB work at the same time; a fetched page is only stored if the write of
 // the page before it committed.
+import { MAX_PAGE_SIZE } from '../../shared/protocol';
 import type { DatasetName, StationDb } from '../db';
 import { COUNTER_DATASETS, compactSegments, isSegmentDataset, toStationDbError } from '../db';
 import { applyPages } from './apply-page';
@@ -13,7 +14,7 @@ import type { PlatformPort } from './platform-port';
  * first, the catalogs (most of the rows) last, so a new station's counter works long before its first
  * sync ends (docs/sync.md, "First sync"). */
 export const DATASETS: DatasetName[] = [...COUNTER_DATASETS, 'wi_catalog', 'catalog'];
-export const MAX_PAGE_SIZE = 5000;
+export { MAX_PAGE_SIZE };
 
 export interface PullProgress {
   dataset: DatasetName;
@@ -82,15 +83,13 @@ async function writeDataset(
   const countProblem = (page: FedPage['page'], since: number): SyncError | null => {
     const delivered = page.rows.length + page.deleted.length;
     if (expectedLeft !== null && page.total_rows < expectedLeft)
-      return new SyncError(
-        'ROW_COUNT_MISMATCH',
-        `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
-      );
+      return new SyncError('ROW_COUNT_MISMATCH', {
+        detail: `${dataset}: the platform announced ${expectedLeft} more changes after since_ver ${since}, then ${page.total_rows}`,
+      });
     if (delivered > page.total_rows || (!page.more && delivered !== page.total_rows))
-      return new SyncError(
-        'ROW_COUNT_MISMATCH',
-        `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
-      );
+      return new SyncError('ROW_COUNT_MISMATCH', {
+        detail: `${dataset}: a page of ${delivered} changes with total_rows ${page.total_rows}${page.more ? '' : ' at the end'}`,
+      });
     expectedLeft = page.total_rows - delivered;
     return null;
   };

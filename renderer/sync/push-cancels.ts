@@ -85,17 +85,18 @@ export async function sendReadyCancels(
     if (!entry) return answered;
     const s = await db.settlements.get(entry.local_setl_id);
     if (!s?.cancel)
-      throw new SyncError('PROTOCOL_VIOLATION', `cancel ${entry.local_setl_id} has no cancelled settlement`);
+      throw new SyncError('PROTOCOL_VIOLATION', {
+        detail: `cancel ${entry.local_setl_id} has no cancelled settlement`,
+      });
     if (s.cancel.upload_outcome === 'rejected') {
       await settle(db, entry, now().toISOString(), { platform: 'not_needed' });
       answered++;
       continue;
     }
     if (s.setl_id === null)
-      throw new SyncError(
-        'PROTOCOL_VIOLATION',
-        `cancel ${entry.local_setl_id}: the settlement has no platform id`,
-      );
+      throw new SyncError('PROTOCOL_VIOLATION', {
+        detail: `cancel ${entry.local_setl_id}: the settlement has no platform id`,
+      });
     await db.cancels.update(entry.seq!, { state: 'in_flight', attempts: entry.attempts + 1 });
     try {
       const output = await port.call('2305', {
@@ -103,13 +104,12 @@ export async function sendReadyCancels(
       });
       const parsed = cancelOutputSchema.safeParse(output);
       if (!parsed.success)
-        throw new SyncError('PROTOCOL_VIOLATION', `2305: ${parsed.error.issues[0]?.message}`);
+        throw new SyncError('PROTOCOL_VIOLATION', { detail: `2305: ${parsed.error.issues[0]?.message}` });
       const r = parsed.data.setlinfo;
       if (r.orig_setl_id !== s.setl_id || r.local_setl_id !== s.local_setl_id)
-        throw new SyncError(
-          'PROTOCOL_VIOLATION',
-          `2305 answered for ${r.orig_setl_id}, expected ${s.setl_id}`,
-        );
+        throw new SyncError('PROTOCOL_VIOLATION', {
+          detail: `2305 answered for ${r.orig_setl_id}, expected ${s.setl_id}`,
+        });
       const { local_setl_id: _l, psn_no: _p, ...reversal } = r;
       const at = now();
       await settle(db, entry, at.toISOString(), { platform: 'cancelled', reversal });

@@ -17,7 +17,10 @@ describe('Bilingual', () => {
 describe('BilingualAlert', () => {
   it('shows a typed error: its code and its message in the language on screen', async () => {
     render(
-      <BilingualAlert error={new SettleServiceError('NO_POLICY', '440100-310 2026-06-30')} testId="e" />,
+      <BilingualAlert
+        error={new SettleServiceError('NO_POLICY', { detail: '440100-310 2026-06-30' })}
+        testId="e"
+      />,
     );
     const box = screen.getByTestId('e');
     expect(box.getAttribute('role')).toBe('alert');
@@ -32,7 +35,12 @@ describe('BilingualAlert', () => {
     ['a plain Error', new Error('socket closed'), '操作失败（socket closed）'],
     ['a string', 'boom', '操作失败（boom）'],
     ['a {code, zh, en}', { code: 'X1', zh: '中文说明', en: 'English' }, '中文说明'],
-    ['a known code without messages', { code: 'STALE_PREVIEW' }, '此人累计数据已变化'],
+    // the same sentence the SettleServiceError of that code carries (one table)
+    [
+      'a known code without messages',
+      { code: 'STALE_PREVIEW' },
+      SettleServiceError.messages.STALE_PREVIEW.zh,
+    ],
     ['null', null, '操作失败'],
   ])('never shows a stack trace, whatever is thrown: %s', (_, error, text) => {
     render(<BilingualAlert error={error} testId="e" />);

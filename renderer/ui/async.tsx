@@ -8,6 +8,7 @@
 // `run` returns nothing to forget, so no promise floats; while it runs `busy` is true (a button can say
 // so and refuse a second press), and a failure stays in `error` for a BilingualAlert until the next run.
 import { liveQuery } from 'dexie';
+import { codedError } from '../../shared/errors';
 import { useCallback, useEffect, useRef, useState, type DependencyList, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { en } from '../i18n/en';
@@ -26,24 +27,19 @@ export interface AsyncOptions {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
-/** A load that gave no answer in time: coded and bilingual like every other failure. */
-export class AsyncTimeoutError extends Error {
-  readonly code = 'TIMEOUT';
-  readonly message_zh: string;
-  readonly message_en: string;
-  constructor(ms: number) {
-    const seconds = String(Math.round(ms / 1000));
-    super(en.async.timeout.replace('{{seconds}}', seconds));
-    this.name = 'AsyncTimeoutError';
-    this.message_zh = zh.async.timeout.replace('{{seconds}}', seconds);
-    this.message_en = this.message;
-  }
-}
+/** A load that gave no answer in time: coded and bilingual like every other failure, in the
+ * screens' own words (i18n async.timeout). */
+export class AsyncTimeoutError extends codedError('AsyncTimeoutError', {
+  TIMEOUT: { zh: zh.async.timeout, en: en.async.timeout },
+}) {}
+
+const timeoutError = (ms: number) =>
+  new AsyncTimeoutError('TIMEOUT', { values: { seconds: String(Math.round(ms / 1000)) } });
 
 /** Resolves or rejects with the promise, or rejects with AsyncTimeoutError after `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AsyncTimeoutError(ms)), ms);
+    const timer = setTimeout(() => reject(timeoutError(ms)), ms);
     promise.then(
       (v) => {
         clearTimeout(timer);
@@ -95,7 +91,7 @@ export function useLiveData<T>(
     if (!enabled) return;
     let answered = false;
     const timer = setTimeout(() => {
-      if (!answered) setState({ status: 'error', error: new AsyncTimeoutError(timeoutMs) });
+      if (!answered) setState({ status: 'error', error: timeoutError(timeoutMs) });
     }, timeoutMs);
     // an async querier: a query that throws at once becomes a rejection (an error state) rather than
     // an exception out of subscribe()

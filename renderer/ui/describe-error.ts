@@ -1,9 +1,14 @@
 // Any failure → a code and a sentence in both languages for the cashier. Typed errors carry their own
-// pair (message_zh / message_en); a plain {code, zh, en} passes through; known codes without a pair get
-// a sentence here; anything else says that the operation failed, with its message. Never a stack trace.
+// pair (message_zh / message_en); a plain {code, zh, en} passes through; a known code without a pair
+// (an error that lost its fields on the way, e.g. through a worker) gets its sentence from the same
+// tables the errors are made from (shared/errors); anything else says that the operation failed, with
+// its message. Never a stack trace.
+import { CardError } from '../../shared/card/errors';
 import { REJECTION_CODES } from '../../shared/protocol';
 import { REFUSAL_MESSAGES } from '../../shared/settlement';
-import type { Reason } from '../db';
+import { StationDbError, type Reason } from '../db';
+import { SettleServiceError } from '../settle-service/errors';
+import { SyncError } from '../sync/errors';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
 import type { BilingualText } from './bilingual-text';
@@ -12,24 +17,12 @@ export interface DescribedError extends BilingualText {
   code: string | null;
 }
 
-const KNOWN: Record<string, BilingualText> = {
-  PERSON_NOT_FOUND: {
-    zh: '本地没有此人的备案或参保信息',
-    en: 'No filing or insurance data for this person on the station',
-  },
-  NO_POLICY: {
-    zh: '本地没有参保地在结算日生效的政策：请联网同步',
-    en: 'No policy of the insured place in force on the settlement date: sync first',
-  },
-  NO_INSUTYPE: { zh: '参保人缺少险种', en: 'The person has no insurance type' },
-  INVALID_BILL: { zh: '账单不符合结算规则', en: 'The bill breaks the settlement rules' },
-  NOT_SETTLED: { zh: '不能直接结算', en: 'Cannot be settled directly' },
-  STALE_PREVIEW: {
-    zh: '此人累计数据已变化：请重新计算',
-    en: 'The person’s year-to-date figures changed: compute again',
-  },
-  ALREADY_SETTLED: { zh: '此就诊已结算过', en: 'This encounter is already settled' },
-  QUOTA_EXCEEDED: { zh: '磁盘空间不足，未写入任何数据', en: 'Disk full: nothing was written' },
+// Later tables win where a code is in two (the counter's own wording of a settlement failure).
+const KNOWN: Readonly<Record<string, BilingualText>> = {
+  ...CardError.messages,
+  ...SyncError.messages,
+  ...StationDbError.messages,
+  ...SettleServiceError.messages,
 };
 
 interface ErrorLike {

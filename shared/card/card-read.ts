@@ -57,10 +57,14 @@ export function buildCardRead(f: CardFields, opts: BuildOptions): CardRead {
   const warnings: CardWarning[] = [];
   const fallbacks: CardFallback[] = [];
   if (!/^[0-9A-F]{32}$/.test(f.cardId) || !/^\d{6}$/.test(f.region)) {
-    throw new CardError('CARD_DAMAGED', `card identification code ${JSON.stringify(f.cardId.slice(0, 40))}`);
+    throw new CardError('CARD_DAMAGED', {
+      detail: `card identification code ${JSON.stringify(f.cardId.slice(0, 40))}`,
+    });
   }
   if (!/^\d\.\d\d$/.test(f.specVersion))
-    throw new CardError('CARD_DAMAGED', `spec version ${JSON.stringify(f.specVersion.slice(0, 10))}`);
+    throw new CardError('CARD_DAMAGED', {
+      detail: `spec version ${JSON.stringify(f.specVersion.slice(0, 10))}`,
+    });
 
   let partial = false;
   let gender: CardRead['gender'];
@@ -72,12 +76,15 @@ export function buildCardRead(f: CardFields, opts: BuildOptions): CardRead {
   } else {
     const id = validateCitizenId(f.ssn, { today: opts.today });
     if (!id.ok) {
-      throw new CardError('SSN_INVALID', `${id.reason}`, {
-        zh: `卡内社会保障号码不能使用：${id.message_zh}`,
-        en: `The social security number on the card cannot be used: ${id.message_en}`,
+      throw new CardError('SSN_INVALID', {
+        detail: `${id.reason}`,
+        text: {
+          zh: `卡内社会保障号码不能使用：${id.message_zh}`,
+          en: `The social security number on the card cannot be used: ${id.message_en}`,
+        },
       });
     }
-    if (f.name === '') throw new CardError('CARD_DAMAGED', 'holder name empty');
+    if (f.name === '') throw new CardError('CARD_DAMAGED', { detail: 'holder name empty' });
     gender = id.gender;
     birthDate = id.birthDate;
   }

@@ -31,23 +31,24 @@ function createDecoder(): FrameDecoder {
   let parts: number[] | null = null;
   return {
     push(chunk: Uint8Array): ReaderFrame[] {
-      if (chunk.length < 2) throw new CardError('FRAME_GARBLED', `report of ${chunk.length} bytes`);
+      if (chunk.length < 2)
+        throw new CardError('FRAME_GARBLED', { detail: `report of ${chunk.length} bytes` });
       const flags = chunk[0];
       const count = chunk[1];
       if (count > chunk.length - 2 || (flags & ~(FIRST | MORE)) !== 0) {
         parts = null;
-        throw new CardError(
-          'FRAME_GARBLED',
-          `flags ${flags} count ${count} in a ${chunk.length}-byte report`,
-        );
+        throw new CardError('FRAME_GARBLED', {
+          detail: `flags ${flags} count ${count} in a ${chunk.length}-byte report`,
+        });
       }
       if (flags & FIRST) parts = [];
-      else if (parts === null) throw new CardError('FRAME_GARBLED', 'continuation without a first report');
+      else if (parts === null)
+        throw new CardError('FRAME_GARBLED', { detail: 'continuation without a first report' });
       for (let i = 0; i < count; i++) parts.push(chunk[2 + i]);
       if (flags & MORE) return [];
       const msg = parts;
       parts = null;
-      if (msg.length === 0) throw new CardError('FRAME_GARBLED', 'empty message');
+      if (msg.length === 0) throw new CardError('FRAME_GARBLED', { detail: 'empty message' });
       return [{ head: msg[0], data: Uint8Array.from(msg.slice(1)) }];
     },
     reset() {

@@ -54,7 +54,7 @@ function createDecoder(): FrameDecoder {
         const len = (buf[1] << 8) | buf[2];
         if (len < 1 || len > MAX_LEN) {
           buf = buf.slice(1);
-          throw new CardError('FRAME_GARBLED', `frame length ${len}`);
+          throw new CardError('FRAME_GARBLED', { detail: `frame length ${len}` });
         }
         if (buf.length < len + 5) break;
         const msg = Uint8Array.from(buf.slice(0, len + 5));
@@ -62,7 +62,7 @@ function createDecoder(): FrameDecoder {
         const bcc = xorAll(msg, 1, len + 3);
         if (msg[len + 3] !== bcc || msg[len + 4] !== ETX) {
           buf = []; // the rest of this transfer is untrustworthy
-          throw new CardError('FRAME_GARBLED', `bad BCC/ETX in ${toHex(msg.slice(0, 16))}…`);
+          throw new CardError('FRAME_GARBLED', { detail: `bad BCC/ETX in ${toHex(msg.slice(0, 16))}…` });
         }
         frames.push({ head: msg[3], data: msg.slice(4, len + 3) });
         // Padding zeros after a frame end the report; drop them so they never count as data.

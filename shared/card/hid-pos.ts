@@ -6,7 +6,7 @@
 import { CardError } from './errors';
 import { concatBytes, toHex } from './bytes';
 import { decodeGbk, decodeUtf8Strict } from './gbk';
-import type { CardRead, CardSourceInfo } from './types';
+import { NO_CARD_FIELDS, type CardRead, type CardSourceInfo } from './types';
 
 export const HID_POS_USAGE_PAGE = 0x8c;
 export const HID_POS_BARCODE_SCANNER_USAGE = 0x02;
@@ -59,12 +59,13 @@ export function encodeScannedDataReports(payload: Uint8Array, aim = ']Q1'): Uint
 export function parseScannedDataReport(report: Uint8Array, hasReportId = true): ScannedChunk | null {
   const base = hasReportId ? 1 : 0;
   if (hasReportId && report[0] !== SCANNED_DATA_REPORT_ID) return null; // other reports (status, …)
-  if (report.length < base + 5) throw new CardError('SCAN_INVALID', `report of ${report.length} bytes`);
+  if (report.length < base + 5)
+    throw new CardError('SCAN_INVALID', { detail: `report of ${report.length} bytes` });
   const count = report[base];
   const dataStart = base + 4;
   const dataEnd = report.length - 1 - 2; // vendor bytes and the flag byte follow the data
   if (count > dataEnd - dataStart || count > 56) {
-    throw new CardError('SCAN_INVALID', `byte count ${count} exceeds the report's data area`);
+    throw new CardError('SCAN_INVALID', { detail: `byte count ${count} exceeds the report's data area` });
   }
   let symbology = '';
   for (let i = base + 1; i < base + 4; i++) symbology += String.fromCharCode(report[i] & 0x7f);
@@ -99,10 +100,9 @@ export function createScanAssembler(opts: { hasReportId?: boolean; maxBytes?: nu
       ) {
         parts = [];
         size = 0;
-        throw new CardError(
-          'SCAN_INVALID',
-          `symbology changed from ${symbology} to ${chunk.symbology} mid-scan`,
-        );
+        throw new CardError('SCAN_INVALID', {
+          detail: `symbology changed from ${symbology} to ${chunk.symbology} mid-scan`,
+        });
       }
       if (parts.length === 0) symbology = chunk.symbology;
       parts.push(chunk.data);
@@ -110,7 +110,7 @@ export function createScanAssembler(opts: { hasReportId?: boolean; maxBytes?: nu
       if (size > maxBytes) {
         parts = [];
         size = 0;
-        throw new CardError('SCAN_INVALID', `scan longer than ${maxBytes} bytes`);
+        throw new CardError('SCAN_INVALID', { detail: `scan longer than ${maxBytes} bytes` });
       }
       if (chunk.continued) return null;
       const bytes = concatBytes(parts);
@@ -146,12 +146,7 @@ export function qrTokenRead(
     kind: 'qr-token',
     ssn: '',
     name: '',
-    cardNo: '',
-    cardId: '',
-    region: '',
-    specVersion: '',
-    issued: '',
-    expires: '',
+    ...NO_CARD_FIELDS,
     partial: true,
     fallbacks: ['online-resolution', 'type-id-number'],
     warnings: [

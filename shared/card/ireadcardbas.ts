@@ -35,14 +35,15 @@ const NO_PSAM_CODES = new Set([-2201]);
 export function iReadCardBasError(returnCode: number): CardError | null {
   if (returnCode === 0) return null;
   if (!Number.isInteger(returnCode))
-    return new CardError('DLL_OUTPUT_INVALID', `return code ${String(returnCode)}`);
-  if (NO_CARD_CODES.has(returnCode)) return new CardError('NO_CARD', `iReadCardBas ${returnCode}`);
+    return new CardError('DLL_OUTPUT_INVALID', { detail: `return code ${String(returnCode)}` });
+  if (NO_CARD_CODES.has(returnCode))
+    return new CardError('NO_CARD', { detail: `iReadCardBas ${returnCode}` });
   const known = RETURN_CODES[returnCode];
   const zh = known ? `${known[0]}（错误码 ${returnCode}）` : `读卡器厂商库返回错误码 ${returnCode}`;
   const en = known
     ? `${known[1]} (code ${returnCode})`
     : `The reader vendor library returned code ${returnCode}`;
-  return new CardError('DLL_ERROR', `iReadCardBas ${returnCode}`, { zh, en });
+  return new CardError('DLL_ERROR', { detail: `iReadCardBas ${returnCode}`, text: { zh, en } });
 }
 
 export interface IReadCardBasFields {
@@ -61,15 +62,14 @@ export interface IReadCardBasFields {
 
 /** Splits the output into its fields. Throws DLL_OUTPUT_INVALID when the shape is not recognisable. */
 export function splitIReadCardBasOutput(output: string): IReadCardBasFields {
-  if (typeof output !== 'string') throw new CardError('DLL_OUTPUT_INVALID', 'output is not text');
+  if (typeof output !== 'string') throw new CardError('DLL_OUTPUT_INVALID', { detail: 'output is not text' });
   const text = output.replace(/\0.*$/s, '').trim(); // C buffer: stop at the first NUL
   const parts = text.split('|').map((p) => p.trim());
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length < 5 || parts.length > 12) {
-    throw new CardError(
-      'DLL_OUTPUT_INVALID',
-      `${parts.length} fields in ${JSON.stringify(text.slice(0, 60))}`,
-    );
+    throw new CardError('DLL_OUTPUT_INVALID', {
+      detail: `${parts.length} fields in ${JSON.stringify(text.slice(0, 60))}`,
+    });
   }
   const at = (i: number) => parts[i] ?? '';
   return {
@@ -101,12 +101,13 @@ export function parseIReadCardBas(returnCode: number, output: string, opts: IRea
   }
   const f = splitIReadCardBasOutput(output);
   if (!/^\d{6}$/.test(f.region))
-    throw new CardError('DLL_OUTPUT_INVALID', `region ${JSON.stringify(f.region.slice(0, 20))}`);
+    throw new CardError('DLL_OUTPUT_INVALID', { detail: `region ${JSON.stringify(f.region.slice(0, 20))}` });
   const specVersion = f.specVersion === '' && noPsam ? '3.00' : f.specVersion;
   const dateOf = (s: string, what: string): string => {
     if (s === '') return '';
     const iso = compactDateToIso(s);
-    if (iso === '') throw new CardError('DLL_OUTPUT_INVALID', `${what} ${JSON.stringify(s.slice(0, 20))}`);
+    if (iso === '')
+      throw new CardError('DLL_OUTPUT_INVALID', { detail: `${what} ${JSON.stringify(s.slice(0, 20))}` });
     return iso;
   };
   return buildCardRead(

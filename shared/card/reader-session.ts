@@ -21,9 +21,9 @@ export interface ReaderReadOptions {
 }
 
 function statusError(status: number, what: string): CardError {
-  if (status === ReaderStatus.NO_CARD) return new CardError('NO_CARD', what);
-  if (status === ReaderStatus.CARD_MUTE) return new CardError('CARD_MUTE', what);
-  return new CardError('APDU_FAILED', `${what}: reader status ${status.toString(16)}`);
+  if (status === ReaderStatus.NO_CARD) return new CardError('NO_CARD', { detail: what });
+  if (status === ReaderStatus.CARD_MUTE) return new CardError('CARD_MUTE', { detail: what });
+  return new CardError('APDU_FAILED', { detail: `${what}: reader status ${status.toString(16)}` });
 }
 
 /**

@@ -52,7 +52,7 @@ export async function transceive(
     const reply = await transmit(command);
     trace.push(`> ${toHex(command)}`, `< ${toHex(reply)}`);
     if (reply.length < 2)
-      throw new CardError('CARD_DAMAGED', `reply of ${reply.length} bytes to ${toHex(command)}`);
+      throw new CardError('CARD_DAMAGED', { detail: `reply of ${reply.length} bytes to ${toHex(command)}` });
     const { data, sw } = splitResponse(reply);
     const sw1 = sw >> 8;
     if (sw1 === 0x61) {
@@ -67,7 +67,9 @@ export async function transceive(
     chunks.push(data);
     return { data: concatBytes(chunks), sw };
   }
-  throw new CardError('APDU_FAILED', `more than ${MAX_CHAINED} chained replies to ${toHex(apdu)}`);
+  throw new CardError('APDU_FAILED', {
+    detail: `more than ${MAX_CHAINED} chained replies to ${toHex(apdu)}`,
+  });
 }
 
 async function readFile(
@@ -79,17 +81,22 @@ async function readFile(
   const map = new Map<number, Uint8Array>();
   const sel = await transceive(transmit, selectEf(fid), trace);
   if (sel.sw === SW_SECURITY_NOT_SATISFIED) return { map, denied: true };
-  if (sel.sw !== SW_OK) throw new CardError('CARD_DAMAGED', `SELECT ${fid.toString(16)} → ${swHex(sel.sw)}`);
+  if (sel.sw !== SW_OK)
+    throw new CardError('CARD_DAMAGED', { detail: `SELECT ${fid.toString(16)} → ${swHex(sel.sw)}` });
   for (const field of fields) {
     const res = await transceive(transmit, readRecordByTag(field.tag, field.length + 2), trace);
     if (res.sw === SW_SECURITY_NOT_SATISFIED) return { map, denied: true };
     if (res.sw === SW_RECORD_NOT_FOUND) continue;
     if (res.sw !== SW_OK)
-      throw new CardError('APDU_FAILED', `READ RECORD ${field.tag.toString(16)} → ${swHex(res.sw)}`);
+      throw new CardError('APDU_FAILED', {
+        detail: `READ RECORD ${field.tag.toString(16)} → ${swHex(res.sw)}`,
+      });
     const elements = parseTlv(res.data);
     const element = elements.find((e) => e.tag === field.tag);
     if (!element)
-      throw new CardError('CARD_DAMAGED', `record ${field.tag.toString(16)} holds no element with its tag`);
+      throw new CardError('CARD_DAMAGED', {
+        detail: `record ${field.tag.toString(16)} holds no element with its tag`,
+      });
     map.set(field.tag, element.value);
   }
   return { map, denied: false };
@@ -104,11 +111,11 @@ export async function readSsseRecords(transmit: Transmit, opts: SsseReadOptions 
   const trace: string[] = [];
   const sel = await transceive(transmit, selectAid(), trace);
   if (sel.sw === SW_FILE_NOT_FOUND)
-    throw new CardError('NOT_SOCIAL_SECURITY_CARD', `SELECT AID → ${swHex(sel.sw)}`);
-  if (sel.sw !== SW_OK) throw new CardError('APDU_FAILED', `SELECT AID → ${swHex(sel.sw)}`);
+    throw new CardError('NOT_SOCIAL_SECURITY_CARD', { detail: `SELECT AID → ${swHex(sel.sw)}` });
+  if (sel.sw !== SW_OK) throw new CardError('APDU_FAILED', { detail: `SELECT AID → ${swHex(sel.sw)}` });
 
   const ef05 = await readFile(transmit, EF05, EF05_FIELDS, trace);
-  if (ef05.denied) throw new CardError('CARD_DAMAGED', 'EF05 refused without keys');
+  if (ef05.denied) throw new CardError('CARD_DAMAGED', { detail: 'EF05 refused without keys' });
 
   const version = decodeAn(ef05.map.get(0x03));
   let psam: SsseRecords['psam'] = 'not-needed';

@@ -16,13 +16,12 @@ export function parseTlv(bytes: Uint8Array): TlvElement[] {
     const tag = bytes[i];
     if (tag === 0x00 || tag === 0xff) break; // padding after the last element
     if (i + 1 >= bytes.length)
-      throw new CardError('CARD_DAMAGED', `TLV tag ${tag.toString(16)} without length at ${i}`);
+      throw new CardError('CARD_DAMAGED', { detail: `TLV tag ${tag.toString(16)} without length at ${i}` });
     const len = bytes[i + 1];
     if (i + 2 + len > bytes.length) {
-      throw new CardError(
-        'CARD_DAMAGED',
-        `TLV tag ${tag.toString(16)} claims ${len} bytes, ${bytes.length - i - 2} present`,
-      );
+      throw new CardError('CARD_DAMAGED', {
+        detail: `TLV tag ${tag.toString(16)} claims ${len} bytes, ${bytes.length - i - 2} present`,
+      });
     }
     out.push({ tag, value: bytes.slice(i + 2, i + 2 + len) });
     i += 2 + len;

@@ -3,7 +3,7 @@
 // the GB 11643 checks; otherwise the check's own message says what is wrong.
 import { validateCitizenId } from '../ids';
 import { CardError } from './errors';
-import type { CardRead, CardSourceInfo } from './types';
+import { NO_CARD_FIELDS, type CardRead, type CardSourceInfo } from './types';
 
 export function typedIdRead(
   input: string,
@@ -12,17 +12,15 @@ export function typedIdRead(
   const id = typeof input === 'string' ? input.trim().toUpperCase() : '';
   const check = validateCitizenId(id, { today: opts.today });
   if (!check.ok)
-    throw new CardError('SSN_INVALID', check.reason, { zh: check.message_zh, en: check.message_en });
+    throw new CardError('SSN_INVALID', {
+      detail: check.reason,
+      text: { zh: check.message_zh, en: check.message_en },
+    });
   return {
     kind: 'typed-id',
     ssn: id,
     name: opts.name?.trim() ?? '',
-    cardNo: '',
-    cardId: '',
-    region: '',
-    specVersion: '',
-    issued: '',
-    expires: '',
+    ...NO_CARD_FIELDS,
     gender: check.gender,
     birthDate: check.birthDate,
     partial: false,

@@ -53,6 +53,16 @@ export interface CardRead {
   source: CardSourceInfo;
 }
 
+/** The card's own fields of a read that had no card (a typed ID number, a QR token): all empty. */
+export const NO_CARD_FIELDS = {
+  cardNo: '',
+  cardId: '',
+  region: '',
+  specVersion: '',
+  issued: '',
+  expires: '',
+} as const satisfies Pick<CardRead, 'cardNo' | 'cardId' | 'region' | 'specVersion' | 'issued' | 'expires'>;
+
 /**
  * Card data the simulated reader holds. Field names follow DemoCard in docs/TEAM-NOTES.md so the
  * demo world's cards can be passed as they are; only what a card physically stores is required.

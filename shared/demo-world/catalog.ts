@@ -20,7 +20,7 @@ export interface DemoWiCatalogEntry {
   pric_uplmt_amt: string | null;
   med_chrgitm_type: MedChrgitmType;
 }
-export interface CatalogRow<E> {
+export interface DemoCatalogRow<E> {
   code: string;
   entry: E;
 }
@@ -136,7 +136,7 @@ function ratio(prng: Prng): string {
   return prng.pick(['0.05', '0.10', '0.10', '0.15', '0.20']);
 }
 
-function generatedEntry(i: number, prng: Prng): CatalogRow<DemoCatalogEntry> {
+function generatedEntry(i: number, prng: Prng): DemoCatalogRow<DemoCatalogEntry> {
   const kind = i % 3;
   const lvl = prng.pick(['01', '01', '02', '02', '02', '03'] as const);
   const selfpay = lvl === '02' ? ratio(prng) : '0';
@@ -181,8 +181,8 @@ function generatedEntry(i: number, prng: Prng): CatalogRow<DemoCatalogEntry> {
   };
 }
 
-export function buildCatalog(size: number, prng: Prng): CatalogRow<DemoCatalogEntry>[] {
-  const rows: CatalogRow<DemoCatalogEntry>[] = CURATED_CATALOG.map(
+export function buildCatalog(size: number, prng: Prng): DemoCatalogRow<DemoCatalogEntry>[] {
+  const rows: DemoCatalogRow<DemoCatalogEntry>[] = CURATED_CATALOG.map(
     ([code, name, chrgitm_lv, selfpay_prop, pric_uplmt_amt, med_chrgitm_type]) => ({
       code,
       entry: { name, chrgitm_lv, selfpay_prop, pric_uplmt_amt, med_chrgitm_type },
@@ -192,8 +192,8 @@ export function buildCatalog(size: number, prng: Prng): CatalogRow<DemoCatalogEn
   return rows;
 }
 
-export function buildWiCatalog(size: number, prng: Prng): CatalogRow<DemoWiCatalogEntry>[] {
-  const rows: CatalogRow<DemoWiCatalogEntry>[] = CURATED_WI_CATALOG.map(
+export function buildWiCatalog(size: number, prng: Prng): DemoCatalogRow<DemoWiCatalogEntry>[] {
+  const rows: DemoCatalogRow<DemoWiCatalogEntry>[] = CURATED_WI_CATALOG.map(
     ([code, name, pric_uplmt_amt, med_chrgitm_type]) => ({
       code,
       entry: { name, pric_uplmt_amt, med_chrgitm_type },

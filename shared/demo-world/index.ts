@@ -8,7 +8,7 @@ import type { DemoBill } from './bills';
 import { buildCard } from './cards';
 import type { DemoCard } from './cards';
 import { buildCatalog, buildWiCatalog } from './catalog';
-import type { CatalogRow, DemoCatalogEntry, DemoWiCatalogEntry } from './catalog';
+import type { DemoCatalogRow, DemoCatalogEntry, DemoWiCatalogEntry } from './catalog';
 import { assertDate, yearOf } from './dates';
 import { INSTITUTIONS, TREATMENT_PROVINCE } from './institutions';
 import type { DemoInstitution } from './institutions';
@@ -21,7 +21,7 @@ import { createPrng } from './prng';
 
 export type { DemoBill, DemoBillLine } from './bills';
 export type { DemoCard } from './cards';
-export type { CatalogRow, DemoCatalogEntry, DemoWiCatalogEntry } from './catalog';
+export type { DemoCatalogRow, DemoCatalogEntry, DemoWiCatalogEntry } from './catalog';
 export type { DemoInstitution, InstitutionKind } from './institutions';
 export type { DemoAccumulators, DemoFiling, DemoFilingRow, DemoPerson, DemoSettlePerson } from './people';
 export type { DemoPolicy } from './policies';
@@ -63,8 +63,8 @@ export interface DemoWorld {
   insured_places: { admdvs: string; name_zh: string; name_en: string }[];
   institutions: DemoInstitution[];
   policies: DemoPolicy[];
-  catalog: CatalogRow<DemoCatalogEntry>[];
-  wi_catalog: CatalogRow<DemoWiCatalogEntry>[];
+  catalog: DemoCatalogRow<DemoCatalogEntry>[];
+  wi_catalog: DemoCatalogRow<DemoWiCatalogEntry>[];
   people: DemoPerson[];
   filings: DemoFilingRow[];
   accumulators: { psn_no: string; accumulators: DemoAccumulators }[];

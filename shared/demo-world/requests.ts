@@ -4,7 +4,7 @@
 // the earlier parts of its stay, settled before it (shared/protocol/stay-parts.ts), as a station
 // works it out from its own settlements.
 
-import type { SettleRequestInput } from '../settlement';
+import { NO_CIRCUMSTANCES, type SettleRequestInput } from '../settlement';
 import { selectFiling } from '../protocol/filing-choice';
 import { nextStayAfter, type SettledPart } from '../protocol/stay-parts';
 import type { DemoBill } from './bills';
@@ -55,13 +55,7 @@ export function demoSettleRequest(
     person: person.person,
     institution: institution.institution,
     filing: row ? row.filing : null,
-    circumstances: {
-      emergency: false,
-      trauma: false,
-      trauma_commitment_signed: false,
-      third_party_liable: false,
-      ...bill.circumstances,
-    },
+    circumstances: { ...NO_CIRCUMSTANCES, ...bill.circumstances },
     accumulators: earlier.at(-1)?.result.accumulators_after ?? person.accumulators,
     acct_used: options.acct_used ?? false,
     policy,

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import {
+  SCHEMES,
   accumulatorsSchema,
   catalogEntrySchema,
   filingSchema,
@@ -26,7 +27,7 @@ export type DatasetName = (typeof DATASETS)[number];
 
 export const filingRowSchema = z.object({
   key: z.string().min(1),
-  scheme: z.enum(['medical', 'work_injury']),
+  scheme: z.enum(SCHEMES),
   person: personSchema,
   filing: filingSchema,
 });
@@ -58,12 +59,8 @@ export const datasetRowSchemas = {
   institutions: institutionRowSchema,
 } as const satisfies Record<DatasetName, z.ZodType>;
 
-export type FilingRow = z.infer<typeof filingRowSchema>;
-export type CatalogRow = z.infer<typeof catalogRowSchema>;
-export type WiCatalogRow = z.infer<typeof wiCatalogRowSchema>;
-export type PolicyRow = z.infer<typeof policyRowSchema>;
-export type AccumulatorRow = z.infer<typeof accumulatorRowSchema>;
-export type InstitutionRow = z.infer<typeof institutionRowSchema>;
+/** A row as 8101 delivers it, by dataset. The station's tables store their own shapes, derived from
+ * these (renderer/db/types.ts: FilingRow, CatalogRow … add the fields they index). */
 export type DatasetRow<D extends DatasetName> = z.infer<(typeof datasetRowSchemas)[D]>;
 
 export const MAX_PAGE_SIZE = 5000;

@@ -105,6 +105,12 @@ export const circumstancesSchema = z.object({
   third_party_liable: z.boolean().default(false),
 });
 
+/** No special circumstance: what a request that says none means (and what the station assumes until
+ * the cashier ticks one). */
+export const NO_CIRCUMSTANCES: Readonly<z.infer<typeof circumstancesSchema>> = Object.freeze(
+  circumstancesSchema.parse({}),
+);
+
 export const accumulatorsSchema = z.object({
   year: z.number().int().min(1900).max(9999).optional(),
   inpatient_admissions: z.number().int().min(0).default(0),
@@ -183,12 +189,7 @@ export const settleRequestObject = z.object({
   person: personSchema,
   institution: institutionSchema,
   filing: filingSchema.nullable(),
-  circumstances: circumstancesSchema.default({
-    emergency: false,
-    trauma: false,
-    trauma_commitment_signed: false,
-    third_party_liable: false,
-  }),
+  circumstances: circumstancesSchema.default({ ...NO_CIRCUMSTANCES }),
   accumulators: accumulatorsSchema.default(accumulatorsSchema.parse({})),
   acct_used: z.boolean().default(false),
   policy: policySchema.optional(),

@@ -1,6 +1,7 @@
 import { checkEligibility } from './eligibility';
 import type { Refusal, TraceEntry } from './result';
 import type { Circumstances, Filing, Institution, Person, Policy, SettleRequest } from './schema';
+import { NO_CIRCUMSTANCES } from './schema';
 
 export interface VerdictInput {
   scheme: SettleRequest['scheme'];
@@ -42,13 +43,7 @@ export function directSettlementVerdict(input: VerdictInput): Verdict {
     person: input.person,
     institution: input.institution,
     filing: input.filing,
-    circumstances: {
-      emergency: false,
-      trauma: false,
-      trauma_commitment_signed: false,
-      third_party_liable: false,
-      ...input.circumstances,
-    },
+    circumstances: { ...NO_CIRCUMSTANCES, ...input.circumstances },
     accumulators: {} as SettleRequest['accumulators'],
     acct_used: false,
     policy: input.policy,

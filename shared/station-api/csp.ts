@@ -23,3 +23,13 @@ export function rendererCsp(options: CspOptions = {}): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** The CSP of a page printed by either host (Electron's hidden receipt window, headless Chromium in
+ * browser mode): no script, no fetch, nothing but its own inline style and data: images and fonts, so
+ * the printed HTML cannot reach the disk or the network. */
+export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/** The page both hosts print: the document's HTML behind the print CSP. */
+export function printablePage(html: string): string {
+  return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${PRINT_CSP}">${html}`;
+}

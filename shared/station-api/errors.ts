@@ -81,15 +81,24 @@ export function stationError(
   return new StationApiError({ code, message_zh, message_en, ...extra });
 }
 
+/** The first thing wrong in a zod failure: its dotted path ('' at the root), the path as a person
+ * reads it ('(root)' there), and zod's message. */
+export function firstIssue(error: z.ZodError): { path: string; where: string; message: string } | null {
+  const issue = error.issues[0];
+  if (!issue) return null;
+  const path = issue.path.map(String).join('.');
+  return { path, where: path || '(root)', message: issue.message };
+}
+
 /** A zod failure as an INVALID_INPUT / INVALID_OUTPUT error naming the first offending path. */
 export function fromZodError(
   code: 'INVALID_INPUT' | 'INVALID_OUTPUT',
   where: string,
   error: z.ZodError,
 ): StationApiError {
-  const issue = error.issues[0];
-  const path = issue ? issue.path.map(String).join('.') : '';
-  const what = issue ? `${path || '(root)'}: ${issue.message}` : 'invalid';
+  const issue = firstIssue(error);
+  const path = issue?.path ?? '';
+  const what = issue ? `${issue.where}: ${issue.message}` : 'invalid';
   return stationError(
     code,
     code === 'INVALID_INPUT' ? `${where} 的参数无效（${what}）` : `${where} 的返回值无效（${what}）`,

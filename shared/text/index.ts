@@ -1,1 +1,2 @@
 export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from './control';
+export { fillSlots } from './slots';

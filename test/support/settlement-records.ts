@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { settle } from '../../shared/settlement';
 import type { EncounterInfo, SettlementRecord } from '../../shared/settlement-docs';
-import type { SettlementRow } from '../../renderer/db';
+import { unanswered, type SettlementRow } from '../../renderer/db';
 import { deviceRequest, loadRequest, type Req } from './settle-fixtures';
 
 const dir = join(import.meta.dirname, '../../shared/settlement/fixtures');
@@ -102,13 +102,8 @@ export function settlementRow(record: SettlementRecord, extra: Partial<Settlemen
     scheme: record.request.scheme,
     setl_type: record.request.setl_type,
     data_versions: {},
-    answered_at: null,
-    platform_result: null,
-    differences: [],
-    reasons: [],
-    resolved_at: null,
-    resolution: null,
-    status: 'pending',
+    ...unanswered(),
+    setl_id: record.setl_id,
     ...extra,
   };
 }

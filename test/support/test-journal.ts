@@ -4,11 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openJournal, type Journal, type JournalOptions } from '../../electron/services/journal';
-import {
-  createStationHost,
-  inProcessStationApi,
-  type StationHost,
-} from '../../electron/services/station-host';
+import { inProcessStationApi, type StationHost } from '../../electron/services/station-host';
+import { bareStationHost } from './bare-host';
 import { journalPort, type JournalPort } from '../../renderer/journal';
 
 export interface TestJournal {
@@ -35,17 +32,7 @@ export function openTestJournal(options: Partial<JournalOptions> & { dir?: strin
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-journal-'));
   if (!options.dir) made.add(dir);
   const journal = openJournal({ ...options, dir });
-  const host = createStationHost({
-    app: { name: 'test', version: '0', mode: 'browser', os: 'test' },
-    configView: () => {
-      throw new Error('no config in a journal-only host');
-    },
-    platform: null,
-    card: null,
-    print: { savePdf: async () => '', dialog: null },
-    journal,
-    log: quietLog,
-  });
+  const host = bareStationHost({ journal, log: quietLog });
   let closed = false;
   const close = async () => {
     if (closed) return;

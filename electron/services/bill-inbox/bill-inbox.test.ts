@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BILL_INBOX_CHUNK_BYTES, type BillInboxStatus } from '../../../shared/station-api';
 import { createRotatingLog } from '../logging';
-import { createStationHost } from '../station-host';
+import { bareStationHost } from '../../../test/support/bare-host';
 import { createBillInbox, LOADED_DIR, type BillInbox } from './index';
 
 const dirs: string[] = [];
@@ -130,18 +130,7 @@ describe('the watched bill folder', () => {
 
 describe('the watched folder through the station host', () => {
   const log = createRotatingLog({ dir: path.join(os.tmpdir(), `inbox-log-${process.pid}`) });
-  const hostWith = (billInbox: BillInbox | null) =>
-    createStationHost({
-      app: { name: 's', version: '1', mode: 'browser', os: 'linux' },
-      configView: () => {
-        throw new Error('unused');
-      },
-      platform: null,
-      card: null,
-      print: { savePdf: async () => '/x.pdf', dialog: null },
-      billInbox,
-      log,
-    });
+  const hostWith = (billInbox: BillInbox | null) => bareStationHost({ billInbox, log });
 
   it('lists nothing where no folder is configured, and refuses reads', async () => {
     const host = hostWith(null);

@@ -9,6 +9,7 @@
 // The folder is polled: fs.watch misses changes on network shares, where HIS exports often land.
 import fs from 'node:fs';
 import path from 'node:path';
+import { codedError, type MessageTable } from '../../../shared/errors';
 import {
   BILL_INBOX_CHUNK_BYTES,
   billInboxNameSchema,
@@ -22,16 +23,32 @@ const BILL_EXTENSIONS = /\.(csv|json|xlsx|txt)$/i;
 export const LOADED_DIR = 'loaded';
 const MAX_OFFERED = 500;
 
-export class BillInboxError extends Error {
-  constructor(
-    readonly code: 'INBOX_NOT_CONFIGURED' | 'INBOX_FILE_REFUSED' | 'INBOX_UNREADABLE',
-    readonly message_zh: string,
-    readonly message_en: string,
-  ) {
-    super(message_en);
-    this.name = 'BillInboxError';
-  }
-}
+export const BILL_INBOX_ERROR_MESSAGES = {
+  NAME_NOT_ALLOWED: {
+    zh: '账单文件「{{name}}」名称不允许',
+    en: 'Bill file "{{name}}" has a name that is not allowed',
+  },
+  GONE: { zh: '账单文件「{{name}}」已不存在', en: 'Bill file "{{name}}" is no longer there' },
+  NOT_PLAIN_FILE: {
+    zh: '账单文件「{{name}}」不是普通文件（链接不读取）',
+    en: 'Bill file "{{name}}" is not a plain file (links are not read)',
+  },
+  REPLACED: {
+    zh: '账单文件「{{name}}」在读取时被替换',
+    en: 'Bill file "{{name}}" was replaced while it was being opened',
+  },
+  TOO_LARGE: {
+    zh: '账单文件「{{name}}」过大（{{size}} 字节，上限 {{max}}）',
+    en: 'Bill file "{{name}}" is too large ({{size}} bytes, at most {{max}})',
+  },
+} as const satisfies MessageTable<string>;
+
+/** Every reason is INBOX_FILE_REFUSED: the file is not read. */
+export class BillInboxError extends codedError(
+  'BillInboxError',
+  BILL_INBOX_ERROR_MESSAGES,
+  'INBOX_FILE_REFUSED',
+) {}
 
 export interface BillInboxOptions {
   dir: string;
@@ -50,8 +67,11 @@ export interface BillInbox {
   close(): void;
 }
 
-const refusedFile = (name: string, zh: string, en: string) =>
-  new BillInboxError('INBOX_FILE_REFUSED', `账单文件「${name}」${zh}`, `Bill file "${name}" ${en}`);
+const refusedFile = (
+  reason: keyof typeof BILL_INBOX_ERROR_MESSAGES,
+  name: string,
+  values: Record<string, number> = {},
+) => new BillInboxError(reason, { values: { name, ...values } });
 
 export function isOfferableName(name: string): boolean {
   return billInboxNameSchema.safeParse(name).success && BILL_EXTENSIONS.test(name);
@@ -117,25 +137,18 @@ export function createBillInbox(options: BillInboxOptions): BillInbox {
 
   /** The file of an offered name, opened without following a link and checked to be that file. */
   async function openChecked(name: string): Promise<{ handle: fs.promises.FileHandle; stat: fs.Stats }> {
-    if (!isOfferableName(name))
-      throw refusedFile(name.slice(0, 60), '名称不允许', 'has a name that is not allowed');
+    if (!isOfferableName(name)) throw refusedFile('NAME_NOT_ALLOWED', name.slice(0, 60));
     const file = path.join(dir, name);
     const before = await fs.promises.lstat(file).catch(() => null);
-    if (!before) throw refusedFile(name, '已不存在', 'is no longer there');
-    if (!before.isFile())
-      throw refusedFile(name, '不是普通文件（链接不读取）', 'is not a plain file (links are not read)');
+    if (!before) throw refusedFile('GONE', name);
+    if (!before.isFile()) throw refusedFile('NOT_PLAIN_FILE', name);
     const noFollow = fs.constants.O_NOFOLLOW ?? 0;
     const handle = await fs.promises.open(file, fs.constants.O_RDONLY | noFollow);
     try {
       const stat = await handle.stat();
       if (!stat.isFile() || stat.ino !== before.ino || stat.dev !== before.dev)
-        throw refusedFile(name, '在读取时被替换', 'was replaced while it was being opened');
-      if (stat.size > maxBytes)
-        throw refusedFile(
-          name,
-          `过大（${stat.size} 字节，上限 ${maxBytes}）`,
-          `is too large (${stat.size} bytes, at most ${maxBytes})`,
-        );
+        throw refusedFile('REPLACED', name);
+      if (stat.size > maxBytes) throw refusedFile('TOO_LARGE', name, { size: stat.size, max: maxBytes });
       return { handle, stat };
     } catch (e) {
       await handle.close();

@@ -142,7 +142,9 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
   /** A device that would not open (or start): remembered so polling does not retry it at once, and told. */
   function openFailed(path: string, e: unknown): void {
     failed.add(path);
-    const err = new CardError('DEVICE_OPEN_FAILED', `${path}: ${e instanceof Error ? e.message : String(e)}`);
+    const err = new CardError('DEVICE_OPEN_FAILED', {
+      detail: `${path}: ${e instanceof Error ? e.message : String(e)}`,
+    });
     opts.sink.error(err, path);
     opts.onChange({
       code: 'DEVICE_OPEN_FAILED',
@@ -201,9 +203,12 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
       const entry = await closeDevice(path);
       if (!entry) return;
       const what = entry.role === 'reader' ? ['读卡器', 'reader'] : ['扫码器', 'scanner'];
-      const err = new CardError('READER_UNPLUGGED', path, {
-        zh: `${what[0]}已拔出：${entry.label}`,
-        en: `The ${what[1]} was unplugged: ${entry.label}`,
+      const err = new CardError('READER_UNPLUGGED', {
+        detail: path,
+        text: {
+          zh: `${what[0]}已拔出：${entry.label}`,
+          en: `The ${what[1]} was unplugged: ${entry.label}`,
+        },
       });
       opts.sink.error(err, path);
       opts.onChange({
@@ -242,7 +247,9 @@ export function createDeviceManager(opts: DeviceManagerOptions) {
     } catch (e) {
       // Nothing in a pass should throw; if it does, say so and keep watching for devices.
       opts.sink.error(
-        new CardError('READER_NOT_FOUND', `enumeration: ${e instanceof Error ? e.message : String(e)}`),
+        new CardError('READER_NOT_FOUND', {
+          detail: `enumeration: ${e instanceof Error ? e.message : String(e)}`,
+        }),
         'device-manager',
       );
     } finally {

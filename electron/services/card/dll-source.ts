@@ -28,7 +28,9 @@ export function startDllSource(opts: DllSourceOptions): { stop(): void; readNow(
       if (key !== lastSeen) opts.sink.read(read);
     } catch (e) {
       const err =
-        e instanceof CardError ? e : new CardError('DLL_ERROR', e instanceof Error ? e.message : String(e));
+        e instanceof CardError
+          ? e
+          : new CardError('DLL_ERROR', { detail: e instanceof Error ? e.message : String(e) });
       if (err.code === 'READER_BUSY') return;
       key = `error:${err.code}:${err.detail ?? ''}`;
       if (err.code !== 'NO_CARD' && key !== lastSeen) opts.sink.error(err, opts.source.deviceId);

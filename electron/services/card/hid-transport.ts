@@ -50,7 +50,7 @@ export function createHidTransport(handle: HidHandle, opts: HidTransportOptions)
   };
   const onError = (err: unknown) => {
     if (dead) return;
-    dead = new CardError('READER_UNPLUGGED', err instanceof Error ? err.message : String(err));
+    dead = new CardError('READER_UNPLUGGED', { detail: err instanceof Error ? err.message : String(err) });
     markGone(dead);
     if (waiting) {
       const w = waiting;
@@ -75,10 +75,9 @@ export function createHidTransport(handle: HidHandle, opts: HidTransportOptions)
         waiting = null;
         flushBeforeNext = true;
         reject(
-          new CardError(
-            'READER_TIMEOUT',
-            `no reply to command ${frame.head.toString(16)} in ${opts.timeoutMs} ms`,
-          ),
+          new CardError('READER_TIMEOUT', {
+            detail: `no reply to command ${frame.head.toString(16)} in ${opts.timeoutMs} ms`,
+          }),
         );
       }, opts.timeoutMs);
     });
@@ -112,7 +111,7 @@ export function createHidTransport(handle: HidHandle, opts: HidTransportOptions)
       if (waiting) {
         const w = waiting;
         waiting = null;
-        w.reject(new CardError('READER_UNPLUGGED', 'device closed'));
+        w.reject(new CardError('READER_UNPLUGGED', { detail: 'device closed' }));
       }
     },
   };

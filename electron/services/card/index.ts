@@ -166,9 +166,9 @@ export function createCardService(opts: CardServiceOptions = {}) {
     simulated,
     listDemoCards: (): DemoCardSummary[] => simulated?.list() ?? [],
     async insertDemoCard(cardId: string): Promise<void> {
-      if (!simulated) throw new CardError('READER_NOT_FOUND', 'demo tray disabled');
+      if (!simulated) throw new CardError('READER_NOT_FOUND', { detail: 'demo tray disabled' });
       if (!simulated.list().some((c) => c.card_id === cardId))
-        throw new CardError('DEMO_CARD_UNKNOWN', cardId);
+        throw new CardError('DEMO_CARD_UNKNOWN', { detail: cardId });
       simulated.insert(cardId);
       events.emit('status', statusWith(null));
     },

@@ -64,7 +64,7 @@ export function startReaderSource(opts: ReaderSourceOptions): ReaderSource {
       const err =
         e instanceof CardError
           ? e
-          : new CardError('FRAME_GARBLED', e instanceof Error ? e.message : String(e));
+          : new CardError('FRAME_GARBLED', { detail: e instanceof Error ? e.message : String(e) });
       if (err.code === 'READER_UNPLUGGED') return;
       if (err.code !== lastPollError) opts.sink.error(err, opts.source.deviceId); // once per streak
       lastPollError = err.code;

@@ -30,7 +30,7 @@ export async function startScannerSource(opts: ScannerSourceOptions): Promise<{ 
         gapTimer = setTimeout(() => {
           assembler.reset();
           opts.sink.error(
-            new CardError('SCAN_INVALID', `no continuation within ${opts.scanGapMs} ms`),
+            new CardError('SCAN_INVALID', { detail: `no continuation within ${opts.scanGapMs} ms` }),
             opts.source.deviceId,
           );
         }, opts.scanGapMs);

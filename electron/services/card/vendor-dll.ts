@@ -28,7 +28,8 @@ export async function loadVendorDll(
   path: string,
   opts: { platform: NodeJS.Platform | string; importKoffi?: () => Promise<KoffiLike> },
 ): Promise<VendorDll> {
-  if (opts.platform !== 'win32') throw new CardError('DLL_UNAVAILABLE', `platform ${opts.platform}`);
+  if (opts.platform !== 'win32')
+    throw new CardError('DLL_UNAVAILABLE', { detail: `platform ${opts.platform}` });
   const importKoffi =
     opts.importKoffi ??
     (async () => {
@@ -41,22 +42,26 @@ export async function loadVendorDll(
     // __stdcall matters on 32-bit Windows (WINAPI vendor DLLs); x64 has one convention and ignores it.
     fn = koffi.load(path).func(IREADCARDBAS_SIGNATURE);
   } catch (e) {
-    throw new CardError('DLL_UNAVAILABLE', `${path}: ${e instanceof Error ? e.message : String(e)}`, {
-      zh: `无法加载读卡器厂商库 ${path}`,
-      en: `Cannot load the reader vendor library ${path}`,
+    throw new CardError('DLL_UNAVAILABLE', {
+      detail: `${path}: ${e instanceof Error ? e.message : String(e)}`,
+      text: {
+        zh: `无法加载读卡器厂商库 ${path}`,
+        en: `Cannot load the reader vendor library ${path}`,
+      },
     });
   }
   let busy = false;
   return {
     iReadCardBas(iType) {
-      if (busy) return Promise.reject(new CardError('READER_BUSY', 'iReadCardBas already running'));
+      if (busy)
+        return Promise.reject(new CardError('READER_BUSY', { detail: 'iReadCardBas already running' }));
       busy = true;
       const buf = Buffer.alloc(OUTPUT_BUFFER_BYTES);
       return new Promise<{ returnCode: number; output: string }>((resolve, reject) => {
         fn.async(iType, buf, (err: unknown, res: unknown) => {
           busy = false;
           if (err) {
-            reject(new CardError('DLL_ERROR', err instanceof Error ? err.message : String(err)));
+            reject(new CardError('DLL_ERROR', { detail: err instanceof Error ? err.message : String(err) }));
             return;
           }
           const end = buf.indexOf(0);

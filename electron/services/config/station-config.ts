@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
+import { codedError, type MessageTable } from '../../../shared/errors';
+import { firstIssue, MAX_BILL_FILE_BYTES } from '../../../shared/station-api';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../../../shared/text';
 import { isLoopbackHostname } from './loopback';
 
@@ -81,16 +82,29 @@ export const stationConfigSchema = z
   .strict();
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 
-export class StationConfigError extends Error {
-  readonly code = 'NOT_CONFIGURED';
-  constructor(
-    readonly message_zh: string,
-    readonly message_en: string,
-  ) {
-    super(message_en);
-    this.name = 'StationConfigError';
-  }
-}
+export const STATION_CONFIG_ERROR_MESSAGES = {
+  NOT_CONFIGURED: { zh: '工作站尚未配置', en: 'The station is not configured' },
+  TOO_LARGE: {
+    zh: '工作站配置文件过大（超过 {{max}} 字节）：{{file}}',
+    en: 'The station configuration is larger than {{max}} bytes: {{file}}',
+  },
+  MISSING: { zh: '工作站尚未配置（缺少 {{file}}）', en: 'The station is not configured (no {{file}})' },
+  UNREADABLE: {
+    zh: '工作站配置文件无法读取：{{file}}',
+    en: 'The station configuration cannot be read: {{file}}',
+  },
+  FIELD_INVALID: {
+    zh: '工作站配置字段 {{where}} 无效：{{issue}}',
+    en: 'Station configuration field {{where}} is invalid: {{issue}}',
+  },
+} as const satisfies MessageTable<string>;
+
+/** Every reason is NOT_CONFIGURED to the StationApi: the station cannot run until it is fixed. */
+export class StationConfigError extends codedError(
+  'StationConfigError',
+  STATION_CONFIG_ERROR_MESSAGES,
+  'NOT_CONFIGURED',
+) {}
 
 export const CONFIG_FILE = 'config.json';
 /** A configuration is a few hundred bytes; anything near this is not one (and is not read whole). */
@@ -101,29 +115,17 @@ export function loadStationConfig(dir: string): StationConfig {
   let raw: unknown;
   try {
     if (fs.statSync(file).size > MAX_CONFIG_BYTES)
-      throw new StationConfigError(
-        `工作站配置文件过大（超过 ${MAX_CONFIG_BYTES} 字节）：${file}`,
-        `The station configuration is larger than ${MAX_CONFIG_BYTES} bytes: ${file}`,
-      );
+      throw new StationConfigError('TOO_LARGE', { values: { max: MAX_CONFIG_BYTES, file } });
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     if (err instanceof StationConfigError) throw err;
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new StationConfigError(
-      missing ? `工作站尚未配置（缺少 ${file}）` : `工作站配置文件无法读取：${file}`,
-      missing
-        ? `The station is not configured (no ${file})`
-        : `The station configuration cannot be read: ${file}`,
-    );
+    throw new StationConfigError(missing ? 'MISSING' : 'UNREADABLE', { values: { file }, cause: err });
   }
   const parsed = stationConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map(String).join('.') || '(root)';
-    throw new StationConfigError(
-      `工作站配置字段 ${where} 无效：${issue.message}`,
-      `Station configuration field ${where} is invalid: ${issue.message}`,
-    );
+    const { where, message } = firstIssue(parsed.error)!;
+    throw new StationConfigError('FIELD_INVALID', { values: { where, issue: message } });
   }
   return parsed.data;
 }

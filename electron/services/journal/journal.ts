@@ -148,7 +148,7 @@ export function openJournal(options: JournalOptions): Journal {
           }
           const e = err as NodeJS.ErrnoException;
           lastError = { code: e.code ?? 'EIO', message: e.message.slice(0, 1000), at: now().toISOString() };
-          throw new JournalError('JOURNAL_UNWRITABLE', e.code ?? 'EIO', err);
+          throw new JournalError('JOURNAL_UNWRITABLE', { detail: e.code ?? 'EIO', cause: err });
         }
         let offset = size;
         parsed.forEach((entry, i) => {
@@ -170,7 +170,7 @@ export function openJournal(options: JournalOptions): Journal {
         const buf = Buffer.alloc(line.length);
         fs.readSync(fd, buf, 0, line.length, line.offset);
         const parsed = storedLineSchema.safeParse(scanJournal(buf).lines[0]?.value);
-        if (!parsed.success) throw new JournalError('JOURNAL_CORRUPT', `line ${line.seq}`);
+        if (!parsed.success) throw new JournalError('JOURNAL_CORRUPT', { detail: `line ${line.seq}` });
         out.push(parsed.data.entry);
       }
       return out;

@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { codedError, type MessageTable } from '../../../shared/errors';
 import { operatorIdSchema, roleSchema } from '../../../shared/operators';
-import { DEFAULT_IDLE_LOCK_SECONDS, idleLockSecondsSchema } from '../../../shared/station-api';
+import { DEFAULT_IDLE_LOCK_SECONDS, firstIssue, idleLockSecondsSchema } from '../../../shared/station-api';
 import { pinHashSchema } from './pin-hash';
 
 export const OPERATORS_FILE = 'operators.json';
@@ -49,46 +50,44 @@ export const EMPTY_OPERATORS: OperatorsFile = {
   accounts: [],
 };
 
-export class OperatorsFileError extends Error {
-  readonly code = 'NOT_CONFIGURED';
-  constructor(
-    readonly message_zh: string,
-    readonly message_en: string,
-  ) {
-    super(message_en);
-    this.name = 'OperatorsFileError';
-  }
-}
+export const OPERATORS_FILE_ERROR_MESSAGES = {
+  TOO_LARGE: { zh: '操作员文件过大：{{file}}', en: 'The operators file is too large: {{file}}' },
+  UNREADABLE: { zh: '操作员文件无法读取：{{file}}', en: 'The operators file cannot be read: {{file}}' },
+  NOT_JSON: { zh: '操作员文件不是有效的 JSON：{{file}}', en: 'The operators file is not JSON: {{file}}' },
+  FIELD_INVALID: {
+    zh: '操作员文件字段 {{where}} 无效：{{issue}}',
+    en: "The operators file's field {{where}} is invalid: {{issue}}",
+  },
+} as const satisfies MessageTable<string>;
+
+/** Every reason is NOT_CONFIGURED to the StationApi: nobody can sign in until it is fixed. */
+export class OperatorsFileError extends codedError(
+  'OperatorsFileError',
+  OPERATORS_FILE_ERROR_MESSAGES,
+  'NOT_CONFIGURED',
+) {}
 
 export function readOperatorsFile(dir: string): OperatorsFile {
   const file = path.join(dir, OPERATORS_FILE);
   let text: string;
   try {
-    if (fs.statSync(file).size > MAX_BYTES)
-      throw new OperatorsFileError(`操作员文件过大：${file}`, `The operators file is too large: ${file}`);
+    if (fs.statSync(file).size > MAX_BYTES) throw new OperatorsFileError('TOO_LARGE', { values: { file } });
     if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     if (err instanceof OperatorsFileError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(EMPTY_OPERATORS);
-    throw new OperatorsFileError(`操作员文件无法读取：${file}`, `The operators file cannot be read: ${file}`);
+    throw new OperatorsFileError('UNREADABLE', { values: { file }, cause: err });
   }
   let parsed: z.ZodSafeParseResult<OperatorsFile>;
   try {
     parsed = operatorsFileSchema.safeParse(JSON.parse(text));
   } catch {
-    throw new OperatorsFileError(
-      `操作员文件不是有效的 JSON：${file}`,
-      `The operators file is not JSON: ${file}`,
-    );
+    throw new OperatorsFileError('NOT_JSON', { values: { file } });
   }
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map(String).join('.') || '(root)';
-    throw new OperatorsFileError(
-      `操作员文件字段 ${where} 无效：${issue.message}`,
-      `The operators file's field ${where} is invalid: ${issue.message}`,
-    );
+    const { where, message } = firstIssue(parsed.error)!;
+    throw new OperatorsFileError('FIELD_INVALID', { values: { where, issue: message } });
   }
   return parsed.data;
 }

@@ -1,15 +1,14 @@
 // Browser mode has no Electron to call printToPDF, but it has the Chromium that shows the app: the
-// agent renders a receipt with that binary headless (--print-to-pdf). A CSP of default-src 'none'
-// stops scripts and every fetch, so the receipt HTML cannot reach the disk or the network while it is
+// agent renders a receipt with that binary headless (--print-to-pdf). The print CSP (shared/station-api
+// PRINT_CSP, the same as Electron's receipt window) stops scripts and every fetch, so the receipt HTML cannot reach the disk or the network while it is
 // printed (--blink-settings=scriptEnabled=false would be simpler, but headless printing needs it on).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { printablePage } from '../../../shared/station-api';
 import type { RenderPdf } from './receipt-printer';
-
-const RECEIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** Flags for headless Chromium on these machines (build-environment.md): no sandbox as root, and no
  * background networking, which a closed network answers with a storm of refused connections. */
@@ -30,10 +29,7 @@ export function chromiumPdfRenderer(executable: string, timeoutMs = 30_000): Ren
     try {
       const page = path.join(work, 'receipt.html');
       const pdf = path.join(work, 'receipt.pdf');
-      fs.writeFileSync(
-        page,
-        `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${RECEIPT_CSP}">${html}`,
-      );
+      fs.writeFileSync(page, printablePage(html));
       const args = [
         ...HEADLESS_CHROMIUM_FLAGS,
         `--user-data-dir=${path.join(work, 'profile')}`,

@@ -7,24 +7,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRotatingLog } from '../logging';
 import { openJournal } from '../journal';
-import { createStationHost, type StationHostDeps } from './index';
+import { bareStationHost } from '../../../test/support/bare-host';
+import type { StationHostDeps } from './index';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'host-journal-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const log = createRotatingLog({ dir: path.join(work, 'logs') });
 
 function host(journal: StationHostDeps['journal']) {
-  return createStationHost({
-    app: { name: 's', version: '1', mode: 'browser', os: 'linux' },
-    configView: () => {
-      throw new Error('unused');
-    },
-    platform: null,
-    card: null,
-    print: { savePdf: async () => '/x.pdf', dialog: null },
-    journal,
-    log,
-  });
+  return bareStationHost({ journal, log });
 }
 const outcome = (id: string) => ({
   kind: 'outcome',

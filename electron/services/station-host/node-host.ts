@@ -88,8 +88,7 @@ export async function createNodeHost(options: NodeHostOptions): Promise<NodeHost
       os: `${os.platform()}-${os.arch()}`,
     },
     configView: () => {
-      if (!config)
-        throw configError ?? new StationConfigError('工作站尚未配置', 'The station is not configured');
+      if (!config) throw configError ?? new StationConfigError('NOT_CONFIGURED');
       return stationConfigView(config, options.secrets);
     },
     platform,

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/operators';
 import { createRotatingLog } from '../logging';
 import { createOperatorsService } from '../operators';
-import { createStationHost, type StationHost } from './index';
+import { bareStationHost } from '../../../test/support/bare-host';
+import type { StationHost } from './index';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'host-operators-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -30,17 +31,7 @@ beforeAll(async () => {
       pin: PINS[role][1],
     })),
   );
-  host = createStationHost({
-    app: { name: 's', version: '1', mode: 'browser', os: 'linux' },
-    configView: () => {
-      throw new Error('unused');
-    },
-    platform: null,
-    card: null,
-    print: { savePdf: async () => '/x.pdf', dialog: null },
-    operators,
-    log: createRotatingLog({ dir: path.join(work, 'logs') }),
-  });
+  host = bareStationHost({ operators, log: createRotatingLog({ dir: path.join(work, 'logs') }) });
 });
 
 async function sessionOf(role: Role): Promise<string> {

@@ -50,7 +50,8 @@ describe('receipt HTML', () => {
     const html = receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' });
     expect(html).toContain('110101********1233');
     expect(html).not.toContain('110101196001011233');
-    expect(html).toContain('张&#60;三&#62;');
+    expect(html).toContain('张&lt;三&gt;'); // React escapes (the string builder wrote &#60;)
+    expect(html).not.toContain('张<三>');
     expect(html).toContain('11492.50');
     expect(html).toContain('2025-06-30 10:00:00');
     expect(html).toContain('起付线');
