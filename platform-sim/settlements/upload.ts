@@ -19,7 +19,7 @@ import type { Rejection } from './recompute';
 import { rebuildRequest, rejection } from './recompute';
 
 /** An answer that must not be stored (the input itself is unusable): the claim is rolled back. */
-class Unstored extends Error {
+export class Unstored extends Error {
   constructor(readonly answer: UploadResult) {
     super('unstored answer');
   }
@@ -53,7 +53,7 @@ async function storedAnswer(q: Queryable, station: string, localSetlId: string):
   return JSON.parse(row.answer_json) as UploadResult;
 }
 
-interface Job {
+export interface Job {
   ctx: PlatformContext;
   station: string;
   fixmedinsCode: string;
@@ -62,7 +62,7 @@ interface Job {
   part: number;
 }
 
-async function settleOne(tx: Queryable, job: Job): Promise<UploadResult> {
+export async function settleOne(tx: Queryable, job: Job): Promise<UploadResult> {
   const { ctx, station, fixmedinsCode, upload, part } = job;
   const id = upload.local_setl_id;
   // The claim also draws the settlement number (gaps from rejected uploads are fine).
@@ -199,14 +199,14 @@ async function databaseAnswers(ctx: PlatformContext): Promise<boolean> {
   }
 }
 
-/** Processes one raw settlement of a batch; never throws for a bad settlement, only for a broken
- * platform (its database unreachable), which the station retries as a transient failure. */
-export async function uploadSettlement(
+/** The checks before any transaction (the settlement's shape, its station and institution): the job
+ * to run, or the answer that refuses it. 2303 (pre-settle.ts) makes the same checks. */
+export function uploadJob(
   ctx: PlatformContext,
   station: string,
   fixmedinsCode: string,
   raw: { local_setl_id: string },
-): Promise<UploadResult> {
+): Job | UploadResult {
   const parsed = parseUploadSettlement(raw);
   if (!parsed.ok)
     return rejected(raw.local_setl_id, [
@@ -222,7 +222,20 @@ export async function uploadSettlement(
         `institution ${upload.request.institution.fixmedins_code} ≠ ${fixmedinsCode}`,
       ),
     ]);
-  const job: Job = { ctx, station, fixmedinsCode, upload, part };
+  return { ctx, station, fixmedinsCode, upload, part };
+}
+
+/** Processes one raw settlement of a batch; never throws for a bad settlement, only for a broken
+ * platform (its database unreachable), which the station retries as a transient failure. */
+export async function uploadSettlement(
+  ctx: PlatformContext,
+  station: string,
+  fixmedinsCode: string,
+  raw: { local_setl_id: string },
+): Promise<UploadResult> {
+  const job = uploadJob(ctx, station, fixmedinsCode, raw);
+  if ('outcome' in job) return job;
+  const { upload } = job;
   try {
     return await ctx.db.transaction((tx) => settleOne(tx, job));
   } catch (err) {

@@ -2,6 +2,8 @@ import type { Infno } from '../../shared/protocol';
 import { cancel } from './cancel';
 import { datasetDelta } from './dataset-delta';
 import { personInfo } from './person-info';
+import { personRows } from './person-rows';
+import { preSettle } from './pre-settle';
 import { reconcile } from './reconcile';
 import { signIn } from './sign-in';
 import { signOut } from './sign-out';
@@ -13,9 +15,11 @@ export const TRANSACTIONS: { [I in Infno]: Handler<I> } = {
   '9001': signIn,
   '9002': signOut,
   '1101': personInfo,
+  '2303': preSettle,
   '2305': cancel,
   '3201': reconcile,
   '8101': datasetDelta,
+  '8102': personRows,
   '8201': upload,
   '8202': status,
 };

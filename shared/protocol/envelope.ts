@@ -6,7 +6,18 @@ import { withoutControlChars } from './text';
 /** An institution code (fixmedins_code): 12 letters or digits. */
 export const FIXMEDINS_CODE_PATTERN = /^[A-Za-z0-9]{12}$/;
 
-export const INFNOS = ['9001', '9002', '1101', '2305', '3201', '8101', '8201', '8202'] as const;
+export const INFNOS = [
+  '9001',
+  '9002',
+  '1101',
+  '2303',
+  '2305',
+  '3201',
+  '8101',
+  '8102',
+  '8201',
+  '8202',
+] as const;
 export type Infno = (typeof INFNOS)[number];
 
 // `input` is left to its transaction's schema, which refuses control characters the same way (the

@@ -5,6 +5,12 @@ import type { z } from 'zod';
 import { datasetDeltaInputSchema, datasetDeltaOutputSchema } from './datasets';
 import type { Infno } from './envelope';
 import {
+  personRowsInputSchema,
+  personRowsOutputSchema,
+  preSettleInputSchema,
+  preSettleOutputSchema,
+} from './pre-settle';
+import {
   cancelInputSchema,
   cancelOutputSchema,
   personInfoInputSchema,
@@ -24,6 +30,7 @@ export * from './datasets';
 export * from './envelope';
 export * from './errors';
 export * from './filing-choice';
+export * from './pre-settle';
 export * from './settle-dates';
 export * from './signing';
 export * from './stay-parts';
@@ -36,9 +43,11 @@ export const transactionSchemas = {
   '9001': { input: signInInputSchema, output: signInOutputSchema },
   '9002': { input: signOutInputSchema, output: signOutOutputSchema },
   '1101': { input: personInfoInputSchema, output: personInfoOutputSchema },
+  '2303': { input: preSettleInputSchema, output: preSettleOutputSchema },
   '2305': { input: cancelInputSchema, output: cancelOutputSchema },
   '3201': { input: reconcileInputSchema, output: reconcileOutputSchema },
   '8101': { input: datasetDeltaInputSchema, output: datasetDeltaOutputSchema },
+  '8102': { input: personRowsInputSchema, output: personRowsOutputSchema },
   '8201': { input: uploadInputSchema, output: uploadOutputSchema },
   '8202': { input: statusInputSchema, output: statusOutputSchema },
 } as const satisfies Record<Infno, { input: z.ZodType; output: z.ZodType }>;
