@@ -56,7 +56,13 @@ export async function bootstrap(): Promise<Station> {
     mdtrtarea_admvs: institution?.institution.mdtrtarea_admvs ?? config.treatmentPlace.mdtrtarea_admvs,
     hosp_lv: institution?.institution.hosp_lv ?? 3,
   };
-  const settle = createSettleService({ db, station: profile, journal });
+  const settle = createSettleService({
+    db,
+    station: profile,
+    journal,
+    platform: port,
+    ...(config.onlineTimeoutMs ? { onlineTimeoutMs: config.onlineTimeoutMs } : {}),
+  });
   // Load the lookup segments now, so the first card read or catalog search does not pay for it; a
   // failure here is not fatal (the first lookup tries again and reports its own error).
   warmSegments(db).catch((e: unknown) => log('warn', 'lookup segments not warmed', { code: failureCode(e) }));

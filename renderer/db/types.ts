@@ -31,6 +31,9 @@ export interface FilingRow {
   certno: string;
   person: Person;
   filing: Filing;
+  /** the platform's version of a row written by a per-person read (8102); rows an 8101 page wrote
+   * have none: they are at most their dataset's checkpoint */
+  ver?: number;
 }
 
 export interface CatalogRow {
@@ -78,6 +81,8 @@ export interface AccumulatorRow {
   year: number;
   platform: Accumulators;
   local: Accumulators;
+  /** as FilingRow.ver */
+  ver?: number;
 }
 
 export interface InstitutionRow {
@@ -188,7 +193,15 @@ export interface SettlementRow {
    * operations), for the settlement list. Absent on rows settled before it existed and on bills that
    * gave none; not indexed, so no schema version. Not part of 8201. */
   encounter?: EncounterInfo;
+  /** What the pre-settlement (2303) said before the commit (docs/settlement.md, "Online before
+   * offline"): the figures agreed, the platform's figures were taken, or no answer in time and the
+   * settlement is an offline one (the receipt says so). Absent when no platform was configured,
+   * on rows from before it existed and on rows restored from the journal (not part of 8201). */
+  presettle?: PresettleMark;
 }
+
+export type PresettleMark =
+  { outcome: 'agreed' | 'platform_figures'; at: string } | { outcome: 'offline'; reason: string };
 
 /** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).
  * held: the platform keeps failing on this settlement (or it is too large to send); it is a task,

@@ -13,6 +13,7 @@ export type {
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
+export type { PreSettlement } from './pre-settle';
 export { encounterHolder, withEncounterHolder } from './stay-part';
 export { SettleServiceError } from './errors';
 export type { SettleServiceErrorCode } from './errors';

@@ -15,7 +15,8 @@ import {
   type SettleResult,
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
-import { appendAudit, toStationDbError, type SettlementRow, type StationDb } from '../db';
+import { appendAudit, toStationDbError, type PresettleMark, type SettlementRow, type StationDb } from '../db';
+import { refreshPerson, type PersonFreshness, type PlatformPort } from '../sync';
 import {
   JournalRefusedError,
   makeCancelDurable,
@@ -33,6 +34,7 @@ import {
   type StationProfile,
 } from './build-request';
 import { SettleServiceError } from './errors';
+import { preSettle, type PreSettlement } from './pre-settle';
 import { resolveTask } from './resolve-task';
 import { encounterHolder, withEncounterHolder } from './stay-part';
 
@@ -44,6 +46,10 @@ export interface SettleServiceDeps {
   now?: () => Date;
   /** 10 random bytes for the ULID of each settlement */
   randomBytes?: (n: number) => Uint8Array;
+  /** The platform, for the online steps (a card read's fresh rows, 2303 on F8); none: cache only. */
+  platform?: PlatformPort;
+  /** how long those online steps wait (default 1.5 s, the station's `onlineTimeoutMs`) */
+  onlineTimeoutMs?: number;
 }
 
 export interface Preview extends BuiltRequest {
@@ -59,6 +65,8 @@ export interface CommitOptions {
   encounter_no: string;
   /** the encounter data of the bill (diagnoses, operations …), kept with the settlement */
   encounter?: EncounterInfo;
+  /** what 2303 said before this commit (preSettle), kept with the settlement for the receipt */
+  presettle?: PresettleMark;
 }
 
 /** The longest `mdtrt_id` 8201 accepts (shared/protocol/upload.ts). */
@@ -142,6 +150,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       resolved_at: null,
       resolution: null,
       ...(opts.encounter ? { encounter: opts.encounter } : {}),
+      ...(opts.presettle ? { presettle: opts.presettle } : {}),
     };
     const iso = at.toISOString();
     const year = Number(p.request.settle_date.slice(0, 4));
@@ -227,11 +236,41 @@ export function createSettleService(deps: SettleServiceDeps) {
     return row;
   }
 
+  /** The person's current rows from the platform (card read); from the cache when it does not answer. */
+  async function refresh(psn_no: string): Promise<PersonFreshness | null> {
+    if (!deps.platform) return null;
+    return refreshPerson(db, deps.platform, psn_no, { timeoutMs: deps.onlineTimeoutMs, now });
+  }
+
+  /** 2303 for this preview before committing it (pre-settle.ts); null when there is no platform. */
+  async function check(p: Preview, opts: Pick<CommitOptions, 'opter' | 'encounter_no'>) {
+    if (!deps.platform) return null;
+    const encounter_no = checkedEncounterNo(opts.encounter_no);
+    return preSettle<Preview>(
+      {
+        db,
+        station,
+        platform: deps.platform,
+        timeoutMs: deps.onlineTimeoutMs,
+        now,
+        randomBytes,
+        recompute: (q) => preview(q.input),
+      },
+      p,
+      { opter: opts.opter, encounter_no },
+    );
+  }
+
   return {
     assess,
     preview,
     commit,
     cancel,
+    refresh,
+    preSettle: check as (
+      p: Preview,
+      opts: Pick<CommitOptions, 'opter' | 'encounter_no'>,
+    ) => Promise<PreSettlement<Preview> | null>,
     resolveTask: (local_setl_id: string, resolution: string, opter: string) =>
       resolveTask(db, local_setl_id, resolution, opter, now()),
   };

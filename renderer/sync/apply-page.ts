@@ -18,7 +18,7 @@ function tableOf(db: StationDb, dataset: DatasetName) {
   return db.table(dataset);
 }
 
-function toFilingRow(r: DatasetRow<'filings'>): FilingRow {
+export function toFilingRow(r: DatasetRow<'filings'>): FilingRow {
   return {
     key: r.key,
     scheme: r.scheme,
@@ -89,7 +89,7 @@ function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown
  * (settlements or cancels):
  * while a settlement is unanswered the platform's figures do not include it yet, and overwriting
  * would let the next offline settlement pay the same deductible twice. */
-async function mergeAccumulators(
+export async function mergeAccumulators(
   db: StationDb,
   rows: DatasetRow<'accumulators'>[],
 ): Promise<AccumulatorRow[]> {

@@ -22,3 +22,12 @@ export { toUploadSettlement } from './upload-payload';
 export type { UploadSettlement } from './upload-payload';
 export { createSyncEngine } from './sync-engine';
 export type { SyncEngine, SyncEngineDeps, SyncState } from './sync-engine';
+export {
+  applyPersonRows,
+  cacheAsOf,
+  callWithin,
+  DEFAULT_ONLINE_TIMEOUT_MS,
+  offlineReason,
+  refreshPerson,
+} from './person-refresh';
+export type { PersonFreshness } from './person-refresh';

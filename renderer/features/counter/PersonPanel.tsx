@@ -21,6 +21,7 @@ import {
   useBilingual,
 } from '../../ui';
 import { settleFacts, type CounterState } from './counter-store';
+import { FreshnessLine } from './FreshnessLine';
 import { useCounter, useCounterActions } from './use-counter';
 
 export function PersonPanel() {
@@ -35,7 +36,16 @@ export function PersonPanel() {
   const facts = settleFacts(state, station.today());
   const assessment = useAsync(
     () => station.settle.assess(facts),
-    [found, scheme, setlType, state.admissionDate, facts.dise_codg, state.circumstances, lastCycleAt],
+    [
+      found,
+      scheme,
+      setlType,
+      state.admissionDate,
+      facts.dise_codg,
+      state.circumstances,
+      lastCycleAt,
+      state.freshness,
+    ],
     { enabled: found !== null },
   );
 
@@ -98,6 +108,7 @@ export function PersonPanel() {
           </select>
         </label>
       </div>
+      <FreshnessLine freshness={state.freshness} />
       <AsyncView state={assessment} loading={t('person.checking')} errorTestId="verdict-error">
         {(a) => <VerdictBox verdict={a.verdict} />}
       </AsyncView>

@@ -33,6 +33,7 @@ export function receiptHtml(
     `<h1>${esc(opts.institution)} · ${esc(r.heading)}</h1>
 ${opts.reprint ? `<div class="status reprint">${esc(r.reprint)} · ${esc(r.reprintedAt)} ${esc(formatChinaTime(opts.reprint.at))} · ${esc(r.reprintedBy)} ${esc(opts.reprint.opter)}</div>` : ''}
 <div class="status">${esc(r.note[row.status])}${row.setl_id ? ` · ${esc(r.setlId)} ${esc(row.setl_id)}` : ''}</div>
+${row.presettle?.outcome === 'offline' ? `<div class="status offline" data-offline="true">${esc(r.offline)}</div>` : ''}
 <div>${esc(r.patient)}: ${esc(row.psn_name)} ${esc(maskCertno(row.certno))} · ${esc(r.encounter)}: ${esc(row.encounter_no)}</div>
 <div>${esc(r.localId)}: ${esc(row.local_setl_id)} · ${esc(r.settledAt)}: ${esc(formatChinaTime(row.settled_at))} · ${esc(r.opter)}: ${esc(row.opter)}</div>
 <table>${rows}</table>
