@@ -1,51 +1,36 @@
-// 2303 预结算: the settlement 8201 would make now for this request, and nothing stored. It runs the
-// very same 8201 path (upload.ts settleOne: dates, rebuild from the platform's own data, settle(),
-// the encounter guard) inside a transaction that is always rolled back, so no settlement row, no
-// encounter claim, no accumulator and no version bump survives it (the property test in
-// pre-settle.test.ts). Only the settlement-number sequence advances (sequences are not
-// transactional; gaps in setl_id are allowed). The answer drops the setl_id: nothing was settled.
+// 2303 预结算: the settlement 8201 would make now for this request, and nothing stored. The same
+// checks as 8201 (upload.ts check: the settlement's shape, its station and institution), then the
+// same pure recomputeSettlement over the platform's data read in one snapshot (preview.ts): nothing
+// is claimed, locked or written, so no settlement, encounter, accumulator or version changes (the
+// property test in contract/pre-settle.test.ts). The answer has no setl_id: nothing was settled.
 
 import type { PreSettleAnswer, UploadResult } from '../../shared/protocol';
 import type { PlatformContext } from '../context';
-import { settleOne, Unstored, uploadJob } from './upload';
+import { previewSettlement } from './preview';
+import type { Recomputed } from './recompute';
+import { check } from './upload';
 
-class RolledBack extends Error {
-  constructor(readonly answer: UploadResult) {
-    super('pre-settlement rolled back');
-  }
+function answerOf(r: Recomputed): PreSettleAnswer {
+  if (r.kind !== 'settled') return { outcome: 'rejected', reasons: r.reasons };
+  return r.differences.length === 0
+    ? { outcome: 'confirmed' }
+    : { outcome: 'discrepancy', platform_result: r.platform, differences: r.differences };
 }
 
-function withoutSettlement(answer: UploadResult): PreSettleAnswer {
-  switch (answer.outcome) {
-    case 'confirmed':
-      return { outcome: 'confirmed' };
-    case 'discrepancy':
-      return {
-        outcome: 'discrepancy',
-        platform_result: answer.platform_result,
-        differences: answer.differences,
-      };
-    case 'rejected':
-      return { outcome: 'rejected', reasons: answer.reasons };
-  }
+function refused(answer: UploadResult): PreSettleAnswer {
+  if (answer.outcome !== 'rejected') throw new Error('a checked settlement is only ever refused here');
+  return { outcome: 'rejected', reasons: answer.reasons };
 }
 
-/** Answers one raw 8201 settlement object as 8201 would, leaving the platform's data as it was. */
+/** Answers one raw 8201 settlement object as 8201 would now, leaving the platform's data as it was. */
 export async function preSettle(
   ctx: PlatformContext,
   station: string,
   fixmedinsCode: string,
   raw: { local_setl_id: string },
 ): Promise<PreSettleAnswer> {
-  const job = uploadJob(ctx, station, fixmedinsCode, raw);
-  if ('outcome' in job) return withoutSettlement(job);
-  try {
-    await ctx.db.transaction(async (tx) => {
-      throw new RolledBack(await settleOne(tx, job));
-    });
-  } catch (err) {
-    if (err instanceof RolledBack || err instanceof Unstored) return withoutSettlement(err.answer);
-    throw err;
-  }
-  throw new Error('unreachable: the pre-settlement transaction always rolls back');
+  const item = check(station, fixmedinsCode, raw);
+  if (!('upload' in item)) return refused(item);
+  const input = { ...item, fixmedinsCode, now: ctx.now(), maxOfflineDays: ctx.maxOfflineDays };
+  return answerOf(await ctx.db.transaction((tx) => previewSettlement(tx, input), { snapshot: true }));
 }
