@@ -51,6 +51,16 @@ export async function preSettle<P extends PreviewLike>(
   p: P,
   opts: { opter: string; encounter_no: string },
 ): Promise<PreSettlement<P>> {
+  // The platform's figures leave out this person's settlements (and cancels) it has not had yet: a
+  // 2303 now would answer against accumulators that are about to move. The counter uploads right
+  // after each commit, so this is the offline backlog; it settles offline, as before.
+  const psnNo = p.request.person.psn_no;
+  if (
+    (await deps.db.outbox.where('psn_no').equals(psnNo).count()) +
+      (await deps.db.cancels.where('psn_no').equals(psnNo).count()) >
+    0
+  )
+    return { kind: 'offline', mark: { outcome: 'offline', reason: 'PENDING_UPLOAD' } };
   const at = deps.now();
   const timeoutMs = deps.timeoutMs ?? DEFAULT_ONLINE_TIMEOUT_MS;
   const checkpoints = await deps.db.checkpoints.toArray();
