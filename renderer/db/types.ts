@@ -193,7 +193,7 @@ export interface SettlementRow {
    * operations), for the settlement list. Absent on rows settled before it existed and on bills that
    * gave none; not indexed, so no schema version. Not part of 8201. */
   encounter?: EncounterInfo;
-  /** What the pre-settlement (2303) said before the commit (docs/settlement.md, "Online before
+  /** What the pre-settlement (2303) said before the commit (docs/sync.md, "Online before
    * offline"): the figures agreed, the platform's figures were taken, or no answer in time and the
    * settlement is an offline one (the receipt says so). Absent when no platform was configured,
    * on rows from before it existed and on rows restored from the journal (not part of 8201). */

@@ -1,4 +1,4 @@
-// Online before offline (docs/settlement.md): on F8, when the platform answers, the station asks it
+// Online before offline (docs/sync.md): on F8, when the platform answers, the station asks it
 // for the settlement it would make now (2303), before anything is committed. Agreement → commit as
 // computed; a difference → the person is refreshed (8102) and the preview to commit carries the
 // platform's figures (the cashier confirms them, side by side with the station's); a refusal →

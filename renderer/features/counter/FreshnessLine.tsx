@@ -1,5 +1,5 @@
 // Whether the person's data on screen is live from the platform (read at this card read) or the
-// cache's, and how old: the cashier knows what the verdict stands on (docs/settlement.md).
+// cache's, and how old: the cashier knows what the verdict stands on (docs/sync.md).
 import { useTranslation } from 'react-i18next';
 import { formatChinaTime } from '../../ui';
 import type { CounterState } from './counter-store';

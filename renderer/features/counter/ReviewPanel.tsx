@@ -40,6 +40,7 @@ export function ReviewPanel() {
       data-testid="review"
       data-status={result.status}
     >
+      <PresettleBox presettle={presettle} />
       <div className="big-figures">
         <div>
           <span>{t('review.total')}</span>
@@ -110,7 +111,6 @@ export function ReviewPanel() {
           </li>
         ))}
       </ol>
-      <PresettleBox presettle={presettle} />
       {errorBox}
       {blockedBy && (
         <div className="warn" role="status" data-testid="settle-blocked">
