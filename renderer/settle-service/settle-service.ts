@@ -262,6 +262,8 @@ export function createSettleService(deps: SettleServiceDeps) {
   }
 
   return {
+    /** whether the online steps run (a platform is configured) */
+    online: deps.platform !== undefined,
     assess,
     preview,
     commit,

@@ -36,16 +36,7 @@ export function PersonPanel() {
   const facts = settleFacts(state, station.today());
   const assessment = useAsync(
     () => station.settle.assess(facts),
-    [
-      found,
-      scheme,
-      setlType,
-      state.admissionDate,
-      facts.dise_codg,
-      state.circumstances,
-      lastCycleAt,
-      state.freshness,
-    ],
+    [found, scheme, setlType, state.admissionDate, facts.dise_codg, state.circumstances, lastCycleAt],
     { enabled: found !== null },
   );
 

@@ -3,7 +3,7 @@
 // pre-settlement (a difference waits for F8 again and commits the platform's figures; a refusal
 // commits nothing; no answer commits offline, marked). The platform's answers are given here; the
 // real platform's are proven in test/sync/stale-cache.test.ts and test/e2e/presettle.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { typedIdRead } from '../../../shared/card';
 import { cardReadSchema, type CardReadEvent } from '../../../shared/station-api';
 import { testStation, type TestStation } from '../../../test/support/test-station';
@@ -13,6 +13,7 @@ import { commitCheck, createCounterStore, demoBillInputs, type CounterStore } fr
 import { resolvePerson } from './resolve-person';
 
 const TODAY = '2026-06-30';
+const waitFor = (f: () => void) => vi.waitFor(f, { timeout: 5000 });
 const AT = '2026-06-30T02:00:00.000Z';
 let ts: TestStation;
 beforeEach(async () => {
@@ -30,6 +31,7 @@ function storeWith(
   const store = createCounterStore({
     settle: {
       ...ts.station.settle,
+      online: true,
       refresh: () => Promise.resolve(fresh),
       preSettle: (p) => Promise.resolve(answer(p)),
     },
@@ -46,6 +48,7 @@ async function previewed(store: CounterStore) {
   const person = ts.world.people.find((p) => p.person.psn_no === b.psn_no)!;
   const card: CardReadEvent = cardReadSchema.parse(typedIdRead(person.person.certno, { today: TODAY }));
   await store.getState().actions.startPatient(card);
+  await waitFor(() => expect(store.getState().freshness).not.toBe('checking'));
   store.getState().actions.loadBill(demoBillInputs(b));
   await store.getState().actions.compute();
   expect(store.getState().preview?.result.status).toBe('settled');

@@ -84,7 +84,7 @@ export interface CounterActions {
 }
 
 export interface CounterDeps {
-  settle: Pick<SettleService, 'preview' | 'commit' | 'refresh' | 'preSettle'>;
+  settle: Pick<SettleService, 'preview' | 'commit' | 'refresh' | 'preSettle' | 'online'>;
   resolvePerson(card: CardReadEvent): Promise<ResolvedPerson>;
   today(): string;
   /** the operator recorded as opter */
@@ -201,10 +201,18 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
           const r = await deps.resolvePerson(card);
           if (mine !== lookup) return;
           if (!r.person) return set({ person: { status: 'problem', problem: r.problem } });
-          set({ person: { status: 'found', person: r.person, filings: r.filings }, freshness: 'checking' });
+          const online = deps.settle.online;
+          set({
+            person: { status: 'found', person: r.person, filings: r.filings },
+            freshness: online ? 'checking' : null,
+          });
           const schemes = [...new Set(r.filings.map((f) => f.scheme))];
           if (schemes.length > 0 && !schemes.includes(get().scheme)) actions.setBill({ scheme: schemes[0]! });
-          await refreshFound(mine, card, r.person.psn_no);
+          // not awaited: the cached person and verdict are the answer to this card read
+          if (online)
+            void refreshFound(mine, card, r.person.psn_no).catch((error: unknown) => {
+              if (mine === lookup) set({ freshness: null, error });
+            });
         } catch (error) {
           if (mine === lookup) set({ person: { status: 'error', error } });
         }
