@@ -1,12 +1,10 @@
-// 8201 offline settlement upload: one result per settlement, in order; each settlement is its own
-// transaction (settlements/upload.ts), so one bad settlement never undoes the others.
+// 8201 offline settlement upload: one result per settlement, in order. The batch settles in one
+// transaction and, when that fails, one transaction per settlement (settlements/upload.ts), so one
+// bad settlement never undoes the others.
 
-import { uploadSettlement } from '../settlements/upload';
+import { uploadSettlements } from '../settlements/upload';
 import type { Handler } from './types';
 
-export const upload: Handler<'8201'> = async (ctx, { station, envelope, input }) => {
-  const results = [];
-  for (const raw of input.data.settlements)
-    results.push(await uploadSettlement(ctx, station, envelope.fixmedins_code, raw));
-  return { results };
-};
+export const upload: Handler<'8201'> = async (ctx, { station, envelope, input }) => ({
+  results: await uploadSettlements(ctx, station, envelope.fixmedins_code, input.data.settlements),
+});

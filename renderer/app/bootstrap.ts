@@ -68,6 +68,8 @@ export async function bootstrap(): Promise<Station> {
     journal,
     // a bill's codes not stored yet while the first catalog pull runs are asked of the platform (8102)
     catalogSource: { entries: (dataset, codes) => fetchCatalogEntries(port, dataset, codes) },
+    platform: port,
+    ...(config.onlineTimeoutMs ? { onlineTimeoutMs: config.onlineTimeoutMs } : {}),
   });
   // Load the lookup segments now, so the first card read or catalog search does not pay for it; a
   // failure here is not fatal (the first lookup tries again and reports its own error).

@@ -2,10 +2,16 @@
 import type { StationApi } from '../../shared/station-api';
 
 /** The PlatformPort of renderer/sync: platform.call without the envelope. Failures keep kind/errCode. */
-export function platformPort(api: StationApi): { call(infno: string, input: unknown): Promise<unknown> } {
+export function platformPort(api: StationApi): {
+  call(infno: string, input: unknown, opts?: { timeoutMs?: number }): Promise<unknown>;
+} {
   return {
-    async call(infno, input) {
-      const { output } = await api.platform.call({ infno, input: input as Record<string, unknown> });
+    async call(infno, input, opts) {
+      const { output } = await api.platform.call({
+        infno,
+        input: input as Record<string, unknown>,
+        ...(opts?.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+      });
       return output;
     },
   };

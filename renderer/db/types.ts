@@ -23,6 +23,9 @@ export type SetlType = (typeof SETL_TYPES)[Scheme][number];
 export type FilingRow = DatasetRow<'filings'> & {
   psn_no: string;
   certno: string;
+  /** the platform's version of a row written by a per-person read (8103); rows an 8101 page wrote
+   * have none: they are at most their dataset's checkpoint */
+  ver?: number;
 };
 
 /** key: med_list_codg; the entry's name copied out to be searched. */
@@ -62,6 +65,8 @@ export type AccumulatorRow = Omit<DatasetRow<'accumulators'>, 'accumulators'> & 
   year: number;
   platform: Accumulators;
   local: Accumulators;
+  /** as FilingRow.ver */
+  ver?: number;
 };
 
 /** key: fixmedins_code; stored as 8101 delivers it. */
@@ -163,6 +168,11 @@ export interface SettlementRow {
   /** What the counter did about a discrepancy or a rejection (settle-service/resolve.ts): the cash
    * it collected or refunded. Not indexed, so no schema version of its own. */
   correction?: CorrectionRecord;
+  /** What the pre-settlement (2303) said before the commit (docs/sync.md, "Online before
+   * offline"): the figures agreed, the platform's figures were taken, or no answer in time and the
+   * settlement is an offline one (the receipt says so). Absent when no platform was configured,
+   * on rows from before it existed and on rows restored from the journal (not part of 8201). */
+  presettle?: PresettleMark;
 }
 
 /** How a task was settled at the counter. discrepancy: the patient pays the platform's share;
@@ -178,6 +188,9 @@ export interface CorrectionRecord {
   at: string; // ISO instant
   approved_by: { id: string; name: string; at: string } | null;
 }
+
+export type PresettleMark =
+  { outcome: 'agreed' | 'platform_figures'; at: string } | { outcome: 'offline'; reason: string };
 
 /** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).
  * held: the platform keeps failing on this settlement (or it is too large to send); it is a task,

@@ -5,6 +5,7 @@ import { SETLINFO_FIELDS } from '../../shared/settlement';
 import type { SettlementRow } from '../db';
 import { isChinese, messagesFor, type Messages } from '../i18n';
 import { formatChinaTime, maskCertno } from '../ui';
+import { fill } from './render-document';
 
 /** A reprint (补打) says so at the top, with when and by whom it was printed again. */
 export interface Reprint {
@@ -81,7 +82,27 @@ export function ReceiptDocument({ row, institution, lang, reprint }: ReceiptProp
     <main data-testid="receipt-document">
       <ReceiptHeading m={m} institution={institution} heading={r.heading} reprint={reprint} />
       <div className="note">{r.note[row.status] + (row.setl_id ? ` · ${r.setlId} ${row.setl_id}` : '')}</div>
+      {row.presettle?.outcome === 'offline' && (
+        <div className="note offline" data-offline="true">
+          {r.offline}
+        </div>
+      )}
       <PatientLine m={m} row={row} />
+      {row.result.stay_part !== undefined && (
+        <div data-stay-part={row.result.stay_part}>
+          {fill(m.review.stayPart, { part: row.result.stay_part })}
+        </div>
+      )}
+      {row.result.emergency_waived && row.result.emergency_waived.length > 0 && (
+        <div data-emergency-waived="true">
+          {m.review.emergencyWaived}
+          <ul>
+            {row.result.emergency_waived.map((w) => (
+              <li key={w.code}>{zh || !w.message_en ? w.message : w.message_en}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div>
         {`${r.localId}: ${row.local_setl_id} · ${r.settledAt}: ${formatChinaTime(row.settled_at)} · ${r.opter}: ${row.opter}`}
       </div>

@@ -102,6 +102,13 @@ export const en: Messages = {
     lookupFailed: 'No filing cached for this person and the online lookup failed ({{detail}})',
     reduction: 'Temporary treatment: ratios lowered by {{pct}} points',
     category: { in_service: 'employed', retired: 'retired', resident: 'resident' },
+    fresh: {
+      checking: 'Checking the latest insurance data with the platform…',
+      live: 'Live platform data ({{time}})',
+      liveChanged: 'Live platform data ({{time}}); {{count}} cached row(s) updated',
+      cache: 'Cached data, updated {{time}} (could not check online: {{reason}})',
+      cacheNever: 'Cached data, not yet fully synced (could not check online: {{reason}})',
+    },
   },
   scheme: { medical: 'Basic medical insurance', work_injury: 'Work-injury insurance' },
   filingKind: { long_term: 'long-term', temporary: 'temporary' },
@@ -190,6 +197,15 @@ export const en: Messages = {
     noFund: 'No fund pays this time',
     stayPart: 'Part {{part}} of the stay',
     emergencyWaived: 'Emergency, regarded as filed: these do not stop direct settlement:',
+    presettle: {
+      differs:
+        "The platform's pre-settlement differs from this station's figures (the cache was stale): check, then settle by the platform's figures",
+      field: 'Item',
+      station: 'This station',
+      platform: 'Platform pre-settlement',
+      confirm: "Settle by the platform's figures F8",
+      refused: 'The platform refused the pre-settlement; nothing was settled:',
+    },
   },
   setlinfo: {
     medfee_sumamt: 'Total',
@@ -236,6 +252,7 @@ export const en: Messages = {
       rejected: 'Rejected by the platform: see the counter',
       cancelled: 'Cancelled',
     },
+    offline: 'Settled offline: no pre-settlement with the platform at the counter; pending confirmation',
   },
   list: {
     title: 'Medical Insurance Fund Settlement List',

@@ -102,6 +102,13 @@ export const zh = {
     lookupFailed: '本地无此人备案，联网查询失败（{{detail}}）',
     reduction: '临时外出就医，支付比例降低 {{pct}} 个百分点',
     category: { in_service: '在职', retired: '退休', resident: '居民' },
+    fresh: {
+      checking: '正在向平台核对最新参保数据…',
+      live: '平台实时数据（{{time}}）',
+      liveChanged: '平台实时数据（{{time}}），已更新本地缓存 {{count}} 条',
+      cache: '本地缓存数据，更新于 {{time}}（未能联网核对：{{reason}}）',
+      cacheNever: '本地缓存数据，尚未完成同步（未能联网核对：{{reason}}）',
+    },
   },
   scheme: { medical: '基本医疗保险', work_injury: '工伤保险' },
   filingKind: { long_term: '跨省长期', temporary: '跨省临时外出' },
@@ -189,6 +196,14 @@ export const zh = {
     noFund: '本次无基金支付',
     stayPart: '中途结算 第{{part}}段',
     emergencyWaived: '急诊视同已备案，以下情形不影响本次直接结算：',
+    presettle: {
+      differs: '平台预结算与本机计算不一致（本地缓存已过期），请核对后按平台金额结算',
+      field: '项目',
+      station: '本机计算',
+      platform: '平台预结算',
+      confirm: '按平台金额结算 F8',
+      refused: '平台预结算拒绝，本次未结算：',
+    },
   },
   setlinfo: {
     medfee_sumamt: '医疗费总额',
@@ -235,6 +250,7 @@ export const zh = {
       rejected: '平台拒绝，请到窗口处理',
       cancelled: '已撤销',
     },
+    offline: '离线结算：结算时未能联网预结算，待平台确认',
   },
   list: {
     title: '医疗保障基金结算清单',

@@ -117,11 +117,16 @@ export async function prepareSettlement(
   const incomplete = deps.readiness?.counterReady ? [] : await incompleteDatasets(db, COUNTER_DATASETS);
   if (incomplete.length === 0 && deps.readiness) deps.readiness.counterReady = true;
   const notYet =
-    incomplete.length > 0 ? new SettleServiceError('DATA_INCOMPLETE', { detail: incomplete.join(', ') }) : null;
+    incomplete.length > 0
+      ? new SettleServiceError('DATA_INCOMPLETE', { detail: incomplete.join(', ') })
+      : null;
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
-    throw notYet ?? new SettleServiceError('PERSON_NOT_FOUND', { detail: input.who.certno ?? input.who.psn_no ?? '' });
+    throw (
+      notYet ??
+      new SettleServiceError('PERSON_NOT_FOUND', { detail: input.who.certno ?? input.who.psn_no ?? '' })
+    );
   }
   // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
   // so a person with several filings is settled against the same one on both sides.

@@ -44,7 +44,8 @@ function fundMap(r: SettlementRow['result']): Map<string, string> {
 /** The station's and the platform's figures field by field and fund by fund. */
 export function sideBySide(s: SettlementRow): SideBySide {
   const p = s.platform_result;
-  if (s.status !== 'discrepancy' || !p) throw new SettleServiceError('NOT_OPEN_TASK', { detail: s.local_setl_id });
+  if (s.status !== 'discrepancy' || !p)
+    throw new SettleServiceError('NOT_OPEN_TASK', { detail: s.local_setl_id });
   const st = s.result.setlinfo;
   const pl = p.setlinfo;
   const mine = fundMap(s.result);
@@ -111,7 +112,8 @@ export async function correct(
       let approved_by: CorrectionRecord['approved_by'] = null;
       if (input.kind === 'self_pay') {
         const a = input.approval;
-        if (a?.approver.role !== 'supervisor') throw new SettleServiceError('APPROVAL_REQUIRED', { detail: 'self_pay' });
+        if (a?.approver.role !== 'supervisor')
+          throw new SettleServiceError('APPROVAL_REQUIRED', { detail: 'self_pay' });
         if (a.approver.id === input.opter) throw new SettleServiceError('OWN_APPROVAL');
         approved_by = { id: a.approver.id, name: a.approver.name, at: a.at };
       }
@@ -162,7 +164,10 @@ export async function correct(
     );
   } catch (e) {
     if (e instanceof JournalRefusedError)
-      throw new SettleServiceError('JOURNAL_UNWRITABLE', { detail: String((e.cause as Error)?.message ?? e.cause), cause: e.cause });
+      throw new SettleServiceError('JOURNAL_UNWRITABLE', {
+        detail: String((e.cause as Error)?.message ?? e.cause),
+        cause: e.cause,
+      });
     throw e;
   }
   return after;

@@ -14,6 +14,7 @@ export type {
   VerdictReason,
 } from './build-request';
 export { resolveTask } from './resolve-task';
+export type { PreSettlement } from './pre-settle';
 export { encounterHolder, withEncounterHolder } from './stay-part';
 export type { CatalogSource } from './catalog-entries';
 export { SettleServiceError } from './errors';

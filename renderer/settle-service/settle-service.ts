@@ -15,7 +15,15 @@ import {
   type SettleResult,
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
-import { appendAudit, toStationDbError, unanswered, type SettlementRow, type StationDb } from '../db';
+import {
+  appendAudit,
+  toStationDbError,
+  unanswered,
+  type PresettleMark,
+  type SettlementRow,
+  type StationDb,
+} from '../db';
+import { refreshPerson, type PersonFreshness, type PlatformPort } from '../sync';
 import {
   JournalRefusedError,
   makeCancelDurable,
@@ -35,6 +43,7 @@ import {
   type StationProfile,
 } from './build-request';
 import { SettleServiceError } from './errors';
+import { preSettle, type PreSettlement } from './pre-settle';
 import { resolveTask } from './resolve-task';
 import { correct, type Approval, type CorrectionInput } from './correction';
 import { confirmHandover, openHandover, previewHandover, withdrawHandover } from './handover';
@@ -51,6 +60,10 @@ export interface SettleServiceDeps {
   randomBytes?: (n: number) => Uint8Array;
   /** entries of bill codes not stored yet while the first catalog pull runs (the app: 8102) */
   catalogSource?: CatalogSource;
+  /** The platform, for the online steps (a card read's fresh rows, 2303 on F8); none: cache only. */
+  platform?: PlatformPort;
+  /** how long those online steps wait (default 1.5 s, the station's `onlineTimeoutMs`) */
+  onlineTimeoutMs?: number;
 }
 
 export interface Preview extends BuiltRequest {
@@ -66,6 +79,8 @@ export interface CommitOptions {
   encounter_no: string;
   /** the encounter data of the bill (diagnoses, operations …), kept with the settlement */
   encounter?: EncounterInfo;
+  /** what 2303 said before this commit (preSettle), kept with the settlement for the receipt */
+  presettle?: PresettleMark;
 }
 
 /** The longest `mdtrt_id` 8201 accepts (shared/protocol/upload.ts). */
@@ -150,6 +165,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       data_versions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
       ...unanswered(),
       ...(opts.encounter ? { encounter: opts.encounter } : {}),
+      ...(opts.presettle ? { presettle: opts.presettle } : {}),
     };
     const iso = at.toISOString();
     const year = Number(p.request.settle_date.slice(0, 4));
@@ -234,11 +250,43 @@ export function createSettleService(deps: SettleServiceDeps) {
     return row;
   }
 
+  /** The person's current rows from the platform (card read); from the cache when it does not answer. */
+  async function refresh(psn_no: string): Promise<PersonFreshness | null> {
+    if (!deps.platform) return null;
+    return refreshPerson(db, deps.platform, psn_no, { timeoutMs: deps.onlineTimeoutMs, now });
+  }
+
+  /** 2303 for this preview before committing it (pre-settle.ts); null when there is no platform. */
+  async function check(p: Preview, opts: Pick<CommitOptions, 'opter' | 'encounter_no'>) {
+    if (!deps.platform) return null;
+    const encounter_no = checkedEncounterNo(opts.encounter_no);
+    return preSettle<Preview>(
+      {
+        db,
+        station,
+        platform: deps.platform,
+        timeoutMs: deps.onlineTimeoutMs,
+        now,
+        randomBytes,
+        recompute: (q) => preview(q.input),
+      },
+      p,
+      { opter: opts.opter, encounter_no },
+    );
+  }
+
   return {
+    /** whether the online steps run (a platform is configured) */
+    online: deps.platform !== undefined,
     assess,
     preview,
     commit,
     cancel,
+    refresh,
+    preSettle: check as (
+      p: Preview,
+      opts: Pick<CommitOptions, 'opter' | 'encounter_no'>,
+    ) => Promise<PreSettlement<Preview> | null>,
     resolveTask: (local_setl_id: string, resolution: string, opter: string) =>
       resolveTask(db, local_setl_id, resolution, opter, now()),
     /** a discrepancy or rejection settled at the counter (correction.ts) */

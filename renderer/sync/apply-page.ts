@@ -18,7 +18,7 @@ function tableOf(db: StationDb, dataset: DatasetName) {
   return db.table(dataset);
 }
 
-function toFilingRow(r: DatasetRow<'filings'>): FilingRow {
+export function toFilingRow(r: DatasetRow<'filings'>): FilingRow {
   return {
     key: r.key,
     scheme: r.scheme,
@@ -91,7 +91,7 @@ function storedRows(dataset: DatasetName, page: ValidPage<DatasetName>): unknown
  * would let the next offline settlement pay the same deductible twice. Only those people's stored
  * rows are read: a first pull (nothing queued) reads none, where reading the page's 5,000 stored
  * rows back cost half the pull's speed (docs/sync.md, "First sync"). */
-async function mergeAccumulators(
+export async function mergeAccumulators(
   db: StationDb,
   rows: DatasetRow<'accumulators'>[],
 ): Promise<AccumulatorRow[]> {

@@ -31,3 +31,12 @@ export {
   taskAgeHoursSchema,
   DEFAULT_TASK_AGE_HOURS,
 } from './task-age';
+export {
+  applyPersonRows,
+  cacheAsOf,
+  callWithin,
+  DEFAULT_ONLINE_TIMEOUT_MS,
+  offlineReason,
+  refreshPerson,
+} from './person-refresh';
+export type { PersonFreshness } from './person-refresh';

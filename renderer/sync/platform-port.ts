@@ -3,7 +3,8 @@
 // talking to the real platform-sim over HTTP. Sync only needs to tell transient from permanent.
 
 export interface PlatformPort {
-  call(infno: string, input: unknown): Promise<unknown>;
+  /** `timeoutMs`: how long the host waits for the answer (the counter's online reads, 1.5 s). */
+  call(infno: string, input: unknown, opts?: { timeoutMs?: number }): Promise<unknown>;
 }
 
 export type FailureKind = 'transient' | 'permanent';

@@ -7,6 +7,12 @@ import { datasetDeltaInputSchema, datasetDeltaOutputSchema } from './datasets';
 import type { Infno } from './envelope';
 import { detailReconcileInputSchema, detailReconcileOutputSchema } from './reconcile';
 import {
+  personRowsInputSchema,
+  personRowsOutputSchema,
+  preSettleInputSchema,
+  preSettleOutputSchema,
+} from './pre-settle';
+import {
   cancelInputSchema,
   cancelOutputSchema,
   personInfoInputSchema,
@@ -28,6 +34,7 @@ export * from './envelope';
 export * from './errors';
 export * from './filing-choice';
 export * from './reconcile';
+export * from './pre-settle';
 export * from './settle-dates';
 export * from './signing';
 export * from './stay-parts';
@@ -40,11 +47,13 @@ export const transactionSchemas = {
   '9001': { input: signInInputSchema, output: signInOutputSchema },
   '9002': { input: signOutInputSchema, output: signOutOutputSchema },
   '1101': { input: personInfoInputSchema, output: personInfoOutputSchema },
+  '2303': { input: preSettleInputSchema, output: preSettleOutputSchema },
   '2305': { input: cancelInputSchema, output: cancelOutputSchema },
   '3201': { input: reconcileInputSchema, output: reconcileOutputSchema },
   '3202': { input: detailReconcileInputSchema, output: detailReconcileOutputSchema },
   '8101': { input: datasetDeltaInputSchema, output: datasetDeltaOutputSchema },
   '8102': { input: catalogEntriesInputSchema, output: catalogEntriesOutputSchema },
+  '8103': { input: personRowsInputSchema, output: personRowsOutputSchema },
   '8201': { input: uploadInputSchema, output: uploadOutputSchema },
   '8202': { input: statusInputSchema, output: statusOutputSchema },
 } as const satisfies Record<Infno, { input: z.ZodType; output: z.ZodType }>;

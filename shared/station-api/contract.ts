@@ -170,6 +170,8 @@ export const stationConfigViewSchema = z.object({
   treatmentPlace: z.object({ mdtrtarea_admvs: z.string().regex(/^\d{6}$/) }),
   platformUrl: z.string().url(),
   secretStorage: z.enum(['safeStorage', 'file']),
+  /** the wait for the person's live rows at a card read and for 2303 on F8 (docs/sync.md) */
+  onlineTimeoutMs: z.number().int().min(100).max(30_000).optional(),
 });
 export type StationConfigView = z.infer<typeof stationConfigViewSchema>;
 

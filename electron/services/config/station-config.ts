@@ -58,6 +58,8 @@ export const stationConfigSchema = z
       .optional(),
     /** Days a confirmed settlement stays in the journal before rotation may drop it (at least 90). */
     journalRetentionDays: z.number().int().min(90).max(3650).optional(),
+    /** how long a card read waits for the person's live rows (8102) and F8 for 2303; default 1500 */
+    onlineTimeoutMs: z.number().int().min(100).max(30_000).optional(),
     /** The folder where the hospital system drops bills for this counter (docs/bill-import.md,
      * "Watched folder"): an absolute path; files up to maxBytes (default and most: the import's limit). */
     billInbox: z

@@ -10,5 +10,6 @@ export function stationConfigView(config: StationConfig, secrets: SecretStore): 
     treatmentPlace: { ...config.treatmentPlace },
     platformUrl: config.platformUrl,
     secretStorage: secrets.kind,
+    ...(config.onlineTimeoutMs ? { onlineTimeoutMs: config.onlineTimeoutMs } : {}),
   };
 }

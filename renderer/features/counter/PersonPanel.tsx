@@ -21,6 +21,7 @@ import {
   useBilingual,
 } from '../../ui';
 import { settleFacts, type CounterState } from './counter-store';
+import { FreshnessLine } from './FreshnessLine';
 import { useCounter, useCounterActions } from './use-counter';
 
 export function PersonPanel() {
@@ -98,6 +99,7 @@ export function PersonPanel() {
           </select>
         </label>
       </div>
+      <FreshnessLine freshness={state.freshness} />
       <AsyncView state={assessment} loading={t('person.checking')} errorTestId="verdict-error">
         {(a) => <VerdictBox verdict={a.verdict} />}
       </AsyncView>

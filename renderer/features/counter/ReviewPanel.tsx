@@ -9,15 +9,17 @@ import { SETLINFO_FIELDS } from '../../../shared/settlement';
 import { FeeCategoryTable } from '../../documents';
 import { Bilingual, BilingualAlert, FundLines, Money, MoneyCell, Panel } from '../../ui';
 import { commitCheck, type CounterState } from './counter-store';
+import { PresettleBox } from './PresettleBox';
 import { useCounter, useCounterActions } from './use-counter';
 
 export function ReviewPanel() {
   const { t, i18n } = useTranslation();
-  const { preview, error, busy, canCommit, blockedBy } = useCounter(
+  const { preview, presettle, error, busy, canCommit, blockedBy } = useCounter(
     useShallow((s: CounterState) => {
       const check = commitCheck(s);
       return {
         preview: s.preview,
+        presettle: s.presettle,
         error: s.error,
         busy: s.busy,
         canCommit: check.ok,
@@ -38,6 +40,7 @@ export function ReviewPanel() {
       data-testid="review"
       data-status={result.status}
     >
+      <PresettleBox presettle={presettle} />
       <div className="big-figures">
         <div>
           <span>{t('review.total')}</span>
@@ -126,7 +129,7 @@ export function ReviewPanel() {
             disabled={busy || !canCommit}
             data-testid="settle"
           >
-            {t('review.settle')}
+            {presettle?.kind === 'differs' ? t('review.presettle.confirm') : t('review.settle')}
           </button>
         )}
       </div>

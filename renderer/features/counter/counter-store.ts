@@ -16,7 +16,8 @@ import {
 import type { EncounterInfo } from '../../../shared/settlement-docs';
 import type { CardReadEvent, DemoBillView } from '../../../shared/station-api';
 import type { FilingRow, Scheme, SetlType } from '../../db';
-import type { AssessInput, Preview, SettleInput, SettleService } from '../../settle-service';
+import type { AssessInput, PreSettlement, Preview, SettleInput, SettleService } from '../../settle-service';
+import type { PersonFreshness } from '../../sync';
 import type { TranslationKey } from '../../i18n';
 import type { BilingualText } from '../../ui';
 import { isEncounterNo } from './bill-inputs';
@@ -57,6 +58,11 @@ export interface CounterState extends BillInputs {
   /** changes whenever the bill is replaced as a whole (new patient, loaded bill): its form starts over */
   billVersion: number;
   preview: Preview | null;
+  /** the person's rows: live from the platform at this card read, or the cache's (and how old);
+   * 'checking' while the read runs (the cached verdict shows meanwhile), null without a platform */
+  freshness: PersonFreshness | 'checking' | null;
+  /** what 2303 said on F8: a difference waits for the cashier's F8 again, a refusal stops the commit */
+  presettle: PreSettlement<Preview> | null;
   receiptId: string | null;
   /** the last compute or commit failure */
   error: unknown;
@@ -78,7 +84,7 @@ export interface CounterActions {
 }
 
 export interface CounterDeps {
-  settle: Pick<SettleService, 'preview' | 'commit'>;
+  settle: Pick<SettleService, 'preview' | 'commit' | 'refresh' | 'preSettle' | 'online'>;
   resolvePerson(card: CardReadEvent): Promise<ResolvedPerson>;
   today(): string;
   /** the operator recorded as opter */
@@ -102,6 +108,8 @@ const emptyPatient = (): Omit<CounterState, 'scheme' | 'setlType' | 'billVersion
   stayPart: null,
   encounter: null,
   preview: null,
+  freshness: null,
+  presettle: null,
   receiptId: null,
   error: null,
   busy: false,
@@ -158,6 +166,7 @@ export function settleFacts(s: CounterState, settle_date: string): AssessInput {
 export function commitCheck(s: CounterState): { ok: true } | { ok: false; reason: TranslationKey | null } {
   if (!s.preview || s.preview.result.status !== 'settled' || s.receiptId || s.busy)
     return { ok: false, reason: null };
+  if (s.presettle?.kind === 'refused') return { ok: false, reason: null };
   if (!isEncounterNo(s.mdtrtId)) return { ok: false, reason: 'review.needsEncounter' };
   return { ok: true };
 }
@@ -166,6 +175,19 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
   // A card read while an earlier lookup still runs wins; the earlier answer is dropped.
   let lookup = 0;
   return createStore<CounterState & { actions: CounterActions }>((set, get) => {
+    /** The live read runs after the cached verdict is on screen; rows it changed replace the person
+     * (and so the verdict, which the person panel asks again for a new person). */
+    async function refreshFound(mine: number, card: CardReadEvent, psnNo: string) {
+      const freshness = await deps.settle.refresh(psnNo);
+      if (mine !== lookup) return;
+      if (freshness?.source === 'live' && freshness.changed > 0) {
+        const r = await deps.resolvePerson(card);
+        if (mine !== lookup) return;
+        if (r.person) set({ person: { status: 'found', person: r.person, filings: r.filings } });
+      }
+      set({ freshness });
+    }
+
     const actions: CounterActions = {
       async startPatient(card) {
         const mine = ++lookup;
@@ -179,9 +201,18 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
           const r = await deps.resolvePerson(card);
           if (mine !== lookup) return;
           if (!r.person) return set({ person: { status: 'problem', problem: r.problem } });
-          set({ person: { status: 'found', person: r.person, filings: r.filings } });
+          const online = deps.settle.online;
+          set({
+            person: { status: 'found', person: r.person, filings: r.filings },
+            freshness: online ? 'checking' : null,
+          });
           const schemes = [...new Set(r.filings.map((f) => f.scheme))];
           if (schemes.length > 0 && !schemes.includes(get().scheme)) actions.setBill({ scheme: schemes[0]! });
+          // not awaited: the cached person and verdict are the answer to this card read
+          if (online)
+            void refreshFound(mine, card, r.person.psn_no).catch((error: unknown) => {
+              if (mine === lookup) set({ freshness: null, error });
+            });
         } catch (error) {
           if (mine === lookup) set({ person: { status: 'error', error } });
         }
@@ -196,6 +227,7 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
             ...patch,
             setlType: allowed.includes(wanted) ? wanted : allowed[0]!,
             preview: null,
+            presettle: null,
             error: null,
           };
         });
@@ -238,7 +270,7 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
       },
 
       backToBill() {
-        set({ preview: null, error: null });
+        set({ preview: null, presettle: null, error: null });
       },
 
       async commit() {
@@ -246,10 +278,20 @@ export function createCounterStore(deps: CounterDeps): CounterStore {
         if (!commitCheck(s).ok || !s.preview) return;
         set({ busy: true, error: null });
         try {
-          const row = await deps.settle.commit(s.preview, {
-            opter: deps.operator(),
-            encounter_no: s.mdtrtId.trim(),
+          const who = { opter: deps.operator(), encounter_no: s.mdtrtId.trim() };
+          // A difference 2303 found is committed by the platform's figures once the cashier presses
+          // F8 again; otherwise 2303 is asked first (nothing is committed before its answer or timeout).
+          let toCommit = s.preview;
+          let check = s.presettle;
+          if (check?.kind !== 'differs') {
+            check = await deps.settle.preSettle(s.preview, who);
+            if (get().preview !== s.preview) return;
+            if (check?.kind === 'refused' || check?.kind === 'differs') return set({ presettle: check });
+          } else toCommit = check.preview;
+          const row = await deps.settle.commit(toCommit, {
+            ...who,
             ...(s.encounter ? { encounter: s.encounter } : {}),
+            ...(check ? { presettle: check.mark } : {}),
           });
           set({ receiptId: row.local_setl_id });
           deps.afterCommit();

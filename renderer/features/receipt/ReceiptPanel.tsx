@@ -39,6 +39,11 @@ export function ReceiptPanel({ id }: { id: string }) {
             data-status={r.status}
             data-local-setl-id={r.local_setl_id}
           >
+            {r.presettle?.outcome === 'offline' && (
+              <div className="warn" data-testid="settled-offline" data-reason={r.presettle.reason}>
+                {t('receipt.offline')}
+              </div>
+            )}
             {r.setl_id && (
               <div>
                 {t('receipt.setlId')}: <strong data-testid="setl-id">{r.setl_id}</strong>

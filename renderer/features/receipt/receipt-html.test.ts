@@ -46,6 +46,21 @@ describe('receipt HTML', () => {
     expect(confirmed).toContain('平台已确认');
     expect(confirmed).toContain('S0001');
   });
+  it('says settled offline when the pre-settlement had no answer, and only then', () => {
+    const offline = {
+      ...row('pending', null),
+      presettle: { outcome: 'offline', reason: 'TIMEOUT' },
+    } as const;
+    expect(receiptHtml(offline, { institution: '医院', lang: 'zh-CN' })).toContain(
+      '<div class="note offline" data-offline="true">离线结算：',
+    );
+    expect(receiptHtml(offline, { institution: 'H', lang: 'en' })).toContain('Settled offline');
+    const agreed = {
+      ...row('pending', null),
+      presettle: { outcome: 'agreed', at: '2025-06-30T02:00:00Z' },
+    } as const;
+    expect(receiptHtml(agreed, { institution: '医院', lang: 'zh-CN' })).not.toContain('data-offline');
+  });
   it('masks the ID number, escapes names, shows cash and the trace, in China time', () => {
     const html = receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' });
     expect(html).toContain('110101********1233');
