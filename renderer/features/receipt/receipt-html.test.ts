@@ -39,7 +39,36 @@ function row(status: SettlementRow['status'], setl_id: string | null): Settlemen
   };
 }
 
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, `../../../shared/settlement/fixtures/${name}.request.json`),
+      'utf8',
+    ),
+  );
+
 describe('receipt HTML', () => {
+  it('names the mid-stay part and why an emergency settled without a valid filing (settle/v2)', () => {
+    const part2 = fixture('11-mid-stay-part-2');
+    const partRow = { ...row('pending', null), request: part2, result: settle(part2) };
+    expect(receiptHtml(partRow, { institution: '医院', lang: 'zh-CN' })).toContain('中途结算 第2段');
+    expect(receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' })).not.toContain(
+      'data-stay-part',
+    );
+    const emergency = fixture('08-emergency-expired-filing');
+    const result = settle(emergency);
+    expect(result.emergency_waived?.length).toBeGreaterThan(0);
+    const html = receiptHtml(
+      { ...row('pending', null), request: emergency, result },
+      { institution: '医院', lang: 'zh-CN' },
+    );
+    expect(html).toContain('急诊视同已备案');
+    expect(html).toContain(result.emergency_waived![0]!.message);
+    expect(receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' })).not.toContain(
+      'data-emergency-waived',
+    );
+  });
+
   it('says pending until confirmed, then shows the platform id', () => {
     expect(receiptHtml(row('pending', null), { institution: '医院', lang: 'zh-CN' })).toContain('待平台确认');
     const confirmed = receiptHtml(row('confirmed', 'S0001'), { institution: '医院', lang: 'zh-CN' });
