@@ -67,6 +67,10 @@ describe('the queue', () => {
     expect(page).toContain('结算更正凭证');
     expect(page).toContain(`本次退还现金</th><td>${row.result.setlinfo.psn_cash_pay}`);
     expect(ts.calls.some((c) => c.channel === 'print.receiptPdf')).toBe(true);
+    // the settlement keeps the platform's word in the list, marked as dealt with
+    const listed = await screen.findByTestId('resolved-mark');
+    expect(listed.closest('[data-testid=queue-row]')!.getAttribute('data-status')).toBe('rejected');
+    expect(listed.textContent).toContain('已处理');
   });
 
   it('self-pay needs a supervisor’s PIN: a wrong one is refused and nothing recorded', async () => {

@@ -45,7 +45,17 @@ export function QueueScreen(_: ScreenProps<'queue'>) {
       cell: (s) => <Money amount={s.result.setlinfo.psn_cash_pay} />,
       numeric: true,
     },
-    { key: 'status', header: t('queue.status'), cell: (s) => <StatusBadge status={s.status} /> },
+    {
+      key: 'status',
+      header: t('queue.status'),
+      // a discrepancy or rejection the counter dealt with keeps the platform's word, marked 已处理
+      cell: (s) => (
+        <>
+          <StatusBadge status={s.status} />
+          {s.resolved_at !== null && <span data-testid="resolved-mark">{` · ${t('queue.resolve')}`}</span>}
+        </>
+      ),
+    },
     { key: 'setl_id', header: t('queue.setlId'), cell: (s) => s.setl_id ?? '' },
   ];
   return (
