@@ -7,14 +7,12 @@ import {
   type StationInput,
   type StationOutput,
 } from '../../../shared/station-api';
-import type { OperatorsService } from '../operators';
-import type { LogPort } from './ports';
+import type { LogPort, OperatorsPort } from './ports';
 
 type OperatorChannel = keyof typeof operatorMethods;
 export type OperatorHandlers = {
   [C in OperatorChannel]: (input: StationInput<C>) => Promise<StationOutput<C>> | StationOutput<C>;
 };
-export type OperatorsPort = Omit<OperatorsService, 'provision' | 'close'>;
 
 const OK = { ok: true } as const;
 

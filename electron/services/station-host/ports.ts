@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/station-api';
 
 import type { LogLevel } from '../logging';
-import type { OperatorsPort } from './operator-handlers';
+import type { OperatorsService } from '../operators';
 
 export interface PlatformPort {
   call(
@@ -50,6 +50,9 @@ export interface JournalPort {
   get(ids: readonly string[]): Promise<JournalEntry[]>;
   status(): JournalStatus;
 }
+
+/** The operators service as the host's channels use it (provisioning and closing are the node host's). */
+export type OperatorsPort = Omit<OperatorsService, 'provision' | 'close'>;
 
 export interface LogPort {
   write(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
