@@ -6,7 +6,12 @@ import { startBrowserStation, type BrowserStation } from '../../electron/agent';
 import type { StationRegistration } from '../../platform-sim';
 import { DEMO_HOSPITAL } from '../../shared/demo-world';
 import { buildRenderer, rendererIsStale } from '../renderer-build';
-import { provisionStation, stationIdentity, type StationIdentity } from '../station-files';
+import {
+  provisionDemoOperators,
+  provisionStation,
+  stationIdentity,
+  type StationIdentity,
+} from '../station-files';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -29,6 +34,7 @@ export async function startUiStation(
 ): Promise<BrowserStation> {
   const stationDir = join(dir, 'station');
   provisionStation(stationDir, identity, platform.url, { seed: platform.seed, today: platform.today });
+  await provisionDemoOperators(stationDir); // the cashier the bench signs in (real-ui.ts)
   if (rendererIsStale(ROOT)) await buildRenderer(ROOT);
   return startBrowserStation({
     dataDir: stationDir,
