@@ -8,8 +8,9 @@ import i18next from 'i18next';
 import { afterEach, beforeAll } from 'vitest';
 import { initI18n } from '../../renderer/i18n';
 
-// findBy… and waitFor wait up to 5 s: the machines are shared, and a loaded one is slow, not wrong
-configure({ asyncUtilTimeout: 5_000 });
+// findBy… and waitFor wait up to 15 s (a test may take 20): the machines are shared, and a loaded one
+// is slow, not wrong (a first render with its lookups took over 5 s on a loaded CI machine)
+configure({ asyncUtilTimeout: 15_000 });
 
 beforeAll(async () => {
   await initI18n('zh-CN');
