@@ -3,10 +3,10 @@
 // data with the settlement), a bill for someone else refused, two files at once refused, and a bill
 // offered by the watched folder loaded with a click and moved to loaded/.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BillInboxStatus } from '../../../shared/station-api';
 import { testStation, type TestStation } from '../../../test/support/test-station';
+import { personTyping } from '../../../test/support/typing';
 import { StationContext } from '../../station';
 import { CounterScreen } from './CounterScreen';
 
@@ -21,7 +21,7 @@ async function show(answers: Parameters<typeof testStation>[0] = {}) {
     </StationContext.Provider>,
   );
   const person = ts.world.people.find((p) => p.scenario === 'inpatient-direct')!.person;
-  await userEvent.setup().type(screen.getByTestId('typed-id'), `${person.certno}{Enter}`);
+  await personTyping().type(screen.getByTestId('typed-id'), `${person.certno}{Enter}`);
   // the person's lookup and the parse wait on a machine other tests load too: a patient wait
   await screen.findByTestId('person-name', {}, { timeout: 15_000 });
   return person;
@@ -121,7 +121,7 @@ describe('bill files at the counter', () => {
     });
     const offered = await screen.findByTestId('inbox-file', {}, { timeout: 15_000 });
     expect(offered.getAttribute('data-name')).toBe('bill-888.csv');
-    await userEvent.setup().click(offered);
+    await personTyping().click(offered);
     expect((await screen.findByTestId('bill-summary', {}, { timeout: 15_000 })).textContent).toContain(
       '25.00',
     );

@@ -4,6 +4,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testStation, type TestStation } from '../../../test/support/test-station';
+import { personTyping } from '../../../test/support/typing';
 import { StationContext } from '../../station';
 import { CounterScreen } from './CounterScreen';
 
@@ -42,7 +43,7 @@ describe('the counter', () => {
   });
 
   it('settles only with an encounter number; editing it clears the preview; F4, F8 and Enter drive it', async () => {
-    const user = userEvent.setup();
+    const user = personTyping();
     show();
     await user.type(screen.getByTestId('typed-id'), `${person('inpatient-direct').certno}{Enter}`);
     const demo = ts.world.bills.find((b) => b.bill_id === 'BILL-PNEUMONIA')!;
@@ -79,7 +80,7 @@ describe('the counter', () => {
   });
 
   it('Esc goes back from the review to the bill, and then to the next patient', async () => {
-    const user = userEvent.setup();
+    const user = personTyping();
     show();
     await user.type(screen.getByTestId('typed-id'), `${person('inpatient-direct').certno}{Enter}`);
     await user.click(await screen.findByTestId('demo-bill-BILL-PNEUMONIA'));
@@ -94,7 +95,7 @@ describe('the counter', () => {
   });
 
   it('a line by hand: a bad price is refused with the field named, a good one is added as quantity × price', async () => {
-    const user = userEvent.setup();
+    const user = personTyping();
     show();
     await user.type(screen.getByTestId('typed-id'), `${person('inpatient-direct').certno}{Enter}`);
     const search = await screen.findByTestId('catalog-search');

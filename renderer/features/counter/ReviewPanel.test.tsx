@@ -2,10 +2,10 @@
 // the demo world: every fund paid by name (统筹基金, 大病保险, 医疗救助, 工伤保险基金), the reason an
 // emergency settled without a valid filing, and the part of a stay settled in parts.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FUND_PAY_TYPES, type SetldetailRow } from '../../../shared/settlement';
 import { testStation, type TestStation } from '../../../test/support/test-station';
+import { personTyping } from '../../../test/support/typing';
 import { StationContext } from '../../station';
 import { FundLines } from '../../ui';
 import { CounterScreen } from './CounterScreen';
@@ -28,7 +28,7 @@ const press = (key: string) => act(() => void fireEvent.keyDown(window, { key })
 
 /** Reads the card of a scenario's person (typed ID number), loads a demo bill, computes (F4). */
 async function review(scenario: string, billId: string) {
-  const user = userEvent.setup();
+  const user = personTyping();
   const person = ts.world.people.find((p) => p.scenario === scenario)!.person;
   await user.type(screen.getByTestId('typed-id'), `${person.certno}{Enter}`);
   await user.click(await screen.findByTestId(`demo-bill-${billId}`));
@@ -90,7 +90,7 @@ describe('the review, settle/v2', () => {
   });
 
   it('shows the part of a stay settled in parts; part 2 follows part 1 settled here', async () => {
-    const user = userEvent.setup();
+    const user = personTyping();
     show();
     await review('rehab-stay', 'BILL-REHAB-PART1');
     expect(screen.getByTestId('stay-part-badge').textContent).toBe('中途结算 第1段');
