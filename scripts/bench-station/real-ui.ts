@@ -152,9 +152,11 @@ export async function realUi(
         mimeType: 'text/csv',
         buffer: billCsv(world, opts.lines, 1000 + i),
       });
+      // loaded: the summary names this file and its line count (the table shows the first 200)
       await page
-        .locator('table.lines tbody tr')
-        .nth(opts.lines - 1)
+        .getByTestId('bill-summary')
+        .filter({ hasText: `bill-${i}.csv` })
+        .filter({ hasText: `${opts.lines} 行` })
         .waitFor();
     }
     previews.push(await computeBill(page));
