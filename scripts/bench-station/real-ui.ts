@@ -81,12 +81,14 @@ async function readCard(page: Page, cardId: string): Promise<number> {
   for (let i = 0; i < 3 && (await page.locator('[data-testid=verdict]').count()) > 0; i++)
     await page.keyboard.press('Escape');
   await page.locator('[data-testid=verdict]').waitFor({ state: 'detached' });
+  await page.locator(`[data-testid="demo-card-${cardId}"]`).waitFor(); // the tray after a reload
   return timed(page, { click: `[data-testid="demo-card-${cardId}"]` }, '[data-testid=verdict]');
 }
 
 /** F4 on the bill loaded: the time to the review. */
 async function computeBill(page: Page): Promise<number> {
-  await page.keyboard.press('Escape');
+  // back from the review to the bill (Esc with no review would clear the bill)
+  if ((await page.locator('[data-testid=review]').count()) > 0) await page.keyboard.press('Escape');
   await page.locator('[data-testid=review]').waitFor({ state: 'detached' });
   return timed(page, { key: 'F4' }, '[data-testid=review]');
 }
