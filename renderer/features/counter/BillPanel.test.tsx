@@ -2,12 +2,12 @@
 // panel (the lines, the encounter number and the encounter data load; settling keeps the encounter
 // data with the settlement), a bill for someone else refused, two files at once refused, and a bill
 // offered by the watched folder loaded with a click and moved to loaded/.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BillInboxStatus } from '../../../shared/station-api';
 import { testStation, type TestStation } from '../../../test/support/test-station';
 import { personTyping } from '../../../test/support/typing';
-import { StationContext } from '../../station';
+import { renderInStation } from '../../../test/support/render-screen';
 import { CounterScreen } from './CounterScreen';
 
 let ts: TestStation;
@@ -15,11 +15,7 @@ afterEach(() => ts.close());
 
 async function show(answers: Parameters<typeof testStation>[0] = {}) {
   ts = await testStation({ today: '2026-06-30', ...answers });
-  render(
-    <StationContext.Provider value={ts.station}>
-      <CounterScreen params={{}} />
-    </StationContext.Provider>,
-  );
+  renderInStation(ts.station, <CounterScreen params={{}} />);
   const person = ts.world.people.find((p) => p.scenario === 'inpatient-direct')!.person;
   await personTyping().type(screen.getByTestId('typed-id'), `${person.certno}{Enter}`);
   // the person's lookup and the parse wait on a machine other tests load too: a patient wait

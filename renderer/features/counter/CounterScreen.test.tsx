@@ -1,11 +1,11 @@
 // The counter as a cashier uses it, in happy-dom over the real settle service and a database filled
 // from the demo world: typed ID number, demo bill, the encounter number, F4, F8, the receipt, Enter.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testStation, type TestStation } from '../../../test/support/test-station';
 import { personTyping } from '../../../test/support/typing';
-import { StationContext } from '../../station';
+import { renderInStation } from '../../../test/support/render-screen';
 import { CounterScreen } from './CounterScreen';
 
 const TODAY = '2026-06-30';
@@ -16,11 +16,7 @@ beforeEach(async () => {
 afterEach(() => ts.close());
 
 function show() {
-  render(
-    <StationContext.Provider value={ts.station}>
-      <CounterScreen params={{}} />
-    </StationContext.Provider>,
-  );
+  renderInStation(ts.station, <CounterScreen params={{}} />);
 }
 const press = (key: string) => act(() => void fireEvent.keyDown(window, { key }));
 const person = (scenario: string) => ts.world.people.find((p) => p.scenario === scenario)!.person;

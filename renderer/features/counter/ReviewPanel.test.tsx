@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FUND_PAY_TYPES, type SetldetailRow } from '../../../shared/settlement';
 import { testStation, type TestStation } from '../../../test/support/test-station';
 import { personTyping } from '../../../test/support/typing';
-import { StationContext } from '../../station';
+import { renderInStation } from '../../../test/support/render-screen';
 import { FundLines } from '../../ui';
 import { CounterScreen } from './CounterScreen';
 
@@ -18,11 +18,7 @@ beforeEach(async () => {
 afterEach(() => ts.close());
 
 function show() {
-  render(
-    <StationContext.Provider value={ts.station}>
-      <CounterScreen params={{}} />
-    </StationContext.Provider>,
-  );
+  renderInStation(ts.station, <CounterScreen params={{}} />);
 }
 const press = (key: string) => act(() => void fireEvent.keyDown(window, { key }));
 
