@@ -172,7 +172,8 @@ export async function settleBatch(
   const unstored = claimed
     .filter((c) => c.result?.kind === 'invalid')
     .map((c) => c.input.upload.local_setl_id);
-  const cols: (string | null)[][] = Array.from({ length: 19 }, () => []);
+  const params: (string | null)[] = [];
+  const tuples: string[] = [];
   for (const c of stored) {
     const r = c.result as Recomputed;
     const { upload } = c.input;
@@ -182,7 +183,7 @@ export async function settleBatch(
     const answer = answerOf(upload.local_setl_id, r, setlId);
     answers.set(upload.local_setl_id, answer);
     const p = ok?.platform.setlinfo;
-    [
+    const values = [
       upload.local_setl_id,
       setlId,
       st.person.psn_no,
@@ -202,7 +203,10 @@ export async function settleBatch(
       text(p?.fund_pay_sumamt),
       text(p?.hifp_pay),
       text(p?.acct_pay),
-    ].forEach((v, i) => cols[i].push(v));
+    ];
+    // Multi-row VALUES with one parameter per value: PGlite serialises text[] parameters character
+    // by character, which made this statement the batch's costliest (docs/platform.md, profile).
+    tuples.push(`(${values.map((v) => `$${params.push(v)}`).join(', ')})`);
   }
   if (stored.length > 0)
     await tx.query(
@@ -212,14 +216,12 @@ export async function settleBatch(
          platform_result_json = u.platform_result_json, acc_key = u.acc_key, acc_before_json = u.acc_before_json,
          acc_after_json = u.acc_after_json, medfee_sumamt = u.medfee_sumamt::numeric, fund_pay_sumamt = u.fund_pay_sumamt::numeric,
          hifp_pay = u.hifp_pay::numeric, acct_pay = u.acct_pay::numeric
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
-                   $18::text[], $19::text[])
+       FROM (VALUES ${tuples.join(', ')})
          AS u(local_setl_id, setl_id, psn_no, encounter_key, scheme, setl_type, insutype, settle_date, outcome, answer_json,
               upload_json, platform_result_json, acc_key, acc_before_json, acc_after_json, medfee_sumamt, fund_pay_sumamt,
               hifp_pay, acct_pay)
        WHERE s.local_setl_id = u.local_setl_id`,
-      cols,
+      params,
     );
   // An unusable input is answered, never stored: its claim goes (a copy waiting on it then claims anew).
   if (unstored.length > 0)
