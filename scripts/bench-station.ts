@@ -90,11 +90,7 @@ async function main(): Promise<void> {
     journal,
     log: { write: () => undefined },
   });
-  const server = await servePage(
-    await buildPage(here),
-    (infno, input) => client.call(infno, input),
-    (channel, input) => host.dispatch(channel, input),
-  );
+  const server = await servePage(await buildPage(here), (infno, input) => client.call(infno, input), host);
   const pageUrl = server.url;
 
   const userDataDir = await mkdtemp(join(tmpdir(), 'bench-chromium-'));

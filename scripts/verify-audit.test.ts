@@ -10,13 +10,13 @@ import { AUDIT_GENESIS, canonicalJson, chainEntry } from '../shared/audit';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-audit-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-const sha256 = async (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+const sha256 = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 
 async function exportOf(n: number): Promise<string[]> {
   const lines: string[] = [];
   let prev = AUDIT_GENESIS;
   for (let id = 1; id <= n; id++) {
-    const e = await chainEntry(
+    const e = chainEntry(
       {
         id,
         at: '2026-06-30T02:00:00.000Z',

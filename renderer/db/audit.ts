@@ -2,9 +2,8 @@
 // before it. Appending reads the last entry and adds the next one inside one read-write transaction
 // over the audit store, so IndexedDB runs the appends of every tab one after another, and the unique
 // index on `prev` (schema version 4) refuses a second entry after the same one even if that ever
-// failed: the chain cannot fork. The hash is WebCrypto's, awaited through Dexie.waitFor so the
-// transaction stays open while it is computed.
-import Dexie from 'dexie';
+// failed: the chain cannot fork. The hash is synchronous (sha256.ts), so nothing outside IndexedDB is
+// awaited while the transaction is open.
 import {
   AUDIT_GENESIS,
   canonicalJson,
@@ -37,7 +36,7 @@ export async function appendAudit(db: StationDb, input: AuditInput): Promise<Aud
     // what is stored is what was hashed: a member left out by the canonical form is not kept either
     detail: JSON.parse(canonicalJson(input.detail)) as Record<string, unknown>,
   };
-  const row: AuditRow = await Dexie.waitFor(chainEntry(fields, last?.hash ?? AUDIT_GENESIS, sha256Hex));
+  const row: AuditRow = chainEntry(fields, last?.hash ?? AUDIT_GENESIS, sha256Hex);
   await db.audit.add(row);
   return row;
 }

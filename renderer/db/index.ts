@@ -37,3 +37,4 @@ export { COUNTER_DATASETS, incompleteDatasets } from './readiness';
 export type * from './types';
 export { encounterHolder, withEncounterHolder } from './encounters';
 export { unanswered } from './unanswered';
+export { releaseJournaled, releaseLater, awaitReleases } from './outbox-release';

@@ -1,7 +1,7 @@
 // The station's IndexedDB schema, every version since the first. A version is never edited once
 // released: a change is a new version with an upgrade function, so a station that was offline for
 // months opens its old database, upgrades in one versionchange transaction and loses nothing.
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { AUDIT_GENESIS, chainEntry } from '../../shared/audit';
 import { sha256Hex } from './sha256';
@@ -148,7 +148,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
           opter,
           detail: e.detail,
         };
-        const row = await Dexie.waitFor(chainEntry(fields, prev, sha256Hex));
+        const row = chainEntry(fields, prev, sha256Hex);
         chained.push(row);
         prev = row.hash;
       }

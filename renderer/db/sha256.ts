@@ -1,7 +1,10 @@
-// SHA-256 through WebCrypto, as lower-case hex: the digest of the audit chain (shared/audit takes it
-// as a parameter). Inside a Dexie transaction, wrap the promise in Dexie.waitFor: WebCrypto answers
-// in a later task, by which time IndexedDB would have committed an idle transaction.
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+// SHA-256 as lower-case hex: the digest of the audit chain (shared/audit takes it as a parameter).
+// Synchronous (@noble/hashes), not WebCrypto's: an audit entry is hashed inside the read-write
+// transaction that reads the entry before it, and WebCrypto answers in a later task, which kept the
+// commit's transaction open through Dexie.waitFor.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }

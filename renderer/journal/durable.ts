@@ -1,7 +1,8 @@
 // Making a committed settlement durable (docs/sync.md, "Journal"). The commit writes the settlement
 // to IndexedDB with its outbox entry in state `journaling`, which the push leaves alone; then the
-// settlement's line is appended to the host's journal (fsync'd there); only then does the entry turn
-// `queued` and the counter show 已结算. Order matters both ways:
+// settlement's line is appended to the host's journal (fsync'd there); only then does the counter show
+// 已结算, and the entry turns `queued` right after, off the counter's path (db/outbox-release.ts).
+// Order matters both ways:
 // - IndexedDB first: a full IndexedDB (quota) fails the commit before the journal is touched, so the
 //   journal never holds a settlement that was not committed.
 // - The entry is not uploadable until the journal has it: if the append fails (disk full), the
@@ -11,6 +12,7 @@
 // to the journal and releases (restore.ts).
 import {
   appendAudit,
+  releaseLater,
   type AccumulatorRow,
   type EncounterRow,
   type SettlementRow,
@@ -38,8 +40,9 @@ export class JournalRefusedError extends codedError('JournalRefusedError', {
   },
 }) {}
 
-/** Appends the settlement's line, then releases its outbox entry; on a refused append, undoes the
- * commit and throws JournalRefusedError (with the host's error as cause). */
+/** Appends the settlement's line, then lets its outbox entry be released (releaseLater: the push
+ * waits for it); on a refused append, undoes the commit and throws JournalRefusedError (with the
+ * host's error as cause). */
 export async function makeDurable(
   db: StationDb,
   journal: JournalPort,
@@ -51,7 +54,7 @@ export async function makeDurable(
     journal,
     settlementEntry(row),
     () => takeBack(db, row, undo, now),
-    () => releaseJournaled(db, [row.local_setl_id]),
+    async () => releaseLater(db, [row.local_setl_id]),
   );
 }
 
@@ -70,15 +73,6 @@ export async function appendDurably(
     throw new JournalRefusedError('JOURNAL_REFUSED', { cause });
   }
   await release();
-}
-
-/** Turns `journaling` outbox entries into `queued` ones: the journal has their lines. */
-export async function releaseJournaled(db: StationDb, ids: readonly string[]): Promise<void> {
-  await db.outbox
-    .where('local_setl_id')
-    .anyOf([...ids])
-    .filter((e) => e.state === 'journaling')
-    .modify({ state: 'queued' });
 }
 
 async function takeBack(db: StationDb, row: SettlementRow, undo: CommitUndo, now: () => Date): Promise<void> {

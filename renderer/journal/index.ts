@@ -2,12 +2,6 @@
 // (docs/sync.md, "Journal").
 export { journalPort, type JournalPort } from './port';
 export { settlementEntry, outcomeEntry, cancelEntry, platformStatus } from './entries';
-export {
-  makeDurable,
-  appendDurably,
-  releaseJournaled,
-  JournalRefusedError,
-  type CommitUndo,
-} from './durable';
+export { makeDurable, appendDurably, JournalRefusedError, type CommitUndo } from './durable';
 export { reconcileWithJournal, rowFromJournal, type RestoreReport } from './restore';
 export { makeCancelDurable, releasePendingCancels, type CancelUndo } from './cancels';

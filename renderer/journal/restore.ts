@@ -9,6 +9,7 @@ import type { JournalEntry, JournalEntryInput, JournalIndexRow } from '../../sha
 import {
   appendAudit,
   encounterHolder,
+  releaseJournaled,
   unanswered,
   withEncounterHolder,
   type AccumulatorRow,
@@ -16,7 +17,6 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
-import { releaseJournaled } from './durable';
 import { outcomeEntry, platformStatus, settlementEntry } from './entries';
 import type { JournalPort } from './port';
 

@@ -134,9 +134,14 @@ export async function prepareSettlement(
     selectFiling(filings, input.scheme, station.mdtrtarea_admvs, input.settle_date, input.admission_date) ??
     undefined;
   const insutype = insutypeOf(input.scheme, person);
-  const policyRow = insutype
-    ? await policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date)
-    : undefined;
+  const year = Number(input.settle_date.slice(0, 4));
+  const accKey = accumulatorKey(person.psn_no, year);
+  // Three reads that do not wait for each other, asked at once (one round trip's wait, not three).
+  const [policyRow, institutionRow, accRow] = await Promise.all([
+    insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
+    db.institutions.get(station.fixmedins_code),
+    db.accumulators.get(accKey),
+  ]);
   const missing = notYet
     ? notYet
     : !insutype
@@ -149,7 +154,7 @@ export async function prepareSettlement(
 
   // The schemes this institution is contracted for come from its synced row (8101 institutions);
   // before the first pull the station does not know them, and the platform checks them anyway.
-  const schemes = (await db.institutions.get(station.fixmedins_code))?.institution.schemes;
+  const schemes = institutionRow?.institution.schemes;
   const facts: VerdictInput = {
     scheme: input.scheme,
     setl_type: input.setl_type,
@@ -180,9 +185,6 @@ export async function prepareSettlement(
   };
   if (missing) return { ok: false, person, filing, verdict, error: missing };
 
-  const year = Number(input.settle_date.slice(0, 4));
-  const accKey = accumulatorKey(person.psn_no, year);
-  const accRow = await db.accumulators.get(accKey);
   const request: SettleRequestInput = {
     contract: 'settle/v2',
     ...facts,

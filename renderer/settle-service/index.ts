@@ -1,7 +1,13 @@
 // The counter's settle API: the verdict after a card read, preview a bill from cached data, commit it
 // atomically with its outbox entry, resolve the platform's tasks. See docs/sync.md.
 export { createSettleService } from './settle-service';
-export type { SettleService, SettleServiceDeps, Preview, CommitOptions } from './settle-service';
+export type {
+  SettleService,
+  SettleServiceDeps,
+  Preview,
+  CommitOptions,
+  CommitTiming,
+} from './settle-service';
 export { prepareSettlement } from './build-request';
 export type {
   AssessInput,

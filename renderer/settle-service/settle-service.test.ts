@@ -6,7 +6,7 @@ import { settle } from '../../shared/settlement';
 import { failingStore } from '../../test/support/failing-store';
 import { seededStationDb } from '../../test/sync/seed-world';
 import { openTestJournal } from '../../test/support/test-journal';
-import { findFilings, StationDb, StationDbError } from '../db';
+import { awaitReleases, findFilings, StationDb, StationDbError } from '../db';
 import {
   createSettleService,
   SettleServiceError,
@@ -285,6 +285,8 @@ describe('settle service', () => {
     expect(journal.journal.index()).toEqual([
       expect.objectContaining({ kind: 'settlement', id: row.local_setl_id }),
     ]);
+    // released for upload after the commit answered (the push waits for that)
+    await awaitReleases(db);
     expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['queued']);
     db.close();
     await journal.remove();

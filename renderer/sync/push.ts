@@ -18,7 +18,7 @@
 // Cancels (2305) go in the same order (push-cancels.ts): once the settlements are drained, the
 // cancels whose settlements have been answered; then again the settlements that waited for them.
 import type { StationDb } from '../db';
-import { toStationDbError } from '../db';
+import { awaitReleases, toStationDbError } from '../db';
 import { applyAnswers, checkStatusAnswers, checkUploadAnswers, type FinalAnswer } from './answers';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { SyncError } from './errors';
@@ -215,6 +215,8 @@ export function createPusher(deps: PusherDeps) {
     let narrowing = false; // a settlement-level refusal: one at a time until the culprit is found
     try {
       report.recovered = await recoverInFlight();
+      // settlements committed in this window just before: their entries turn `queued` first
+      await awaitReleases(db);
       for (;;) {
         const count = probation || narrowing ? 1 : (search?.size ?? batchSize);
         const next = await nextBatch(db, { count, bytes: maxBatchBytes, skipPsnNo: probation?.psn_no });

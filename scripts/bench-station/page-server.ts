@@ -1,9 +1,13 @@
 // Builds a browser page with vite and serves it on loopback next to a relay for platform calls:
 // the page's PlatformPort posts {infno, input} to /platform and the relay calls the Node platform
-// client, which holds the station secret (as the main process does in the app). Used by
-// bench:station and by test/sync/browser.test.ts.
-import type { StationResult } from '../../shared/station-api';
+// client, which holds the station secret (as the main process does in the app). The page reaches a
+// station host (the journal) as the app does in browser mode: the StationApi over a WebSocket
+// (/station), served by the agent's own RPC session. Used by bench:station and by
+// test/sync/browser.test.ts.
 import { createServer, type IncomingMessage } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { attachRpcSession } from '../../electron/agent/rpc-session';
+import type { StationHost } from '../../electron/services/station-host';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -53,8 +57,8 @@ export interface PageServer {
 export async function servePage(
   outDir: string,
   call: (infno: string, input: unknown) => Promise<unknown>,
-  /** StationApi channels for the page (the journal): a station host's dispatch */
-  dispatch?: (channel: unknown, input: unknown) => Promise<StationResult>,
+  /** the station host the page's StationApi reaches (the journal), over a WebSocket at /station */
+  host?: Pick<StationHost, 'dispatch' | 'subscribe'>,
 ): Promise<PageServer> {
   const stats: RelayStats = { calls: {}, maxConcurrent: {} };
   const running: Record<string, number> = {};
@@ -84,12 +88,6 @@ export async function servePage(
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         return;
       }
-      if (req.method === 'POST' && req.url === '/station' && dispatch) {
-        const { channel, input } = JSON.parse(await readBody(req)) as { channel: unknown; input: unknown };
-        const answer = await dispatch(channel, input);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-        return;
-      }
       if (req.url === '/favicon.ico') {
         res.writeHead(204).end();
         return;
@@ -102,6 +100,12 @@ export async function servePage(
       res.writeHead(404).end();
     }
   });
+  const sockets = host ? new WebSocketServer({ server, path: '/station' }) : null;
+  sockets?.on('connection', (socket) =>
+    attachRpcSession(socket, host as StationHost, {
+      write: (level, message) => console.error(level, message),
+    }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -109,6 +113,8 @@ export async function servePage(
     url: `http://127.0.0.1:${port}/`,
     stats,
     async close() {
+      for (const socket of sockets?.clients ?? []) socket.terminate();
+      sockets?.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await rm(outDir, { recursive: true, force: true });

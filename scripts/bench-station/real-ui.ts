@@ -19,7 +19,10 @@ export interface UiFigures {
   /** a card read and a demo bill computed once the counter was ready, the catalog still pulling */
   early: { catalog: string; verdict_ms: number; preview_ms: number; status: string | null };
   heapAfterSync: HeapFigure;
+  /** the demo tray's click → verdict painted (includes the simulated reader's poll) */
   verdict: Latency;
+  /** the card.read event in the page → verdict painted, online (the live fetch runs beside it) */
+  verdictFromRead: Latency;
   preview: Latency;
   heapAfterCounter: HeapFigure;
   /** reload → the shell on screen, full database; then the first card read → verdict */
@@ -28,7 +31,20 @@ export interface UiFigures {
 }
 
 /** ms from an action in the page to `selector` being in the DOM, plus one frame (painted). */
-function timed(page: Page, act: { click: string } | { key: string }, selector: string): Promise<number> {
+async function timed(
+  page: Page,
+  act: { click: string } | { key: string },
+  selector: string,
+): Promise<number> {
+  return (await timedAt(page, act, selector)).ms;
+}
+
+/** As timed(), with the page's clock (performance.now()) when the element was painted. */
+function timedAt(
+  page: Page,
+  act: { click: string } | { key: string },
+  selector: string,
+): Promise<{ ms: number; at: number }> {
   return page.evaluate(
     async ({ act, selector }) => {
       const t0 = performance.now();
@@ -48,7 +64,8 @@ function timed(page: Page, act: { click: string } | { key: string }, selector: s
         }, 60_000);
       });
       await new Promise((r) => requestAnimationFrame(() => r(null)));
-      return performance.now() - t0;
+      const at = performance.now();
+      return { ms: at - t0, at };
     },
     { act, selector },
   );
@@ -72,8 +89,34 @@ async function signInIfAsked(page: Page, timeout: number): Promise<void> {
   await page.getByTestId('institution').waitFor({ timeout });
 }
 
+// The moment a card read reaches the page: the agent's `card.read` event frame, seen by a listener
+// registered when the socket is made (so before the app's own), in the page's clock.
+const WATCH_CARD_READS = `(() => {
+  const Socket = window.WebSocket;
+  window.WebSocket = class extends Socket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        if (typeof e.data === 'string' && e.data.includes('"type":"event"') && e.data.includes('"card.read"'))
+          window.__benchCardReadAt = performance.now();
+      });
+    }
+  };
+})();`;
+
+interface CardReadTiming {
+  /** the demo tray's click → the verdict painted: includes the simulated reader's poll */
+  click_ms: number;
+  /** the card.read event in the page → the verdict painted: what the station's code takes */
+  read_ms: number;
+}
+
 /** Reads a demo card with nobody at the counter: the time to the verdict. */
 async function readCard(page: Page, cardId: string): Promise<number> {
+  return (await readCardTimed(page, cardId)).click_ms;
+}
+
+async function readCardTimed(page: Page, cardId: string): Promise<CardReadTiming> {
   // nobody at the counter: past a receipt by 下一位, otherwise Esc (review → bill → person) until
   // no verdict is left
   const next = page.getByTestId('next-patient');
@@ -82,7 +125,17 @@ async function readCard(page: Page, cardId: string): Promise<number> {
     await page.keyboard.press('Escape');
   await page.locator('[data-testid=verdict]').waitFor({ state: 'detached' });
   await page.locator(`[data-testid="demo-card-${cardId}"]`).waitFor(); // the tray after a reload
-  return timed(page, { click: `[data-testid="demo-card-${cardId}"]` }, '[data-testid=verdict]');
+  await page.evaluate(() => {
+    (window as { __benchCardReadAt?: number }).__benchCardReadAt = undefined;
+  });
+  const { ms, at } = await timedAt(
+    page,
+    { click: `[data-testid="demo-card-${cardId}"]` },
+    '[data-testid=verdict]',
+  );
+  const readAt = await page.evaluate(() => (window as { __benchCardReadAt?: number }).__benchCardReadAt);
+  if (readAt === undefined) throw new Error(`no card.read event reached the page for ${cardId}`);
+  return { click_ms: ms, read_ms: at - readAt };
 }
 
 /** F4 on the bill loaded: the time to the review. */
@@ -111,6 +164,7 @@ export async function realUi(
   opts: { reads: number; previews: number; lines: number },
 ): Promise<UiFigures> {
   const page = await context.newPage();
+  await page.addInitScript(WATCH_CARD_READS);
   const t0 = Date.now();
   await page.goto(url);
   await page
@@ -142,8 +196,8 @@ export async function realUi(
       .locator('[data-testid^=demo-card-]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('demo-card-'.length)))
   ).filter((c) => readable.has(c));
-  const reads: number[] = [];
-  for (let i = 0; i < opts.reads; i++) reads.push(await readCard(page, cards[i % cards.length]!));
+  const reads: CardReadTiming[] = [];
+  for (let i = 0; i < opts.reads; i++) reads.push(await readCardTimed(page, cards[i % cards.length]!));
 
   await readCard(page, direct);
   const previews: number[] = [];
@@ -178,7 +232,8 @@ export async function realUi(
     wall_ms,
     early: { catalog, verdict_ms: early_verdict, preview_ms: early_preview, status },
     heapAfterSync,
-    verdict: summary(reads),
+    verdict: summary(reads.map((r) => r.click_ms)),
+    verdictFromRead: summary(reads.map((r) => r.read_ms)),
     preview: summary(previews),
     heapAfterCounter,
     reload_ms,

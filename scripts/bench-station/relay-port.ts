@@ -1,12 +1,8 @@
 // The bench page's PlatformPort: platform calls go to the bench script's relay, which signs them
 // with the Node platform client (the page, like the renderer, never holds the secret).
 import type { PlatformPort } from '../../renderer/sync';
-import {
-  buildStationApi,
-  StationApiError,
-  type StationApi,
-  type StationResult,
-} from '../../shared/station-api';
+import { createWebSocketTransport, type SocketLike } from '../../renderer/bridge/ws-transport';
+import { buildStationApi, type StationApi } from '../../shared/station-api';
 
 export function relayPort(path = '/platform'): PlatformPort {
   return {
@@ -25,23 +21,13 @@ export function relayPort(path = '/platform'): PlatformPort {
   };
 }
 
-/** The bench page's StationApi for the channels the relay serves (the journal), through a real
- * station host in the bench script; events are not relayed. */
+/** The bench page's StationApi for the channels the page server's station host serves (the
+ * journal): the app's browser-mode transport (a WebSocket, the agent's RPC session) with the app's
+ * validation both ways (renderer/bridge/connect.ts). */
 export function relayStationApi(path = '/station'): StationApi {
-  return buildStationApi(
-    {
-      async call(channel, input) {
-        const res = await fetch(path, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ channel, input }),
-        });
-        const answer = (await res.json()) as StationResult;
-        if (!answer.ok) throw new StationApiError(answer.error);
-        return answer.output;
-      },
-      subscribe: () => () => undefined,
-    },
-    { validateOutput: true },
+  const transport = createWebSocketTransport(
+    `ws://${location.host}${path}`,
+    (url) => new WebSocket(url) as unknown as SocketLike,
   );
+  return buildStationApi(transport, { validateInput: true, validateOutput: true });
 }

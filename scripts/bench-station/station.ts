@@ -12,7 +12,12 @@ import {
   type StationDb,
 } from '../../renderer/db';
 import { journalPort, reconcileWithJournal } from '../../renderer/journal';
-import { createSettleService, type SettleService, type StationProfile } from '../../renderer/settle-service';
+import {
+  createSettleService,
+  type CommitTiming,
+  type SettleService,
+  type StationProfile,
+} from '../../renderer/settle-service';
 import { createPusher, queueStatus, type PlatformPort } from '../../renderer/sync';
 import { settle, SETL_TYPES, type BillLine, type SettleRequestInput } from '../../shared/settlement';
 import { latencies, pick, summary, type Latency } from './sample';
@@ -54,8 +59,13 @@ export async function coldStart(dbName: string): Promise<ColdStart> {
   return { ready_ms: t3, open_ms: t1 - t0, reconcile_ms: t2 - t1, segments_ms: t3 - t2, segments };
 }
 
-function serviceFor(params: StationParams): SettleService {
-  return createSettleService({ db: db!, station: params.station, journal: journalPort(relayStationApi()) });
+function serviceFor(params: StationParams, onCommitTiming?: (t: CommitTiming) => void): SettleService {
+  return createSettleService({
+    db: db!,
+    station: params.station,
+    journal: journalPort(relayStationApi()),
+    ...(onCommitTiming ? { onCommitTiming } : {}),
+  });
 }
 
 async function sampleRows<T>(table: 'filings' | 'catalog', n: number, seed: number): Promise<T[]> {
@@ -155,12 +165,18 @@ export interface Settled {
   queued: number;
   refused_previews: number;
   commit: Latency;
+  /** the commit's steps: IndexedDB transaction, journal line (page → host → fsync → page) */
+  steps: { idb: Latency; journal: Latency };
   /** settle (preview) + IndexedDB commit + journal line fsync'd on the host */
   settle_commit: Latency;
 }
 
 export async function settleMany(params: StationParams): Promise<Settled> {
-  const service = serviceFor(params);
+  const steps: Record<keyof CommitTiming, number[]> = { idb: [], journal: [] };
+  const service = serviceFor(params, (t) => {
+    steps.idb.push(t.idb);
+    steps.journal.push(t.journal);
+  });
   const lines = billOf(['001101000010000', 'XJ01CAA040A001']);
   const commitMs: number[] = [];
   const settleCommitMs: number[] = [];
@@ -199,6 +215,7 @@ export async function settleMany(params: StationParams): Promise<Settled> {
     queued: commitMs.length,
     refused_previews: refused,
     commit: summary(commitMs),
+    steps: { idb: summary(steps.idb), journal: summary(steps.journal) },
     settle_commit: summary(settleCommitMs),
   };
 }

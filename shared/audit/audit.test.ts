@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS, auditHashInput, canonicalJson, chainEntry, chainVerifier, type AuditFields } from '.';
 
-const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** JSON values as an audit entry holds them (no undefined, finite numbers). */
 const json = fc.jsonValue({ maxDepth: 4 });
@@ -68,7 +68,7 @@ async function chain(n: number) {
   const out = [];
   let prev = AUDIT_GENESIS;
   for (let i = 1; i <= n; i++) {
-    const e = await chainEntry(fields(i, { psn_cash_pay: `${i}.00` }), prev, sha256);
+    const e = chainEntry(fields(i, { psn_cash_pay: `${i}.00` }), prev, sha256);
     out.push(e);
     prev = e.hash;
   }

@@ -4,8 +4,8 @@
 // verifier names the first entry where it breaks. (Cutting entries off the end leaves a shorter chain
 // that is still whole: the head hash and the count an auditor exported earlier are what show that.)
 //
-// shared/ has no crypto of its own: the caller passes the digest (WebCrypto's SHA-256 in the
-// renderer, node:crypto in a script), as it passes the clock.
+// shared/ has no crypto of its own: the caller passes the digest (@noble/hashes' synchronous SHA-256
+// in the renderer, node:crypto in a script), as it passes the clock.
 import { canonicalJson } from './canonical-json';
 
 /** `prev` of the first entry. */
@@ -29,7 +29,10 @@ export interface ChainedAuditEntry extends AuditFields {
 }
 
 /** lower-case hex SHA-256 of the UTF-8 text */
-export type Sha256Hex = (text: string) => Promise<string>;
+export type Sha256Hex = (text: string) => string | Promise<string>;
+/** the same, synchronous: an entry is chained inside the IndexedDB transaction that read the one
+ * before it, which must not wait for anything else */
+export type Sha256HexSync = (text: string) => string;
 
 /** The text an entry's hash is taken over. */
 export function auditHashInput(fields: AuditFields, prev: string): string {
@@ -37,12 +40,8 @@ export function auditHashInput(fields: AuditFields, prev: string): string {
   return canonicalJson({ id, at, kind, local_setl_id, opter, detail, prev });
 }
 
-export async function chainEntry(
-  fields: AuditFields,
-  prev: string,
-  sha256: Sha256Hex,
-): Promise<ChainedAuditEntry> {
-  return { ...fields, prev, hash: await sha256(auditHashInput(fields, prev)) };
+export function chainEntry(fields: AuditFields, prev: string, sha256: Sha256HexSync): ChainedAuditEntry {
+  return { ...fields, prev, hash: sha256(auditHashInput(fields, prev)) };
 }
 
 export type ChainBreak =

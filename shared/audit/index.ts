@@ -11,4 +11,5 @@ export {
   type ChainBreak,
   type ChainVerdict,
   type Sha256Hex,
+  type Sha256HexSync,
 } from './chain';

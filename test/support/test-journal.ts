@@ -10,8 +10,8 @@ import { journalPort, type JournalPort } from '../../renderer/journal';
 
 export interface TestJournal {
   port: JournalPort;
-  /** the host's dispatch, for a page that reaches the journal through the bench relay */
-  dispatch: StationHost['dispatch'];
+  /** the station host, for a page that reaches the journal through the bench page server */
+  host: StationHost;
   journal: Journal;
   dir: string;
   /** closes the journal (the folder stays, so a test can reopen it) */
@@ -42,7 +42,7 @@ export function openTestJournal(options: Partial<JournalOptions> & { dir?: strin
   };
   return {
     port: journalPort(inProcessStationApi(host)),
-    dispatch: (channel, input) => host.dispatch(channel, input),
+    host,
     journal,
     dir,
     close,

@@ -40,7 +40,7 @@ beforeAll(async () => {
   server = await servePage(
     await buildPage(fileURLToPath(new URL('./browser/', import.meta.url))),
     (infno, input) => client.call(infno, input),
-    journal.dispatch,
+    journal.host,
   );
   userDataDir = await mkdtemp(join(tmpdir(), 'sync-browser-'));
   context = await chromium.launchPersistentContext(userDataDir, {
