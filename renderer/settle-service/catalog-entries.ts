@@ -27,6 +27,7 @@ export async function catalogEntries<D extends CatalogDatasetName>(
   codes: string[],
   source: CatalogSource | undefined,
 ): Promise<Record<string, CatalogEntryOf<D>>> {
+  if (codes.length === 0) return {}; // the verdict after a card read: no bill yet, nothing to read
   const rows = (await db.table(dataset).bulkGet(codes)) as (
     { key: string; entry: CatalogEntryOf<D> } | undefined
   )[];
