@@ -26,7 +26,21 @@ export interface AuditInput {
 
 /** Appends inside the caller's read-write transaction, which must include db.audit. */
 export async function appendAudit(db: StationDb, input: AuditInput): Promise<AuditRow> {
-  const last = await db.audit.orderBy('id').last();
+  return appendAuditAfter(db, input, await lastAudit(db));
+}
+
+/** The chain's last entry (read it in the transaction that appends after it). */
+export function lastAudit(db: StationDb): Promise<AuditRow | undefined> {
+  return db.audit.orderBy('id').last();
+}
+
+/** appendAudit with the last entry already read in the same transaction (with the caller's other
+ * reads, to save a round trip). */
+export async function appendAuditAfter(
+  db: StationDb,
+  input: AuditInput,
+  last: AuditRow | undefined,
+): Promise<AuditRow> {
   const fields = {
     id: (last?.id ?? 0) + 1,
     at: input.at,

@@ -4,7 +4,7 @@ export { StationDb, openStationDb, DEFAULT_DB_NAME } from './station-db';
 export type { OpenStationDbOptions } from './station-db';
 export { SCHEMA_VERSIONS, CURRENT_VERSION, declareVersions } from './schema';
 export { StationDbError, toStationDbError, isQuotaError } from './errors';
-export { appendAudit, recordAudit, verifyAudit, exportAudit } from './audit';
+export { appendAudit, appendAuditAfter, lastAudit, recordAudit, verifyAudit, exportAudit } from './audit';
 export type { AuditInput, AuditVerdict } from './audit';
 export { sha256Hex } from './sha256';
 export type { StationDbErrorCode } from './errors';

@@ -68,6 +68,8 @@ export interface BuiltRequest {
   /** the local accumulators the request used, to detect a change between preview and commit */
   accumulatorsKey: string;
   accumulatorsBasis: Accumulators | undefined;
+  /** each dataset's version the request was built from (8201 `data_versions`) */
+  dataVersions: Record<string, number>;
 }
 
 /** One reason a person cannot be settled directly, in both languages. */
@@ -106,6 +108,20 @@ export interface PrepareDeps {
   readiness?: { counterReady: boolean };
 }
 
+/** The catalog entries of the bill's codes, as the request carries them: the medical catalog's for a
+ * medical bill, the work-injury catalog's for a work-injury one (a device bill carries none). */
+async function billEntries(
+  db: StationDb,
+  input: SettleInput,
+  codes: string[],
+  source: CatalogSource | undefined,
+): Promise<Pick<SettleRequestInput, 'catalog' | 'wi_catalog'>> {
+  if (input.scheme === 'medical') return { catalog: await catalogEntries(db, 'catalog', codes, source) };
+  if (input.setl_type !== 'device')
+    return { wi_catalog: await catalogEntries(db, 'wi_catalog', codes, source) };
+  return {};
+}
+
 export async function prepareSettlement(
   db: StationDb,
   station: StationProfile,
@@ -136,11 +152,19 @@ export async function prepareSettlement(
   const insutype = insutypeOf(input.scheme, person);
   const year = Number(input.settle_date.slice(0, 4));
   const accKey = accumulatorKey(person.psn_no, year);
-  // Three reads that do not wait for each other, asked at once (one round trip's wait, not three).
-  const [policyRow, institutionRow, accRow] = await Promise.all([
+  // The reads that do not wait for each other, asked at once (one round trip's wait, not five). The
+  // bill's catalog entries are kept as an outcome: their error counts only once the person can be
+  // settled (a verdict that already refuses says why first).
+  const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
+  const [policyRow, institutionRow, accRow, checkpoints, entries] = await Promise.all([
     insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
     db.institutions.get(station.fixmedins_code),
     db.accumulators.get(accKey),
+    db.checkpoints.toArray(),
+    billEntries(db, input, codes, deps.catalogSource).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
   ]);
   const missing = notYet
     ? notYet
@@ -197,12 +221,8 @@ export async function prepareSettlement(
     request.stay = await localStay(db, person.psn_no, input.encounter_no, input.stay_part, medicalInpatient);
   }
   // Only the entries the bill uses travel with the request (and on to the platform in 8201).
-  const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
-  if (input.scheme === 'medical') {
-    request.catalog = await catalogEntries(db, 'catalog', codes, deps.catalogSource);
-  } else if (input.setl_type !== 'device') {
-    request.wi_catalog = await catalogEntries(db, 'wi_catalog', codes, deps.catalogSource);
-  }
+  if (!entries.ok) throw entries.error;
+  Object.assign(request, entries.value);
   return {
     ok: true,
     person,
@@ -211,5 +231,6 @@ export async function prepareSettlement(
     request,
     accumulatorsKey: accKey,
     accumulatorsBasis: accRow?.local,
+    dataVersions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
   };
 }

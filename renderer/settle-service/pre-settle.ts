@@ -44,6 +44,7 @@ export interface PreSettleDeps<P> {
 type PreviewLike = {
   request: { person: { psn_no: string } } & Record<string, unknown>;
   result: SettleResult;
+  dataVersions: Record<string, number>;
 };
 
 export async function preSettle<P extends PreviewLike>(
@@ -63,7 +64,6 @@ export async function preSettle<P extends PreviewLike>(
     return { kind: 'offline', mark: { outcome: 'offline', reason: 'PENDING_UPLOAD' } };
   const at = deps.now();
   const timeoutMs = deps.timeoutMs ?? DEFAULT_ONLINE_TIMEOUT_MS;
-  const checkpoints = await deps.db.checkpoints.toArray();
   // The 8201 settlement object as the commit would upload it; its id is a throwaway (2303 stores nothing).
   const settlement = {
     local_setl_id: ulid(at.getTime(), deps.randomBytes(10)),
@@ -73,7 +73,7 @@ export async function preSettle<P extends PreviewLike>(
     mdtrt_id: opts.encounter_no,
     request: p.request,
     result: p.result,
-    data_versions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
+    data_versions: p.dataVersions,
   };
   let answer: PreSettleAnswer;
   try {

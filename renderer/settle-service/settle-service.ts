@@ -16,7 +16,8 @@ import {
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
 import {
-  appendAudit,
+  appendAuditAfter,
+  lastAudit,
   toStationDbError,
   unanswered,
   type PresettleMark,
@@ -129,8 +130,8 @@ export function createSettleService(deps: SettleServiceDeps) {
   async function preview(input: SettleInput): Promise<Preview> {
     const prepared = await prepareSettlement(db, station, input, prepareDeps);
     if (!prepared.ok) throw prepared.error;
-    const { request, filing, accumulatorsKey, accumulatorsBasis } = prepared;
-    const built: BuiltRequest = { request, filing, accumulatorsKey, accumulatorsBasis };
+    const { request, filing, accumulatorsKey, accumulatorsBasis, dataVersions } = prepared;
+    const built: BuiltRequest = { request, filing, accumulatorsKey, accumulatorsBasis, dataVersions };
     let result: SettleResult;
     try {
       result = settle(built.request);
@@ -156,7 +157,6 @@ export function createSettleService(deps: SettleServiceDeps) {
     const at = now();
     const local_setl_id = ulid(at.getTime(), randomBytes(10));
     const person = p.request.person;
-    const checkpoints = await db.checkpoints.toArray();
     const row: SettlementRow = {
       local_setl_id,
       psn_no: person.psn_no,
@@ -171,7 +171,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       settle_date: p.request.settle_date,
       request: p.request,
       result: p.result,
-      data_versions: Object.fromEntries(checkpoints.map((c) => [c.dataset, c.since_ver])),
+      data_versions: p.dataVersions,
       ...unanswered(),
       ...(opts.encounter ? { encounter: opts.encounter } : {}),
       ...(opts.presettle ? { presettle: opts.presettle } : {}),
@@ -187,9 +187,10 @@ export function createSettleService(deps: SettleServiceDeps) {
         async () => {
           // Requests are issued together and answered in order (IndexedDB runs a transaction's
           // requests one after another): fewer round trips than awaiting each.
-          const [acc, enc] = await Promise.all([
+          const [acc, enc, lastEntry] = await Promise.all([
             db.accumulators.get(p.accumulatorsKey),
             db.encounters.get(encounter_no),
+            lastAudit(db),
           ]);
           if (!sameAccumulators(acc?.local, p.accumulatorsBasis))
             throw new SettleServiceError('STALE_PREVIEW', { detail: person.psn_no });
@@ -224,18 +225,22 @@ export function createSettleService(deps: SettleServiceDeps) {
               opened_at: enc?.opened_at ?? iso,
               ...withEncounterHolder(enc, part, local_setl_id),
             }),
-            appendAudit(db, {
-              at: iso,
-              kind: 'settlement.committed',
-              local_setl_id,
-              opter: opts.opter,
-              detail: {
+            appendAuditAfter(
+              db,
+              {
+                at: iso,
+                kind: 'settlement.committed',
+                local_setl_id,
                 opter: opts.opter,
-                psn_no: person.psn_no,
-                medfee_sumamt: p.result.setlinfo.medfee_sumamt,
-                psn_cash_pay: p.result.setlinfo.psn_cash_pay,
+                detail: {
+                  opter: opts.opter,
+                  psn_no: person.psn_no,
+                  medfee_sumamt: p.result.setlinfo.medfee_sumamt,
+                  psn_cash_pay: p.result.setlinfo.psn_cash_pay,
+                },
               },
-            }),
+              lastEntry,
+            ),
           ]);
         },
       );
