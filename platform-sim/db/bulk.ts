@@ -28,7 +28,7 @@ export function copyLine(values: readonly (string | null)[]): string {
 export function* copyChunks<T>(
   items: readonly T[],
   toLine: (item: T, index: number) => string,
-  size = 10_000,
+  size = 1_000,
 ): Generator<string> {
   for (let i = 0; i < items.length; i += size) {
     const end = Math.min(items.length, i + size);
