@@ -1,4 +1,4 @@
-// npm run bench:platform [-- --catalog-size N --people N --settlements N]
+// npm run bench:platform [-- --catalog-size N --people N --settlements N --seeding-only]
 // The reference platform's figures, each printed with its goal (issue 16) beside it:
 //   seeding: start → ready with the bench world (200,000 people, 300,000 catalog rows), goal ≤ 20 s;
 //   8201: settlements per second, batches of 100 settlements with 50-line bills (one client, then four
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     'catalog-size': { type: 'string' },
     people: { type: 'string' },
     settlements: { type: 'string' },
+    // Only the generation and seeding figures (no 8101 pull, no 8201 runs): a short run.
+    'seeding-only': { type: 'boolean' },
   },
 });
 const CATALOG = Number(values['catalog-size'] ?? BENCHMARK_CATALOG_SIZE);
@@ -91,6 +93,7 @@ async function bench(name: string, p: RunningPlatform, seedMs: number): Promise<
   log(
     `  seeding: ${PEOPLE.toLocaleString('en-US')} people, ${CATALOG.toLocaleString('en-US')} catalog rows ready in ${(seedMs / 1000).toFixed(1)} s — goal ≤ ${SEED_GOAL_S} s: ${verdict(seedMs <= SEED_GOAL_S * 1000)}`,
   );
+  if (values['seeding-only']) return;
   const c = client(p);
   await c.signIn();
   // Bills are built (and settled by the "station") before any timing starts.

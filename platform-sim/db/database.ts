@@ -2,13 +2,33 @@
 // directory, or in memory) and a PostgreSQL server (DATABASE_URL). The same SQL runs on both; only
 // connection handling and transaction start differ.
 
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** A transaction: statements, and COPY for bulk loads (seeding). */
+export interface Transaction extends Queryable {
+  /**
+   * Loads rows with COPY … FROM in PostgreSQL's text format. `chunks` are whole lines (each ending in a
+   * newline, fields escaped by `copyLine` in bulk.ts), produced lazily so the text is never all in memory.
+   */
+  copyFrom(table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function copyTarget(table: string, columns: readonly string[]): string {
+  for (const name of [table, ...columns])
+    if (!IDENTIFIER.test(name)) throw new RangeError(`invalid identifier ${name} for COPY`);
+  return `${table} (${columns.join(', ')})`;
 }
 
 export interface TransactionOptions {
@@ -18,7 +38,7 @@ export interface TransactionOptions {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Run DDL or several statements without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -46,11 +66,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await db.exec(sql);
     },
     // PGlite is one backend: its transaction() holds the connection, so transactions never overlap.
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>) {
       return db.transaction(async (tx) =>
         fn({
           async query<R extends Row>(sql: string, params?: unknown[]) {
             return (await tx.query<R>(sql, params)).rows;
+          },
+          // PGlite reads COPY data from a Blob it exposes as the device /dev/blob; one statement per
+          // chunk keeps the WASM side's copy of it small.
+          async copyFrom(table, columns, chunks) {
+            const sql = `COPY ${copyTarget(table, columns)} FROM '/dev/blob'`;
+            for (const chunk of chunks) await tx.query(sql, [], { blob: new Blob([chunk]) });
           },
         }),
       );
@@ -61,11 +87,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
 async function openPostgres(url: string, schema: string | undefined, poolSize: number): Promise<Database> {
-  if (schema !== undefined && !SCHEMA_NAME.test(schema))
-    throw new RangeError(`invalid schema name ${schema}`);
+  if (schema !== undefined && !IDENTIFIER.test(schema)) throw new RangeError(`invalid schema name ${schema}`);
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -93,13 +116,19 @@ async function openPostgres(url: string, schema: string | undefined, poolSize: n
     async exec(sql) {
       await pool.query(sql);
     },
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}) {
+    async transaction<T>(fn: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}) {
       const client = await pool.connect();
       try {
         await client.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
         const result = await fn({
           async query<R extends Row>(sql: string, params?: unknown[]) {
             return (await client.query(sql, params as unknown[])).rows as R[];
+          },
+          // node-postgres speaks COPY only through pg-copy-streams; pipeline() waits for the server's
+          // CommandComplete and respects the socket's backpressure.
+          async copyFrom(table, columns, chunks) {
+            const stream = client.query(copyFromStdin(`COPY ${copyTarget(table, columns)} FROM STDIN`));
+            await pipeline(Readable.from(chunks), stream);
           },
         });
         await client.query('COMMIT');
@@ -124,7 +153,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 /** Drops a schema on a PostgreSQL server (tests use one throwaway schema per platform). */
 export async function dropSchema(url: string, schema: string): Promise<void> {
-  if (!SCHEMA_NAME.test(schema)) throw new RangeError(`invalid schema name ${schema}`);
+  if (!IDENTIFIER.test(schema)) throw new RangeError(`invalid schema name ${schema}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

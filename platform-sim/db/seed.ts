@@ -5,7 +5,7 @@
 import type { DemoWorld } from '../../shared/demo-world';
 import type { Database } from './database';
 import type { RowWrite } from './datasets';
-import { upsertRows } from './datasets';
+import { copyChunks, copyLine, copyNewRows, withIndexesDeferred } from './bulk';
 
 export interface WorldSettings {
   seed: string;
@@ -68,6 +68,36 @@ export function worldRows(
   };
 }
 
+/** The datasets in the order they are seeded (their versions follow this order). */
+export const WORLD_DATASETS = [
+  'institutions',
+  'policies',
+  'catalog',
+  'wi_catalog',
+  'filings',
+  'accumulators',
+] as const;
+
+export const PEOPLE_COLUMNS = ['psn_no', 'certno', 'card_no', 'ecert_token', 'person_json'] as const;
+
+/**
+ * The people table's rows, in PEOPLE_COLUMNS order: the person with their card and without the
+ * filings (those are dataset rows). Each row is a function, so its JSON is built only when written.
+ */
+export function peopleRows(world: DemoWorld): (() => (string | null)[])[] {
+  const cardOf = new Map(world.cards.map((c) => [c.psn_no, c]));
+  return world.people.map((p) => () => {
+    const card = cardOf.get(p.person.psn_no);
+    return [
+      p.person.psn_no,
+      p.person.certno,
+      card?.card_no ?? null,
+      p.ecert_token,
+      JSON.stringify({ ...p, filings: undefined, card: card ?? null }),
+    ];
+  });
+}
+
 /** Seeds when the database holds no world yet; returns the settings in force (stored or new). */
 export async function seedIfEmpty(
   db: Database,
@@ -96,35 +126,16 @@ export async function seedIfEmpty(
     for (const [key, value] of meta) {
       await tx.query('INSERT INTO meta (key, value) VALUES ($1, $2)', [key, value]);
     }
-    const rows = worldRows(world);
-    for (const dataset of [
-      'institutions',
-      'policies',
-      'catalog',
-      'wi_catalog',
-      'filings',
-      'accumulators',
-    ] as const) {
-      await upsertRows(tx, dataset, rows[dataset]);
-    }
-    const cardOf = new Map(world.cards.map((c) => [c.psn_no, c]));
-    const people = world.people;
-    for (let i = 0; i < people.length; i += 1000) {
-      const chunk = people.slice(i, i + 1000);
-      await tx.query(
-        `INSERT INTO people (psn_no, certno, card_no, ecert_token, person_json)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-        [
-          chunk.map((p) => p.person.psn_no),
-          chunk.map((p) => p.person.certno),
-          chunk.map((p) => cardOf.get(p.person.psn_no)?.card_no ?? null),
-          chunk.map((p) => p.ecert_token),
-          chunk.map((p) =>
-            JSON.stringify({ ...p, filings: undefined, card: cardOf.get(p.person.psn_no) ?? null }),
-          ),
-        ],
+    await withIndexesDeferred(tx, ['dataset_rows', 'people'], async () => {
+      const rows = worldRows(world);
+      for (const dataset of WORLD_DATASETS) await copyNewRows(tx, dataset, rows[dataset]);
+      const people = peopleRows(world);
+      await tx.copyFrom(
+        'people',
+        PEOPLE_COLUMNS,
+        copyChunks(people, (p) => copyLine(p())),
       );
-    }
+    });
     return true;
   });
   // A fresh bulk load: set the visibility map and statistics now, so 8101's version-range scans and
