@@ -91,6 +91,8 @@ interface Claimed {
 }
 
 const text = (v: string | null | undefined) => v ?? null;
+/** JSON as UTF-8 bytes: a Buffer parameter reaches the database as it is (Queryable). */
+const json = (v: string | null | undefined) => (v == null ? null : Buffer.from(v));
 
 export async function settleBatch(
   tx: Queryable,
@@ -189,7 +191,7 @@ export async function settleBatch(
     .filter((c) => c.result?.kind === 'invalid')
     .map((c) => c.input.upload.local_setl_id);
   const uploadTexts = await Promise.all(stored.map((c) => c.uploadText));
-  const params: (string | null)[] = [];
+  const params: (string | Buffer | null)[] = [];
   const tuples: string[] = [];
   for (const [i, c] of stored.entries()) {
     const r = c.result as Recomputed;
@@ -210,19 +212,20 @@ export async function settleBatch(
       r.kind === 'invalid' ? null : text(r.insutype),
       st.settle_date,
       answer.outcome,
-      JSON.stringify(answer),
-      uploadTexts[i],
-      text(c.platformJson),
+      json(JSON.stringify(answer)),
+      json(uploadTexts[i]),
+      json(c.platformJson),
       text(ok?.accKey),
-      ok ? JSON.stringify(ok.accBefore) : null,
-      ok ? JSON.stringify(ok.platform.accumulators_after) : null,
+      ok ? json(JSON.stringify(ok.accBefore)) : null,
+      ok ? json(JSON.stringify(ok.platform.accumulators_after)) : null,
       text(p?.medfee_sumamt),
       text(p?.fund_pay_sumamt),
       text(p?.hifp_pay),
       text(p?.acct_pay),
     ];
-    // Multi-row VALUES with one parameter per value: PGlite serialises text[] parameters character
-    // by character, which made this statement the batch's costliest (docs/platform.md, profile).
+    // Multi-row VALUES with one parameter per value, the JSON as bytes: PGlite serialises text[]
+    // parameters, and measures and copies strings, character by character in JS, which made this
+    // statement the batch's costliest (docs/platform.md, profile).
     tuples.push(`(${values.map((v) => `$${params.push(v)}`).join(', ')})`);
   }
   if (stored.length > 0)
