@@ -8,6 +8,7 @@
 // or DATABASE_URL. Without a reachable server it says so in one line and prints the PGlite figures.
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,24 @@ async function upload(c: PlatformClient, batch: UploadSettlementInput[]) {
   }
 }
 
+/** CPU time (ms) of this process's main thread, which runs the platform (PGlite too) and the bench's
+ * clients: steadier than wall time on a shared machine. Linux only (USER_HZ 100); undefined elsewhere. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const cpuNote = (from: number | undefined, n: number) => {
+  const to = mainThreadCpuMs();
+  return from === undefined || to === undefined
+    ? ''
+    : ` (main thread CPU ${((to - from) / n).toFixed(2)} ms per settlement, clients included)`;
+};
+
 async function bench(name: string, p: RunningPlatform, seedMs: number): Promise<void> {
   log(`\n${name}`);
   log(
@@ -114,16 +133,18 @@ async function bench(name: string, p: RunningPlatform, seedMs: number): Promise<
     `  8101 catalog pull: ${rows.toLocaleString('en-US')} rows in ${(pullMs / 1000).toFixed(2)} s = ${rate(rows, pullMs)} rows/s (pages of 5,000)`,
   );
 
+  let cpu = mainThreadCpuMs();
   t = performance.now();
   const outcomes: Record<string, number> = {};
   for (const b of serial)
     for (const r of await upload(c, b)) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
   const serialMs = performance.now() - t;
   log(
-    `  8201 one client: ${SETTLEMENTS} settlements (${serial.length} batches of ${BATCH}, ${LINES}-line bills) in ${(serialMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, serialMs)} settlements/s ${JSON.stringify(outcomes)} (no goal of its own)`,
+    `  8201 one client: ${SETTLEMENTS} settlements (${serial.length} batches of ${BATCH}, ${LINES}-line bills) in ${(serialMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, serialMs)} settlements/s ${JSON.stringify(outcomes)} (no goal of its own)${cpuNote(cpu, SETTLEMENTS)}`,
   );
 
   const clients = [c, client(p), client(p), client(p)];
+  cpu = mainThreadCpuMs();
   t = performance.now();
   let next = 0;
   await Promise.all(
@@ -137,7 +158,7 @@ async function bench(name: string, p: RunningPlatform, seedMs: number): Promise<
   const parMs = performance.now() - t;
   const goal = UPLOAD_GOAL[p.db.kind];
   log(
-    `  8201 four clients: ${SETTLEMENTS} settlements in ${(parMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, parMs)} settlements/s — goal ≥ ${goal.toLocaleString('en-US')}/s: ${verdict(perSecond(SETTLEMENTS, parMs) >= goal)}`,
+    `  8201 four clients: ${SETTLEMENTS} settlements in ${(parMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, parMs)} settlements/s — goal ≥ ${goal.toLocaleString('en-US')}/s: ${verdict(perSecond(SETTLEMENTS, parMs) >= goal)}${cpuNote(cpu, SETTLEMENTS)}`,
   );
 }
 

@@ -82,7 +82,9 @@ describe.each(backends())('8201 batch isolation on $name', (backend) => {
       CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.local_setl_id LIKE 'POISON%' AND NEW.outcome <> 'pending' THEN
-          RAISE EXCEPTION 'poisoned %', NEW.upload_json USING ERRCODE = '22000';
+          -- The person's record (ID number, name) in the error: the upload itself is stored compressed.
+          RAISE EXCEPTION 'poisoned % %', (SELECT person_json FROM people WHERE psn_no = NEW.psn_no), NEW.upload_json
+            USING ERRCODE = '22000';
         END IF;
         RETURN NEW;
       END $$;
@@ -115,7 +117,7 @@ describe.each(backends())('8201 batch isolation on $name', (backend) => {
         data: { local_setl_ids: batch.map((s) => s.local_setl_id) },
       });
       expect(status.results.map((x) => x.outcome)).toEqual(['confirmed', 'unknown', 'confirmed']);
-      // The log says what failed without the settlement's data (the trigger quoted all of it).
+      // The log says what failed without the settlement's data (the trigger quoted the person's record).
       const person = w.people.find((p) => p.person.psn_no === poisonBill.psn_no)!.person;
       const log = logged.join('\n');
       expect(log).toContain('SQLSTATE 22000');

@@ -10,7 +10,9 @@ import { AdminClient } from '../admin-client';
 import { dropSchema } from '../db/database';
 import type { RunningPlatform } from '../index';
 import { startPlatform } from '../index';
+import { readStoredPlatformResult, readStoredUpload } from '../settlements/stored';
 import { billById, personByScenario, settleablePeople, syntheticBill, uploadFor } from '../test-support';
+import { uploadSettlementSchema } from '../../shared/protocol';
 import {
   HOSPITAL,
   STATIONS,
@@ -44,6 +46,19 @@ describe.each(backends())('8201 upload on $name', (backend) => {
 
   const upload = uploadBatch;
 
+  /** The upload and the platform result a settlement row holds (stored compactly, stored.ts). */
+  async function storedRow(localSetlId: string) {
+    const [row] = await platform.db.query<{ upload_json: string; platform_result_json: string }>(
+      'SELECT upload_json, platform_result_json FROM settlements WHERE local_setl_id = $1',
+      [localSetlId],
+    );
+    return {
+      upload: readStoredUpload(row!.upload_json),
+      platform: readStoredPlatformResult(row!.platform_result_json, row!.upload_json),
+      bytes: row!.upload_json.length + row!.platform_result_json.length,
+    };
+  }
+
   it('confirms a settlement whose figures agree to the fen, updates accumulators, and answers a replay the same', async () => {
     const w = platform.world;
     const bill = billById(w, 'BILL-PNEUMONIA');
@@ -60,6 +75,12 @@ describe.each(backends())('8201 upload on $name', (backend) => {
     expect((await client.call('8202', { data: { local_setl_ids: [up.local_setl_id] } })).results).toEqual([
       first,
     ]);
+    // Stored whole (the upload as checked, the platform result: here the station's), in few bytes.
+    const row = await storedRow(up.local_setl_id);
+    expect(row.upload).toEqual(uploadSettlementSchema.parse(up));
+    expect(row.platform).toEqual(row.upload.result);
+    // less than half of the upload and the platform result stored plainly (the layout before)
+    expect(row.bytes).toBeLessThan((JSON.stringify(up).length + JSON.stringify(up.result).length) / 2);
   });
 
   it('answers discrepancy with the platform result and every differing field when the station figures differ', async () => {
@@ -85,6 +106,9 @@ describe.each(backends())('8201 upload on $name', (backend) => {
       expect(d.station).not.toBe(d.platform);
     }
     expect(res.platform_result.accumulators_after.inpatient_admissions).toBe(3);
+    const row = await storedRow(up.local_setl_id);
+    expect(row.upload).toEqual(uploadSettlementSchema.parse(up));
+    expect(row.platform).toEqual(res.platform_result);
   });
 
   it('rejects a settlement whose filing was revoked while the station was offline, and settles nothing', async () => {

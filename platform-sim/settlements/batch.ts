@@ -8,8 +8,9 @@
 //      the batch's earlier ones (same person's accumulators, same stay's parts);
 //   4. claim the settled encounters (one INSERT, in key order): a row a concurrent batch committed
 //      meanwhile means this batch read a stale view, so it is redone (EncounterRace);
-//   5. store every outcome (one UPDATE … FROM unnest), drop the claims of unusable inputs, and write
-//      the final accumulators of each person with new versions (the version counter, locked last).
+//   5. store every outcome (one UPDATE … FROM VALUES; the upload compressed and the platform result
+//      not repeated, stored.ts), drop the claims of unusable inputs, and write the final accumulators
+//      of each person with new versions (the version counter, locked last).
 // Locks are taken in one global order (ids, then accumulators, then encounters, then the counter), so
 // concurrent batches wait for each other but never deadlock. Any database error aborts the batch;
 // upload.ts then settles it again one settlement per transaction, so a bad one fails alone.
@@ -21,11 +22,23 @@ import type { RowWrite } from '../db/datasets';
 import { BatchData } from './platform-data';
 import type { RecomputeInput, Recomputed } from './recompute';
 import { answerOf, recomputeSettlement, rejection, resolveBasics, settleYear } from './recompute';
+import { storedPlatformResult, storedUpload } from './stored';
 
 export interface BatchItem {
   upload: UploadSettlement;
   /** the mid-stay part (1 for a whole stay) */
   part: number;
+  /** upload_json for this upload, started as soon as it is checked (compressed off this thread) */
+  uploadText?: Promise<string>;
+}
+
+/** Starts compressing the item's upload for storage; a retried batch reuses it. */
+export function withUploadText(item: BatchItem): BatchItem {
+  if (item.uploadText) return item;
+  const uploadText = storedUpload(item.upload);
+  // Awaited when the outcome is stored; a batch that fails before that must not leave it unhandled.
+  uploadText.catch(() => undefined);
+  return { ...item, uploadText };
 }
 
 export interface BatchScope {
@@ -72,11 +85,14 @@ export async function storedAnswers(
 interface Claimed {
   input: RecomputeInput;
   seqNo: string;
+  uploadText: Promise<string>;
   result?: Recomputed;
   platformJson?: string;
 }
 
 const text = (v: string | null | undefined) => v ?? null;
+/** JSON as UTF-8 bytes: a Buffer parameter reaches the database as it is (Queryable). */
+const json = (v: string | null | undefined) => (v == null ? null : Buffer.from(v));
 
 export async function settleBatch(
   tx: Queryable,
@@ -102,11 +118,13 @@ export async function settleBatch(
     ids.filter((id) => !seqOf.has(id)),
   );
   const claimed: Claimed[] = [];
-  for (const [id, it] of firstOf) {
+  for (const [id, first] of firstOf) {
     const seqNo = seqOf.get(id);
     if (seqNo === undefined) continue;
+    const it = withUploadText(first);
     claimed.push({
       seqNo,
+      uploadText: it.uploadText as Promise<string>,
       input: {
         upload: it.upload,
         part: it.part,
@@ -132,7 +150,7 @@ export async function settleBatch(
     const r = recomputeSettlement(c.input, data);
     c.result = r;
     if (r.kind !== 'settled') continue;
-    c.platformJson = JSON.stringify(r.platform);
+    c.platformJson = storedPlatformResult(r.platform, c.input.upload);
     const st = c.input.upload.request;
     data.record(
       {
@@ -172,9 +190,10 @@ export async function settleBatch(
   const unstored = claimed
     .filter((c) => c.result?.kind === 'invalid')
     .map((c) => c.input.upload.local_setl_id);
-  const params: (string | null)[] = [];
+  const uploadTexts = await Promise.all(stored.map((c) => c.uploadText));
+  const params: (string | Buffer | null)[] = [];
   const tuples: string[] = [];
-  for (const c of stored) {
+  for (const [i, c] of stored.entries()) {
     const r = c.result as Recomputed;
     const { upload } = c.input;
     const st = upload.request;
@@ -193,19 +212,20 @@ export async function settleBatch(
       r.kind === 'invalid' ? null : text(r.insutype),
       st.settle_date,
       answer.outcome,
-      JSON.stringify(answer),
-      JSON.stringify(upload),
-      text(c.platformJson),
+      json(JSON.stringify(answer)),
+      json(uploadTexts[i]),
+      json(c.platformJson),
       text(ok?.accKey),
-      ok ? JSON.stringify(ok.accBefore) : null,
-      ok ? JSON.stringify(ok.platform.accumulators_after) : null,
+      ok ? json(JSON.stringify(ok.accBefore)) : null,
+      ok ? json(JSON.stringify(ok.platform.accumulators_after)) : null,
       text(p?.medfee_sumamt),
       text(p?.fund_pay_sumamt),
       text(p?.hifp_pay),
       text(p?.acct_pay),
     ];
-    // Multi-row VALUES with one parameter per value: PGlite serialises text[] parameters character
-    // by character, which made this statement the batch's costliest (docs/platform.md, profile).
+    // Multi-row VALUES with one parameter per value, the JSON as bytes: PGlite serialises text[]
+    // parameters, and measures and copies strings, character by character in JS, which made this
+    // statement the batch's costliest (docs/platform.md, profile).
     tuples.push(`(${values.map((v) => `$${params.push(v)}`).join(', ')})`);
   }
   if (stored.length > 0)

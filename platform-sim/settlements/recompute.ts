@@ -16,8 +16,9 @@ import type { DemoPolicy } from '../../shared/demo-world';
 import type { DatasetRow, RejectionCode, UploadResult, UploadSettlement } from '../../shared/protocol';
 import { REJECTION_CODES, reconcileInsutype, selectFiling, settleDateProblem } from '../../shared/protocol';
 import type { Accumulators, SettleRequestInput, SettleResult } from '../../shared/settlement';
-import { InvalidInputError, SETLINFO_FIELDS, settle } from '../../shared/settlement';
+import { InvalidInputError, SETLINFO_FIELDS, settle, settleShaped } from '../../shared/settlement';
 import type { StoredRow } from '../db/datasets';
+import { shapedRequest } from './shaped';
 import type { PartRow } from './stay';
 import { platformStay, policyInForce } from './stay';
 
@@ -196,7 +197,10 @@ export function recomputeSettlement(input: RecomputeInput, data: PlatformData): 
 
   let platform: SettleResult;
   try {
-    platform = settle(request);
+    // Parsed part by part, each object once per batch; a part that does not parse goes to settle()
+    // whole, which names the field exactly as before (shaped.ts).
+    const shaped = shapedRequest(request, st);
+    platform = shaped ? settleShaped(shaped) : settle(request);
   } catch (err) {
     if (err instanceof InvalidInputError)
       return {

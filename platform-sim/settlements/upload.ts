@@ -9,7 +9,7 @@ import { parseUploadSettlement } from '../../shared/protocol';
 import type { PlatformContext } from '../context';
 import { logInternalError, sqlState } from '../http/log';
 import type { BatchItem, BatchScope } from './batch';
-import { EncounterRace, settleBatch, storedAnswers } from './batch';
+import { EncounterRace, settleBatch, storedAnswers, withUploadText } from './batch';
 import type { Rejection } from './recompute';
 import { rejection } from './recompute';
 
@@ -102,7 +102,8 @@ export async function uploadSettlements(
   raws: readonly { local_setl_id: string }[],
 ): Promise<UploadResult[]> {
   const checked = raws.map((raw) => check(station, fixmedinsCode, raw));
-  const items = checked.filter((c): c is BatchItem => 'upload' in c);
+  // Each upload starts compressing for storage now, on the thread pool, while the batch settles.
+  const items = checked.filter((c): c is BatchItem => 'upload' in c).map(withUploadText);
   const scope: BatchScope = { station, fixmedinsCode, now: ctx.now(), maxOfflineDays: ctx.maxOfflineDays };
   let answers: UploadResult[] | undefined;
   if (items.length > 0) {

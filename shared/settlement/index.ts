@@ -1,4 +1,4 @@
-export { settle, settleParsed } from './settle';
+export { settle, settleParsed, settleShaped } from './settle';
 export { parseSettleRequest } from './validate';
 export { InvalidInputError, formatPath } from './errors';
 export * from './schema';

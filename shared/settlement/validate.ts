@@ -50,7 +50,12 @@ function parseSchema(input: unknown): SettleRequest {
   return parsed.data;
 }
 
-function checkRules(req: SettleRequest): LineNumbers {
+/**
+ * The rules that tie a request's fields together, for a request whose every field already has its
+ * schema's shape (settleRequestObject checks field by field, nothing across fields, so parsing each
+ * field by its own schema gives exactly what parsing the whole does). Throws InvalidInputError.
+ */
+export function checkRules(req: SettleRequest): LineNumbers {
   const fail = (path: string, message: string): never => {
     throw new InvalidInputError(path, message);
   };
