@@ -28,7 +28,10 @@ const CATALOG = Number(process.env.BENCH_CATALOG ?? 300_000);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200_000);
 const SETTLEMENTS = Number(process.env.BENCH_SETTLEMENTS ?? 1000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** A PGlite data directory kept between runs: seeded by the first run, reused (not reseeded) after. */
+/** A PGlite data directory kept between runs: seeded by the first run, reused (not reseeded) after.
+ * Without it the platform seeds a throwaway data directory on disk, as `npm start`'s does: PGlite in
+ * memory grows its files by copying them, and the bulk load of the 200,000-person world took minutes
+ * there (docs/platform.md, "Seeding by bulk load"). */
 const PLATFORM_DIR = process.env.BENCH_PLATFORM_DIR;
 /** BENCH_UI=0 leaves out the real station's UI phase. */
 const UI = process.env.BENCH_UI !== '0';
@@ -50,10 +53,11 @@ async function main(): Promise<void> {
     `bench:station — catalog ${CATALOG} rows, ${PEOPLE} people, ${SETTLEMENTS} settlements; starting the platform…`,
   );
   const uiDir = await mkdtemp(join(tmpdir(), 'bench-ui-'));
+  const platformDir = PLATFORM_DIR ?? (await mkdtemp(join(tmpdir(), 'bench-platform-')));
   const ui = uiStationIdentity(uiDir);
   const platform = await startPlatform({
     port: 0,
-    ...(PLATFORM_DIR ? { dataDir: PLATFORM_DIR } : {}),
+    dataDir: platformDir,
     seed: 'bench-station',
     today,
     catalogSize: CATALOG,
@@ -138,6 +142,7 @@ async function main(): Promise<void> {
     await journal.close();
     await rm(journalDir, { recursive: true, force: true });
     await platform.close();
+    if (!PLATFORM_DIR) await rm(platformDir, { recursive: true, force: true });
     await rm(userDataDir, { recursive: true, force: true });
     await rm(uiDir, { recursive: true, force: true });
   }
