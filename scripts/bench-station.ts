@@ -20,7 +20,7 @@ import { cstDate } from '../shared/protocol';
 import { buildPage, CHROMIUM_ARGS, servePage } from './bench-station/page-server';
 import { realUi } from './bench-station/real-ui';
 import { reportUi } from './bench-station/report';
-import { runTabs } from './bench-station/tabs';
+import { runTabs, SETTLE_MS } from './bench-station/tabs';
 import { startUiStation, uiStationIdentity } from './bench-station/ui-station';
 import type { StationParams } from './bench-station/station';
 
@@ -128,7 +128,12 @@ async function main(): Promise<void> {
       const agent = await startUiStation(uiDir, ui.identity, { url: platform.url, ...platform.settings });
       try {
         reportUi(
-          await realUi(context, agent.agent.url, platform.world, { reads: 40, previews: 15, lines: 400 }),
+          await realUi(context, agent.agent.url, platform.world, {
+            reads: 40,
+            previews: 15,
+            lines: 400,
+            settleMs: SETTLE_MS,
+          }),
           log,
         );
       } finally {

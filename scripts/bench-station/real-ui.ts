@@ -168,7 +168,7 @@ export async function realUi(
   context: BrowserContext,
   url: string,
   world: DemoWorld,
-  opts: { reads: number; previews: number; lines: number },
+  opts: { reads: number; previews: number; lines: number; settleMs?: number },
 ): Promise<UiFigures> {
   const page = await context.newPage();
   await page.addInitScript(WATCH_CARD_READS);
@@ -195,6 +195,7 @@ export async function realUi(
   await page.locator('[data-testid=sync-indicator][data-connection=online]').waitFor({ timeout: 120_000 });
   const wall_ms = Date.now() - t0;
   const heapAfterSync = await heapAfterGc(page);
+  if (opts.settleMs) await page.waitForTimeout(opts.settleMs); // BENCH_SETTLE_MS, as in tabs.ts
 
   // the tray's cards that read (a damaged card gives no read, hence no verdict)
   const readable = new Set(world.cards.filter((c) => !c.damaged).map((c) => c.card_id));

@@ -10,6 +10,9 @@ import type { StationParams } from './station';
 
 const PAGE_SIZE = 5000;
 const SNAPSHOT = process.env.BENCH_HEAP_SNAPSHOT === '1';
+/** BENCH_SETTLE_MS: a pause after each first sync before the counter is measured, so what the
+ * browser does in the background after writing the big datasets (IndexedDB compaction) is over. */
+export const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 0);
 
 type Result<K extends keyof Bench> = Awaited<ReturnType<Bench[K]>>;
 
@@ -89,6 +92,10 @@ export async function runTabs(
     say,
   );
 
+  if (SETTLE_MS > 0) {
+    say(`waiting ${SETTLE_MS / 1000} s after the first sync (BENCH_SETTLE_MS), load ${load()}…`);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+  }
   say('a station window on the full database: cold start, counter, searches, settlements, upload…');
   const l3 = load();
   const c = await open(context, `${url}?station=${encodeURIComponent(dbName)}`, 'station ready');
