@@ -1,6 +1,9 @@
 // npm run bench:station — the station's storage and sync figures in real Chromium.
 //
-// Starts the reference platform with a 300,000-row catalog and ~200,000 people, builds the bench
+// Starts the reference platform with a 300,000-row catalog and ~200,000 people (in a process of its
+// own, as `npm start` runs it: the bench process holds the page's journal and the UI station's agent,
+// whose latencies it measures, and must not share its event loop and heap with the platform's
+// ~3 GB and its recomputations), builds the bench
 // page (scripts/bench-station/) with vite, serves it with a relay that signs platform calls with the
 // Node platform client, and drives it with playwright-core in /usr/bin/chromium, in three tabs
 // (bench-station/tabs.ts): the floors of each big dataset; a new station's first sync; a station
@@ -14,14 +17,16 @@ import { chromium } from 'playwright-core';
 import { openJournal } from '../electron/services/journal';
 import { createPlatformClient } from '../electron/services/platform-client';
 import { createStationHost } from '../electron/services/station-host';
-import { startPlatform } from '../platform-sim';
+import { writeStationsFile } from '../platform-sim/stations';
 import { DEMO_HOSPITAL, demoWorld } from '../shared/demo-world';
 import { cstDate } from '../shared/protocol';
 import { buildPage, CHROMIUM_ARGS, servePage } from './bench-station/page-server';
 import { realUi } from './bench-station/real-ui';
 import { reportUi } from './bench-station/report';
+import { worldFacts } from './bench-station/real-ui';
 import { runTabs, SETTLE_MS } from './bench-station/tabs';
 import { startUiStation, uiStationIdentity } from './bench-station/ui-station';
+import { startPlatformProcess } from './platform-process';
 import type { StationParams } from './bench-station/station';
 
 const CATALOG = Number(process.env.BENCH_CATALOG ?? 300_000);
@@ -36,6 +41,7 @@ const PLATFORM_DIR = process.env.BENCH_PLATFORM_DIR;
 /** BENCH_UI=0 leaves out the real station's UI phase. */
 const UI = process.env.BENCH_UI !== '0';
 const here = fileURLToPath(new URL('./bench-station/', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const today = cstDate(Date.now());
 const station = {
   id: 'BENCH-STATION-01',
@@ -55,19 +61,33 @@ async function main(): Promise<void> {
   const uiDir = await mkdtemp(join(tmpdir(), 'bench-ui-'));
   const platformDir = PLATFORM_DIR ?? (await mkdtemp(join(tmpdir(), 'bench-platform-')));
   const ui = uiStationIdentity(uiDir);
-  const platform = await startPlatform({
+  const stationsFile = join(uiDir, 'platform-stations.json');
+  writeStationsFile(stationsFile, [station, ui.registration]);
+  const env = { ...process.env };
+  delete env.DATABASE_URL; // PGlite, as `npm start`'s platform
+  const platform = await startPlatformProcess({
+    root,
     port: 0,
     dataDir: platformDir,
     seed: 'bench-station',
     today,
     catalogSize: CATALOG,
     peopleCount: PEOPLE,
-    stations: [station, ui.registration],
+    stationsFile,
+    admin: false,
+    env,
+    startTimeoutMs: 900_000,
   });
-  log(`platform ready at ${platform.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`platform ready at ${platform.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s (its own process)`);
+  // the few facts of the world the UI phase needs (cards, catalog codes); the world itself is dropped
+  const facts = UI
+    ? worldFacts(
+        demoWorld({ seed: platform.seed, today: platform.today, catalogSize: CATALOG, peopleCount: PEOPLE }),
+      )
+    : null;
   const hospital = demoWorld({
-    seed: 'bench-station',
-    today: platform.settings.today,
+    seed: platform.seed,
+    today: platform.today,
     catalogSize: 1,
     peopleCount: 1,
   }).institutions.find((i) => i.fixmedins_code === DEMO_HOSPITAL)!;
@@ -112,7 +132,7 @@ async function main(): Promise<void> {
     };
     await runTabs(context, pageUrl, {
       station: profile,
-      today: platform.settings.today,
+      today: platform.today,
       settlements: SETTLEMENTS,
       lookups: 2000,
       searches: 500,
@@ -121,14 +141,14 @@ async function main(): Promise<void> {
       previewLines: 400,
       runId: Date.now().toString(36),
     });
-    if (UI) {
+    if (facts) {
       log(
         'the real station (browser mode, the built renderer) on the same platform: first sync, counter, reload…',
       );
-      const agent = await startUiStation(uiDir, ui.identity, { url: platform.url, ...platform.settings });
+      const agent = await startUiStation(uiDir, ui.identity, platform);
       try {
         reportUi(
-          await realUi(context, agent.agent.url, platform.world, {
+          await realUi(context, agent.agent.url, facts, {
             reads: 40,
             previews: 15,
             lines: 400,
@@ -146,7 +166,7 @@ async function main(): Promise<void> {
     host.close();
     await journal.close();
     await rm(journalDir, { recursive: true, force: true });
-    await platform.close();
+    await platform.stop();
     if (!PLATFORM_DIR) await rm(platformDir, { recursive: true, force: true });
     await rm(userDataDir, { recursive: true, force: true });
     await rm(uiDir, { recursive: true, force: true });

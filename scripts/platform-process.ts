@@ -16,6 +16,10 @@ export interface PlatformProcessOptions {
   stationsFile: string;
   admin: boolean;
   catalogSize?: number;
+  /** people in the demo world (the platform's default when omitted) */
+  peopleCount?: number;
+  /** the child's environment (default: this process's) */
+  env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
 }
 
@@ -47,9 +51,14 @@ export function startPlatformProcess(options: PlatformProcessOptions): Promise<P
     options.stationsFile,
     ...(options.today ? ['--today', options.today] : []),
     ...(options.catalogSize ? ['--catalog-size', String(options.catalogSize)] : []),
+    ...(options.peopleCount ? ['--people', String(options.peopleCount)] : []),
     ...(options.admin ? ['--admin'] : []),
   ];
-  const child = spawn(process.execPath, args, { cwd: options.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: options.root,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

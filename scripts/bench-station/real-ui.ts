@@ -73,9 +73,23 @@ function timedAt(
   );
 }
 
-function cardOf(world: DemoWorld, scenario: string): string {
-  const person = world.people.find((p) => p.scenario === scenario)!;
-  return world.cards.find((c) => c.psn_no === person.person.psn_no && !c.damaged)!.card_id;
+/** What the UI phase needs of the platform's world: kept apart so the bench process does not hold
+ * the world (hundreds of MB) while it measures. */
+export interface WorldFacts {
+  /** the card of the scenario 'inpatient-direct' */
+  directCard: string;
+  /** cards that read (a damaged card gives no read, hence no verdict) */
+  readableCards: Set<string>;
+  catalogCodes: string[];
+}
+
+export function worldFacts(world: DemoWorld): WorldFacts {
+  const person = world.people.find((p) => p.scenario === 'inpatient-direct')!;
+  return {
+    directCard: world.cards.find((c) => c.psn_no === person.person.psn_no && !c.damaged)!.card_id,
+    readableCards: new Set(world.cards.filter((c) => !c.damaged).map((c) => c.card_id)),
+    catalogCodes: world.catalog.map((c) => c.code),
+  };
 }
 
 /** The sign-in screen (a fresh window) or the shell (a session kept across a reload), whichever
@@ -154,12 +168,12 @@ async function computeBill(page: Page): Promise<number> {
 }
 
 /** A CSV bill of n lines over codes of the world's catalog (as a hospital system exports it). */
-function billCsv(world: DemoWorld, n: number, seed: number): Buffer {
+function billCsv(codes: string[], n: number, seed: number): Buffer {
   const rows = ['序号,项目编码,数量,单价'];
   let s = seed;
   for (let i = 0; i < n; i++) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    rows.push(`${i + 1},${world.catalog[s % world.catalog.length]!.code},1,10.00`);
+    rows.push(`${i + 1},${codes[s % codes.length]!},1,10.00`);
   }
   return Buffer.from(rows.join('\n'), 'utf8');
 }
@@ -167,7 +181,7 @@ function billCsv(world: DemoWorld, n: number, seed: number): Buffer {
 export async function realUi(
   context: BrowserContext,
   url: string,
-  world: DemoWorld,
+  world: WorldFacts,
   opts: { reads: number; previews: number; lines: number; settleMs?: number },
 ): Promise<UiFigures> {
   const page = await context.newPage();
@@ -184,7 +198,7 @@ export async function realUi(
   const counter_ready_ms = Date.now() - t0;
 
   // the counter at work while the catalog is still being pulled (codes not here are asked of the platform)
-  const direct = cardOf(world, 'inpatient-direct');
+  const direct = world.directCard;
   const catalog = (await page.getByTestId('sync-bar-figure-catalog').textContent()) ?? '';
   const early_verdict = await readCard(page, direct);
   await page.getByTestId('demo-bill-BILL-PNEUMONIA').click();
@@ -198,7 +212,7 @@ export async function realUi(
   if (opts.settleMs) await page.waitForTimeout(opts.settleMs); // BENCH_SETTLE_MS, as in tabs.ts
 
   // the tray's cards that read (a damaged card gives no read, hence no verdict)
-  const readable = new Set(world.cards.filter((c) => !c.damaged).map((c) => c.card_id));
+  const readable = world.readableCards;
   const cards = (
     await page
       .locator('[data-testid^=demo-card-]')
@@ -214,7 +228,7 @@ export async function realUi(
       await page.getByTestId('bill-file').setInputFiles({
         name: `bill-${i}.csv`,
         mimeType: 'text/csv',
-        buffer: billCsv(world, opts.lines, 1000 + i),
+        buffer: billCsv(world.catalogCodes, opts.lines, 1000 + i),
       });
       // loaded: the summary names this file and its line count (the table shows the first 200)
       await page
