@@ -1,15 +1,18 @@
-// Making a committed settlement durable (docs/sync.md, "Journal"). The commit writes the settlement
-// to IndexedDB with its outbox entry in state `journaling`, which the push leaves alone; then the
-// settlement's line is appended to the host's journal (fsync'd there); only then does the counter show
-// 已结算, and the entry turns `queued` right after, off the counter's path (db/outbox-release.ts).
-// Order matters both ways:
-// - IndexedDB first: a full IndexedDB (quota) fails the commit before the journal is touched, so the
-//   journal never holds a settlement that was not committed.
-// - The entry is not uploadable until the journal has it: if the append fails (disk full), the
-//   settlement is taken back out of IndexedDB before the platform could ever see it, and the
-//   cashier is told that nothing was settled.
-// A crash between the two leaves a `journaling` entry, which the restore at the next start appends
-// to the journal and releases (restore.ts).
+// Making a committed settlement durable (docs/sync.md, "Journal"). The commit's IndexedDB transaction
+// reads and checks first (stale preview, encounter already settled); once the checks pass, the
+// settlement's journal line is sent to the host (fsync'd there) while the transaction's writes and
+// its commit run: the counter waits for the slower of the two, not for both one after the other. The
+// outbox entry is written in state `journaling`, which the push leaves alone; only when both are done
+// does the counter show 已结算, and the entry turns `queued` right after, off the counter's path
+// (db/outbox-release.ts). Each side can fail alone:
+// - The transaction fails after the line was written (a full IndexedDB at commit): the line is
+//   withdrawn (`journal.withdraw`: cut off when it is still the journal's last line, so the journal
+//   is as before), and the cashier is told that nothing was settled.
+// - The host refuses the line (disk full): the settlement is taken back out of IndexedDB before the
+//   platform could ever see it (the entry was never uploadable), and the cashier is told so.
+// A crash in between leaves either a `journaling` entry, which the restore at the next start appends
+// to the journal and releases (restore.ts), or a line IndexedDB lacks, which the restore brings back:
+// either way the settlement passed its checks, and it is kept, as one whose receipt did not print.
 import {
   appendAudit,
   releaseLater,
@@ -18,6 +21,7 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
+import Dexie from 'dexie';
 import { codedError } from '../../shared/errors';
 import type { JournalEntryInput } from '../../shared/station-api';
 import { settlementEntry } from './entries';
@@ -40,22 +44,72 @@ export class JournalRefusedError extends codedError('JournalRefusedError', {
   },
 }) {}
 
-/** Appends the settlement's line, then lets its outbox entry be released (releaseLater: the push
- * waits for it); on a refused append, undoes the commit and throws JournalRefusedError (with the
- * host's error as cause). */
+/** The host's answer to a settlement's line: on disk or refused, and how long it took. */
+export type LineAnswer = { ok: true; ms: number } | { ok: false; cause: unknown; ms: number };
+
+/** Sends the settlement's line from inside the commit's transaction without tying it to the
+ * transaction; never rejects (the answer says what happened). */
+export function sendLine(journal: JournalPort, row: SettlementRow): Promise<LineAnswer> {
+  const t0 = performance.now();
+  return Dexie.ignoreTransaction(() => journal.append({ entries: [settlementEntry(row)] })).then(
+    (): LineAnswer => ({ ok: true, ms: performance.now() - t0 }),
+    (cause: unknown): LineAnswer => ({ ok: false, cause, ms: performance.now() - t0 }),
+  );
+}
+
+/** The transaction committed: waits for the line; on disk → the outbox entry may be released
+ * (releaseLater: the push waits for it); refused → the commit is undone and JournalRefusedError
+ * thrown (with the host's error as cause). */
 export async function makeDurable(
   db: StationDb,
-  journal: JournalPort,
+  line: Promise<LineAnswer>,
   row: SettlementRow,
   undo: CommitUndo,
   now: () => Date,
+): Promise<LineAnswer> {
+  const answer = await line;
+  if (!answer.ok) {
+    await takeBack(db, row, undo, now);
+    throw new JournalRefusedError('JOURNAL_REFUSED', { cause: answer.cause });
+  }
+  releaseLater(db, [row.local_setl_id]);
+  return answer;
+}
+
+/** The journal could not take back the line of a commit that failed: the next start would restore
+ * a settlement the cashier was told did not happen, so the cashier and IT must hear of it. */
+export class JournalWithdrawError extends codedError('JournalWithdrawError', {
+  JOURNAL_WITHDRAW_FAILED: {
+    zh: '结算日志未能撤回失败的一笔',
+    en: 'The journal could not take back the line of a failed commit',
+  },
+}) {}
+
+/** The transaction failed (`failure`) after the line was sent: once the line is answered, takes it
+ * back if it reached the disk. Throws JournalWithdrawError when that fails; otherwise the caller
+ * throws the transaction's error. */
+export async function withdrawLine(
+  journal: JournalPort,
+  line: Promise<LineAnswer>,
+  row: SettlementRow,
+  failure: unknown,
+  now: () => Date,
 ): Promise<void> {
-  await appendDurably(
-    journal,
-    settlementEntry(row),
-    () => takeBack(db, row, undo, now),
-    async () => releaseLater(db, [row.local_setl_id]),
-  );
+  if (!(await line).ok) return; // never on disk: nothing to take back
+  const reason =
+    (failure as { code?: unknown }).code ?? (failure instanceof Error ? failure.name : 'COMMIT_FAILED');
+  try {
+    await journal.withdraw({
+      id: row.local_setl_id,
+      at: now().toISOString(),
+      reason: String(reason).slice(0, 60) || 'COMMIT_FAILED',
+    });
+  } catch (cause) {
+    throw new JournalWithdrawError('JOURNAL_WITHDRAW_FAILED', {
+      detail: row.local_setl_id,
+      cause,
+    });
+  }
 }
 
 /** Appends one line; a journal that refuses it gets the commit taken back (and JournalRefusedError

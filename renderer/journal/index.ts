@@ -2,6 +2,15 @@
 // (docs/sync.md, "Journal").
 export { journalPort, type JournalPort } from './port';
 export { settlementEntry, outcomeEntry, cancelEntry, platformStatus } from './entries';
-export { makeDurable, appendDurably, JournalRefusedError, type CommitUndo } from './durable';
+export {
+  makeDurable,
+  sendLine,
+  withdrawLine,
+  appendDurably,
+  JournalRefusedError,
+  JournalWithdrawError,
+  type CommitUndo,
+  type LineAnswer,
+} from './durable';
 export { reconcileWithJournal, rowFromJournal, type RestoreReport } from './restore';
 export { makeCancelDurable, releasePendingCancels, type CancelUndo } from './cancels';

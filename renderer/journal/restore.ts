@@ -118,7 +118,12 @@ export async function reconcileWithJournal(
   now: () => Date = () => new Date(),
 ): Promise<RestoreReport> {
   const { rows } = await journal.index();
-  const inJournal = new Set(rows.filter((r) => r.kind === 'settlement').map((r) => r.id));
+  const inJournal = new Set<string>();
+  for (const r of rows) {
+    if (r.kind === 'settlement') inJournal.add(r.id);
+    // its commit failed after its line was written: that settlement does not exist
+    if (r.kind === 'withdrawn') inJournal.delete(r.id);
+  }
   const outcomes = latestOutcomes(rows);
   const here = new Set((await db.settlements.toCollection().primaryKeys()) as string[]);
 

@@ -11,6 +11,7 @@ export type SettleServiceErrorCode =
   | 'ALREADY_SETTLED'
   | 'ENCOUNTER_REQUIRED'
   | 'JOURNAL_UNWRITABLE'
+  | 'JOURNAL_WITHDRAW_FAILED'
   | 'STAY_PART_OUT_OF_ORDER'
   | 'NOT_OPEN_TASK'
   | 'SETTLEMENT_NOT_FOUND'
@@ -60,6 +61,10 @@ export const SETTLE_SERVICE_ERROR_MESSAGES: MessageTable<SettleServiceErrorCode>
   JOURNAL_UNWRITABLE: {
     zh: '结算日志无法写入（磁盘已满或日志不可用），为防止丢失，本笔未结算；请通知信息科。',
     en: 'The settlement journal cannot be written (disk full or journal unavailable); nothing was settled so nothing can be lost. Call the IT office.',
+  },
+  JOURNAL_WITHDRAW_FAILED: {
+    zh: '本笔未结算，但结算日志未能撤回该笔记录：请勿重复收费，并立即通知信息科人工核对该笔。',
+    en: 'Nothing was settled, but the settlement journal could not take the line back: do not charge again, and call the IT office now to check this settlement by hand.',
   },
   STAY_PART_OUT_OF_ORDER: {
     zh: '中途结算段号须接续本机已结算的本次住院各段（同一住院号）：第1段先结，其后依次为第2、3…段。',

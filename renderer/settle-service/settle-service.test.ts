@@ -227,8 +227,15 @@ describe('settle service', () => {
     await db.open();
     const b = bill(world, 'BILL-PNEUMONIA');
     const journal = openTestJournal();
+    const withdrawn: string[] = [];
     const service = createSettleService({
-      journal: journal.port,
+      journal: {
+        ...journal.port,
+        withdraw: async (w) => {
+          withdrawn.push(w.reason);
+          return journal.port.withdraw(w);
+        },
+      },
       db,
       station: stationFor(world, b.fixmedins_code),
     });
@@ -242,8 +249,48 @@ describe('settle service', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.accumulators.get(`${b.psn_no}:2026`)).toEqual(before);
     expect(Dexie.currentTransaction).toBeNull();
-    // The journal never saw it: IndexedDB commits first, the journal line follows.
+    // The line went beside the transaction's writes and was on disk when the transaction failed: it
+    // was withdrawn, cut off as the last line, so the journal is as it was (empty).
+    expect(withdrawn).toEqual(['QUOTA_EXCEEDED']);
     expect(journal.journal.index()).toEqual([]);
+    expect(journal.journal.status()).toMatchObject({ lines: 0, bytes: 0, writable: true });
+    db.close();
+    await journal.remove();
+  });
+
+  it('a failed commit whose line cannot be withdrawn says so: not settled, check it by hand', async () => {
+    const { db: seeded, world, indexedDB } = await seededStationDb({ today: TODAY });
+    seeded.close();
+    const db = new StationDb('station', { indexedDB, IDBKeyRange });
+    db.use(
+      failingStore('audit', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    );
+    await db.open();
+    const b = bill(world, 'BILL-PNEUMONIA');
+    let syncs = 0;
+    // the line's own fsync succeeds; the disk fails right after, when the line is to be cut off
+    const journal = openTestJournal({
+      io: {
+        datasync: async () => {
+          if (++syncs > 1) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        },
+      },
+    });
+    const service = createSettleService({
+      journal: journal.port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
+    const err = await service
+      .commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY-W' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SettleServiceError);
+    expect(err).toMatchObject({ code: 'JOURNAL_WITHDRAW_FAILED' });
+    expect((err as SettleServiceError).message_zh).toMatch(/本笔未结算.*未能撤回.*信息科/);
+    expect((err as SettleServiceError).message_en).toContain('EIO');
+    expect((err as SettleServiceError).cause).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+    expect(await db.settlements.count()).toBe(0);
+    expect(journal.journal.status()).toMatchObject({ writable: false, lastError: { code: 'EIO' } });
     db.close();
     await journal.remove();
   });

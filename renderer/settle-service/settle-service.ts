@@ -29,6 +29,9 @@ import {
   JournalRefusedError,
   makeCancelDurable,
   makeDurable,
+  sendLine,
+  withdrawLine,
+  type LineAnswer,
   type CommitUndo,
   type JournalPort,
 } from '../journal';
@@ -69,11 +72,15 @@ export interface SettleServiceDeps {
   onCommitTiming?: (timing: CommitTiming) => void;
 }
 
-/** One commit's steps, in milliseconds: the IndexedDB transaction, then the journal line (the trip
- * to the host, its write and fsync, the answer back). */
+/** One commit's steps, in milliseconds. The journal line is sent once the transaction's checks
+ * passed and runs beside its writes, so the two overlap and `total` is less than their sum. */
 export interface CommitTiming {
+  /** the IndexedDB transaction, start to commit */
   idb: number;
+  /** the journal line: the trip to the host, its write and fsync, the answer back */
   journal: number;
+  /** the transaction's start → both done */
+  total: number;
 }
 
 export interface Preview extends BuiltRequest {
@@ -180,6 +187,7 @@ export function createSettleService(deps: SettleServiceDeps) {
     const year = Number(p.request.settle_date.slice(0, 4));
     const t0 = performance.now();
     let undo: CommitUndo | undefined;
+    let line: Promise<LineAnswer> | undefined;
     try {
       await db.transaction(
         'rw',
@@ -200,6 +208,9 @@ export function createSettleService(deps: SettleServiceDeps) {
               detail: `${encounter_no}${part > 1 ? ` #${part}` : ''} → ${holder}`,
             });
           undo = { accumulatorsKey: p.accumulatorsKey, accumulatorsBefore: acc, encounterBefore: enc };
+          // The checks passed: the journal line goes now, while the writes and the commit run
+          // (journal/durable.ts says what happens when one side fails).
+          line = sendLine(deps.journal, row);
           await Promise.all([
             db.settlements.add(row),
             db.outbox.add({
@@ -245,12 +256,23 @@ export function createSettleService(deps: SettleServiceDeps) {
         },
       );
     } catch (e) {
-      throw toStationDbError(e);
+      const failure = toStationDbError(e);
+      if (line) {
+        try {
+          await withdrawLine(deps.journal, line, row, failure, now);
+        } catch (w) {
+          throw new SettleServiceError('JOURNAL_WITHDRAW_FAILED', {
+            detail: `${local_setl_id}: ${describe(w instanceof Error ? w.cause : w)}`,
+            cause: failure,
+          });
+        }
+      }
+      throw failure;
     }
     const t1 = performance.now();
     try {
-      await makeDurable(db, deps.journal, row, undo!, now);
-      deps.onCommitTiming?.({ idb: t1 - t0, journal: performance.now() - t1 });
+      const answer = await makeDurable(db, line!, row, undo!, now);
+      deps.onCommitTiming?.({ idb: t1 - t0, journal: answer.ms, total: performance.now() - t0 });
     } catch (e) {
       if (e instanceof JournalRefusedError)
         throw new SettleServiceError('JOURNAL_UNWRITABLE', { detail: describe(e.cause), cause: e.cause });

@@ -50,26 +50,48 @@ export async function cacheAsOf(db: StationDb): Promise<string | null> {
   return cps.map((c) => c!.completed_at ?? c!.updated_at).sort()[0] ?? null;
 }
 
-/** Writes the answer's rows that are newer than the cache; returns how many it wrote or deleted. */
+interface NewerRows {
+  putFilings: FilingRow[];
+  gone: string[];
+  newerAcc: PersonRows['accumulators'];
+}
+
+/** The answer's rows that are newer than the cache (reads only). */
+async function newerThanCache(db: StationDb, psnNo: string, rows: PersonRows): Promise<NewerRows> {
+  const [fcp, acp] = await db.checkpoints.bulkGet(['filings', 'accumulators']);
+  const cached = async <T extends { ver?: number }>(get: Promise<T | undefined>, since = 0) =>
+    Math.max((await get)?.ver ?? 0, since);
+  const putFilings: FilingRow[] = [];
+  const gone: string[] = [];
+  for (const f of rows.filings) {
+    if (f.ver <= (await cached(db.filings.get(f.key), fcp?.since_ver))) continue;
+    if (f.deleted) gone.push(f.key);
+    else if (f.row.person.psn_no === psnNo) putFilings.push({ ...toFilingRow(f.row), ver: f.ver });
+  }
+  const newerAcc: PersonRows['accumulators'] = [];
+  for (const a of rows.accumulators)
+    if (a.row.psn_no === psnNo && a.ver > (await cached(db.accumulators.get(a.key), acp?.since_ver)))
+      newerAcc.push(a);
+  return { putFilings, gone, newerAcc };
+}
+
+const count = (n: NewerRows) => n.putFilings.length + n.gone.length + n.newerAcc.length;
+
+/** Writes the answer's rows that are newer than the cache; returns how many it wrote or deleted.
+ * Most card reads find nothing newer: that is found by reading alone, so the verdict's own reads of
+ * the same stores, made at the same moment, do not queue behind a readwrite transaction. */
 export async function applyPersonRows(db: StationDb, psnNo: string, rows: PersonRows): Promise<number> {
+  const seen = await db.transaction('r', [db.filings, db.accumulators, db.checkpoints], () =>
+    newerThanCache(db, psnNo, rows),
+  );
+  if (count(seen) === 0) return 0;
   return db.transaction(
     'rw',
     [db.filings, db.accumulators, db.segments, db.checkpoints, db.outbox, db.cancels],
     async () => {
-      const [fcp, acp] = await db.checkpoints.bulkGet(['filings', 'accumulators']);
-      const cached = async <T extends { ver?: number }>(get: Promise<T | undefined>, since = 0) =>
-        Math.max((await get)?.ver ?? 0, since);
-      const putFilings: FilingRow[] = [];
-      const gone: string[] = [];
-      for (const f of rows.filings) {
-        if (f.ver <= (await cached(db.filings.get(f.key), fcp?.since_ver))) continue;
-        if (f.deleted) gone.push(f.key);
-        else if (f.row.person.psn_no === psnNo) putFilings.push({ ...toFilingRow(f.row), ver: f.ver });
-      }
-      const newerAcc: PersonRows['accumulators'] = [];
-      for (const a of rows.accumulators)
-        if (a.row.psn_no === psnNo && a.ver > (await cached(db.accumulators.get(a.key), acp?.since_ver)))
-          newerAcc.push(a);
+      // again inside the write: a pull may have stored newer rows since the read above
+      const newer = await newerThanCache(db, psnNo, rows);
+      const { putFilings, gone, newerAcc } = newer;
       if (gone.length > 0) await db.filings.bulkDelete(gone);
       if (putFilings.length > 0) await db.filings.bulkPut(putFilings);
       if (putFilings.length > 0 || gone.length > 0) await db.segments.add(filingSegment(putFilings, gone));
@@ -80,7 +102,7 @@ export async function applyPersonRows(db: StationDb, psnNo: string, rows: Person
         );
         await db.accumulators.bulkPut(merged.map((m, i) => ({ ...m, ver: newerAcc[i]!.ver })));
       }
-      return putFilings.length + gone.length + newerAcc.length;
+      return count(newer);
     },
   );
 }

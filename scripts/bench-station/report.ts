@@ -122,7 +122,7 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   );
   const st = f.settled.steps;
   say(
-    `    the commit's steps, p95 (median): IndexedDB transaction ${ms(st.idb.p95)} (${ms(st.idb.median)}), journal line (to the host, fsync, back) ${ms(st.journal.p95)} (${ms(st.journal.median)})`,
+    `    the commit's steps, p95 (median): IndexedDB transaction ${ms(st.idb.p95)} (${ms(st.idb.median)}) and, beside it, the journal line (to the host, fsync, back) ${ms(st.journal.p95)} (${ms(st.journal.median)}); both done ${ms(st.total.p95)} (${ms(st.total.median)})`,
   );
   say(`  settle + IndexedDB + journal (fsync) ${latency(f.settled.settle_commit, 25)}`);
   say(

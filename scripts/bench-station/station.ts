@@ -165,17 +165,19 @@ export interface Settled {
   queued: number;
   refused_previews: number;
   commit: Latency;
-  /** the commit's steps: IndexedDB transaction, journal line (page → host → fsync → page) */
-  steps: { idb: Latency; journal: Latency };
+  /** the commit's steps: IndexedDB transaction, journal line (page → host → fsync → page), which
+   * overlap (the line goes once the transaction's checks passed) */
+  steps: Record<keyof CommitTiming, Latency>;
   /** settle (preview) + IndexedDB commit + journal line fsync'd on the host */
   settle_commit: Latency;
 }
 
 export async function settleMany(params: StationParams): Promise<Settled> {
-  const steps: Record<keyof CommitTiming, number[]> = { idb: [], journal: [] };
+  const steps: Record<keyof CommitTiming, number[]> = { idb: [], journal: [], total: [] };
   const service = serviceFor(params, (t) => {
     steps.idb.push(t.idb);
     steps.journal.push(t.journal);
+    steps.total.push(t.total);
   });
   const lines = billOf(['001101000010000', 'XJ01CAA040A001']);
   const commitMs: number[] = [];
@@ -215,7 +217,7 @@ export async function settleMany(params: StationParams): Promise<Settled> {
     queued: commitMs.length,
     refused_previews: refused,
     commit: summary(commitMs),
-    steps: { idb: summary(steps.idb), journal: summary(steps.journal) },
+    steps: { idb: summary(steps.idb), journal: summary(steps.journal), total: summary(steps.total) },
     settle_commit: summary(settleCommitMs),
   };
 }

@@ -5,7 +5,12 @@
 import { z } from 'zod';
 import { billLineSchema } from '../settlement';
 import { billInboxChunkSchema, billInboxNameSchema, billInboxStatusSchema } from './bill-inbox';
-import { journalEntrySchema, journalIndexRowSchema, journalStatusSchema } from './journal';
+import {
+  journalEntrySchema,
+  journalIndexRowSchema,
+  journalStatusSchema,
+  journalWithdrawSchema,
+} from './journal';
 import { operatorMethods } from './operators';
 
 const text = (max: number) => z.string().max(max);
@@ -237,6 +242,13 @@ export const stationMethods = {
   'journal.append': {
     input: z.object({ entries: z.array(journalEntrySchema).min(1).max(100) }).strict(),
     output: z.object({ lastSeq: z.number().int().min(0) }),
+  },
+  /** Takes back the settlement line of a commit that failed in IndexedDB after the line was written:
+   * cut off when it is still the journal's last line (the journal is as before), else a `withdrawn`
+   * line is appended. Resolves once that is on disk. */
+  'journal.withdraw': {
+    input: journalWithdrawSchema,
+    output: z.object({ cut: z.boolean() }),
   },
   /** Every journal line without its body, to compare with IndexedDB. */
   'journal.index': {

@@ -12,6 +12,11 @@ const isoTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'ISO 8601 time');
 const localSetlId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a local settlement id');
 
+/** A settlement line whose commit failed in IndexedDB after the line was written (the commit writes
+ * both at once: renderer/settle-service/settle-service.ts): the settlement does not exist, is never
+ * restored nor uploaded. The host cuts the line off instead when it is still the journal's last. */
+export const JOURNAL_WITHDRAW_REASON_MAX = 60;
+
 /** The platform answers the journal records, so rotation knows what the platform already holds. */
 export const JOURNAL_OUTCOMES = ['confirmed', 'discrepancy', 'rejected', 'cancelled'] as const;
 
@@ -43,15 +48,35 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
     at: isoTime,
     body: z.record(z.string(), z.unknown()),
   }),
+  z.object({
+    kind: z.literal('withdrawn'),
+    id: localSetlId,
+    at: isoTime,
+    body: z.object({ reason: z.string().min(1).max(JOURNAL_WITHDRAW_REASON_MAX) }).strict(),
+  }),
 ]);
 export type JournalEntry = z.infer<typeof journalEntrySchema>;
 export type JournalEntryInput = z.input<typeof journalEntrySchema>;
 export type JournalKind = JournalEntry['kind'];
+const JOURNAL_KINDS = journalEntrySchema.options.map((o) => o.shape.kind.value) as [
+  JournalKind,
+  ...JournalKind[],
+];
+
+/** What `journal.withdraw` asks: take back the settlement line of a commit that failed. */
+export const journalWithdrawSchema = z
+  .object({
+    id: localSetlId,
+    at: isoTime,
+    reason: z.string().min(1).max(JOURNAL_WITHDRAW_REASON_MAX),
+  })
+  .strict();
+export type JournalWithdraw = z.infer<typeof journalWithdrawSchema>;
 
 /** One line of the journal as the index lists it: enough to compare with IndexedDB, no bodies. */
 export const journalIndexRowSchema = z.object({
   seq: z.number().int().min(1),
-  kind: z.enum(['settlement', 'outcome', 'cancel', 'resolution']),
+  kind: z.enum(JOURNAL_KINDS),
   id: localSetlId,
   at: isoTime,
   /** for outcome lines: the outcome, so the station can tell what the platform holds */

@@ -105,6 +105,33 @@ describe('the journal restores what IndexedDB lost', () => {
     await reopened.remove();
   });
 
+  it('a settlement withdrawn from the journal (its commit failed after the line) is never restored nor uploaded', async () => {
+    const journal = openTestJournal();
+    const st = await freshStation();
+    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+    for (let i = 0; i < 3; i++) await settler.settle(people[(i + 9) % people.length]!, 'outpatient');
+    const ids = (await st.db.settlements.toArray()).map((s) => s.local_setl_id).sort();
+    st.db.close();
+    // the middle one's line is no longer the last: a withdrawn line follows instead of a cut
+    const gone = ids[1]!;
+    await expect(
+      journal.port.withdraw({ id: gone, at: new Date().toISOString(), reason: 'QUOTA_EXCEEDED' }),
+    ).resolves.toEqual({ cut: false });
+
+    const fresh = await freshStation();
+    expect(await reconcileWithJournal(fresh.db, journal.port)).toMatchObject({ restored: 2, appended: 0 });
+    expect((await fresh.db.settlements.toArray()).map((s) => s.local_setl_id).sort()).toEqual(
+      ids.filter((id) => id !== gone),
+    );
+    await createPusher({ db: fresh.db, port: tp.port(), lock: inProcessWriterLock() }).drain();
+    expect((await onPlatform(ids)).map((s) => s.local_setl_id).sort()).toEqual(
+      ids.filter((id) => id !== gone),
+    );
+    fresh.db.close();
+    await journal.remove();
+  });
+
   it('a crash between the commit and its journal line: the entry waits, the restore journals and releases it', async () => {
     const journal = openTestJournal();
     const st = await freshStation();

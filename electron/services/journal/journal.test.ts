@@ -159,6 +159,35 @@ describe('journal', () => {
     ]);
   });
 
+  it('withdraws a failed commit: cut off while it is the last line, else a withdrawn line after it', async () => {
+    const dir = tmp();
+    const j = track(openJournal({ dir }));
+    await j.append([settlementEntry('W1')]);
+    const before = fs.readFileSync(j.file);
+    await j.append([settlementEntry('W2')]);
+    const at = '2026-12-03T10:01:00.000Z';
+    // the last line: cut off, the file is byte for byte what it was, and the next line follows on
+    await expect(j.withdraw({ id: 'W2', at, reason: 'QUOTA_EXCEEDED' })).resolves.toEqual({ cut: true });
+    expect(fs.readFileSync(j.file)).toEqual(before);
+    expect(j.index().map((r) => r.id)).toEqual(['W1']);
+    // another line came after it (an answer appended meanwhile): a withdrawn line instead
+    await j.append([settlementEntry('W3')]);
+    await j.append([outcome('W1', 'confirmed')]);
+    await expect(j.withdraw({ id: 'W3', at, reason: 'QUOTA_EXCEEDED' })).resolves.toEqual({ cut: false });
+    const index = j.index().map((r) => [r.seq, r.kind, r.id]);
+    expect(index).toEqual([
+      [1, 'settlement', 'W1'],
+      [2, 'settlement', 'W3'],
+      [3, 'outcome', 'W1'],
+      [4, 'withdrawn', 'W3'],
+    ]);
+    await j.close();
+    open.pop();
+    const reopened = track(openJournal({ dir }));
+    expect(reopened.index().map((r) => [r.seq, r.kind, r.id])).toEqual(index);
+    expect((await reopened.get(['W3'])).at(-1)).toMatchObject({ body: { reason: 'QUOTA_EXCEEDED' } });
+  });
+
   it('serialises concurrent appends: file order equals sequence order, no line interleaved', async () => {
     const dir = tmp();
     const j = track(openJournal({ dir }));
@@ -215,11 +244,13 @@ describe('journal rotation', () => {
       { kind: 'cancel', id: 'OLD_CANCEL_WAITING', at: day('2026-08-04'), body: { reason: 'wrong bill' } },
       settlementEntry('OLD_CANCELLED', day('2026-08-05')),
       outcome('OLD_CANCELLED', 'cancelled', day('2026-08-06')),
+      settlementEntry('OLD_WITHDRAWN', day('2026-08-07')),
+      { kind: 'withdrawn', id: 'OLD_WITHDRAWN', at: day('2026-08-07'), body: { reason: 'QUOTA_EXCEEDED' } },
       settlementEntry('NEW_OK', day('2026-11-30')),
       outcome('NEW_OK', 'confirmed', day('2026-11-30')),
     ]);
     const { removedIds } = await j.rotate();
-    expect(removedIds).toBe(2);
+    expect(removedIds).toBe(3); // a withdrawn settlement never existed: it goes once old
     expect([...new Set(j.index().map((r) => r.id))]).toEqual([
       'OLD_PENDING',
       'OLD_REJECTED',
@@ -227,6 +258,6 @@ describe('journal rotation', () => {
       'NEW_OK',
     ]);
     await j.append([settlementEntry('AFTER')]);
-    expect(j.index().at(-1)).toMatchObject({ seq: 13, id: 'AFTER' });
+    expect(j.index().at(-1)).toMatchObject({ seq: 15, id: 'AFTER' });
   });
 });

@@ -16,6 +16,7 @@ import {
   type JournalEntryInput,
   type JournalIndexRow,
   type JournalStatus,
+  type JournalWithdraw,
 } from '../../../shared/station-api/journal';
 import { encodeLine, scanJournal } from './line-codec';
 import { JournalError } from './errors';
@@ -47,6 +48,9 @@ interface Line extends JournalIndexRow {
 export interface Journal {
   readonly file: string;
   append(entries: JournalEntryInput[]): Promise<{ lastSeq: number }>;
+  /** Takes back a settlement line whose commit failed: cut off when it is the last line, else a
+   * `withdrawn` line is appended (rotation.ts, restore: a withdrawn settlement does not exist). */
+  withdraw(w: JournalWithdraw): Promise<{ cut: boolean }>;
   /** every line, in order, without bodies */
   index(): JournalIndexRow[];
   /** the full entries of these ids (every kind), in file order */
@@ -129,36 +133,66 @@ export function openJournal(options: JournalOptions): Journal {
     await io.datasync(fd);
   }
 
+  /** Records a failed write (the status shows it) as the coded error the channel answers. */
+  function unwritable(err: unknown): JournalError {
+    const e = err as NodeJS.ErrnoException;
+    lastError = { code: e.code ?? 'EIO', message: e.message.slice(0, 1000), at: now().toISOString() };
+    return new JournalError('JOURNAL_UNWRITABLE', { detail: e.code ?? 'EIO', cause: err });
+  }
+
+  /** One append, already in the serial queue. */
+  async function appendNow(entries: JournalEntryInput[]): Promise<{ lastSeq: number }> {
+    const parsed = entries.map((e) => journalEntrySchema.parse(e));
+    const first = lastSeq() + 1;
+    const encoded = parsed.map((entry, i) => Buffer.from(encodeLine({ seq: first + i, entry }), 'utf8'));
+    const data = Buffer.concat(encoded);
+    try {
+      await writeAll(data);
+    } catch (err) {
+      // Leave no half line behind: the journal ends where it ended before this append.
+      try {
+        fs.ftruncateSync(fd, size);
+      } catch {
+        /* the next open cuts the torn tail instead */
+      }
+      throw unwritable(err);
+    }
+    let offset = size;
+    parsed.forEach((entry, i) => {
+      const length = encoded[i]!.length;
+      lines.push({ ...toRow(first + i, entry), offset, length });
+      offset += length;
+    });
+    size = offset;
+    lastError = null;
+    return { lastSeq: lastSeq() };
+  }
+
   return {
     file,
     append(entries) {
+      return serial(() => appendNow(entries));
+    },
+    withdraw({ id, at, reason }) {
       return serial(async () => {
-        const parsed = entries.map((e) => journalEntrySchema.parse(e));
-        const first = lastSeq() + 1;
-        const encoded = parsed.map((entry, i) => Buffer.from(encodeLine({ seq: first + i, entry }), 'utf8'));
-        const data = Buffer.concat(encoded);
-        try {
-          await writeAll(data);
-        } catch (err) {
-          // Leave no half line behind: the journal ends where it ended before this append.
-          try {
-            fs.ftruncateSync(fd, size);
-          } catch {
-            /* the next open cuts the torn tail instead */
-          }
-          const e = err as NodeJS.ErrnoException;
-          lastError = { code: e.code ?? 'EIO', message: e.message.slice(0, 1000), at: now().toISOString() };
-          throw new JournalError('JOURNAL_UNWRITABLE', { detail: e.code ?? 'EIO', cause: err });
+        const last = lines.at(-1);
+        if (!last || last.kind !== 'settlement' || last.id !== id) {
+          await appendNow([{ kind: 'withdrawn', id, at, body: { reason } }]);
+          return { cut: false };
         }
-        let offset = size;
-        parsed.forEach((entry, i) => {
-          const length = encoded[i]!.length;
-          lines.push({ ...toRow(first + i, entry), offset, length });
-          offset += length;
-        });
-        size = offset;
-        lastError = null;
-        return { lastSeq: lastSeq() };
+        try {
+          fs.ftruncateSync(fd, last.offset);
+        } catch (err) {
+          throw unwritable(err);
+        }
+        lines.pop();
+        size = last.offset;
+        try {
+          await io.datasync(fd);
+        } catch (err) {
+          throw unwritable(err);
+        }
+        return { cut: true };
       });
     },
     index: () => lines.map(({ offset: _o, length: _l, ...row }) => row),

@@ -1,7 +1,8 @@
 // Which journal lines rotation keeps (docs/sync.md, "Journal"). A settlement's lines may go only when
 // the platform holds it for good and it is older than the retention (at least 90 days): its latest
 // answer is `confirmed` or `cancelled`, no cancel waits for the platform, and a discrepancy or
-// rejection has been resolved. Anything the platform has not settled for good is never dropped.
+// rejection has been resolved. Anything the platform has not settled for good is never dropped. A
+// withdrawn settlement (its commit failed after the line was written) never existed: it goes once old.
 import type { JournalIndexRow } from '../../../shared/station-api/journal';
 
 const DAY_MS = 86_400_000;
@@ -11,15 +12,24 @@ interface IdState {
   outcome: JournalIndexRow['outcome'] | null;
   cancelPending: boolean;
   resolved: boolean;
+  /** its commit failed after the line was written: nothing to keep it for */
+  withdrawn: boolean;
 }
 
 function stateOf(rows: readonly JournalIndexRow[]): Map<string, IdState> {
   const states = new Map<string, IdState>();
   for (const row of rows) {
-    const s = states.get(row.id) ?? { settledAt: null, outcome: null, cancelPending: false, resolved: false };
+    const s = states.get(row.id) ?? {
+      settledAt: null,
+      outcome: null,
+      cancelPending: false,
+      resolved: false,
+      withdrawn: false,
+    };
     if (row.kind === 'settlement') s.settledAt = Date.parse(row.at);
     if (row.kind === 'cancel') s.cancelPending = true;
     if (row.kind === 'resolution') s.resolved = true;
+    if (row.kind === 'withdrawn') s.withdrawn = true;
     if (row.kind === 'outcome') {
       s.outcome = row.outcome ?? null;
       if (row.outcome === 'cancelled') s.cancelPending = false;
@@ -30,6 +40,7 @@ function stateOf(rows: readonly JournalIndexRow[]): Map<string, IdState> {
 }
 
 function settledForGood(s: IdState): boolean {
+  if (s.withdrawn) return true;
   if (s.cancelPending) return false;
   if (s.outcome === 'confirmed' || s.outcome === 'cancelled') return true;
   return (s.outcome === 'discrepancy' || s.outcome === 'rejected') && s.resolved;

@@ -23,6 +23,7 @@ export function queueStateOf(rows: readonly JournalIndexRow[]): QueueState {
   const cancels = new Map<string, string>();
   for (const row of rows) {
     if (row.kind === 'settlement') settled.set(row.id, row.at);
+    if (row.kind === 'withdrawn') settled.delete(row.id);
     if (row.kind === 'cancel') cancels.set(row.id, row.at);
     if (row.kind === 'outcome' && row.outcome) {
       outcome.set(row.id, row.outcome);

@@ -151,6 +151,7 @@ export function createStationHost(deps: StationHostDeps): StationHost {
       return OK;
     },
     'journal.append': ({ entries }) => journal().append(entries),
+    'journal.withdraw': (w) => journal().withdraw(w),
     'journal.index': () => ({ rows: journal().index() }),
     'journal.get': async ({ ids }) => ({ entries: await journal().get(ids) }),
     'journal.status': () => journal().status(),

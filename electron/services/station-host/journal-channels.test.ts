@@ -56,6 +56,31 @@ describe('journal channels', () => {
     });
   });
 
+  it('withdraws a settlement line through the channel, and refuses a malformed withdrawal', async () => {
+    const h = host(openJournal({ dir: path.join(work, 'j4') }));
+    await h.dispatch('journal.append', { entries: [outcome('A')] });
+    const at = '2026-12-03T10:01:00.000Z';
+    // not a settlement line at the end: the withdrawal is recorded as a line of its own
+    await expect(h.dispatch('journal.withdraw', { id: 'A', at, reason: 'QUOTA_EXCEEDED' })).resolves.toEqual({
+      ok: true,
+      output: { cut: false },
+    });
+    await expect(h.dispatch('journal.index', {})).resolves.toMatchObject({
+      output: { rows: [{ kind: 'outcome' }, { kind: 'withdrawn', id: 'A', seq: 2 }] },
+    });
+    for (const [bad, field] of [
+      [{ id: 'A/../B', at, reason: 'X' }, 'id'],
+      [{ id: 'A', at: 'yesterday', reason: 'X' }, 'at'],
+      [{ id: 'A', at, reason: '' }, 'reason'],
+      [{ id: 'A', at, reason: 'X'.repeat(61) }, 'reason'],
+      [{ id: 'A', at, reason: 'X', extra: 1 }, ''],
+    ] as const)
+      await expect(h.dispatch('journal.withdraw', bad)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', path: expect.stringContaining(field) },
+      });
+  });
+
   it('passes a full disk on as JOURNAL_UNWRITABLE with the words for the cashier', async () => {
     const h = host(
       openJournal({

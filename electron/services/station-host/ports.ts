@@ -4,10 +4,6 @@
 import type {
   BillInboxChunk,
   BillInboxStatus,
-  JournalEntry,
-  JournalEntryInput,
-  JournalIndexRow,
-  JournalStatus,
   CardReadEvent,
   CardStatus,
   DemoCardSummary,
@@ -17,6 +13,7 @@ import type {
   StationEventPayload,
 } from '../../../shared/station-api';
 
+import type { Journal } from '../journal';
 import type { LogLevel } from '../logging';
 import type { OperatorsService } from '../operators';
 
@@ -44,12 +41,8 @@ export interface PrintPort {
   dialog: ((html: string) => Promise<'printed' | 'cancelled'>) | null;
 }
 
-export interface JournalPort {
-  append(entries: JournalEntryInput[]): Promise<{ lastSeq: number }>;
-  index(): JournalIndexRow[];
-  get(ids: readonly string[]): Promise<JournalEntry[]>;
-  status(): JournalStatus;
-}
+/** The journal service's calls the channels make (electron/services/journal). */
+export type JournalPort = Pick<Journal, 'append' | 'withdraw' | 'index' | 'get' | 'status'>;
 
 /** The operators service as the host's channels use it (provisioning and closing are the node host's). */
 export type OperatorsPort = Omit<OperatorsService, 'provision' | 'close'>;
