@@ -38,8 +38,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * memory grows its files by copying them, and the bulk load of the 200,000-person world took minutes
  * there (docs/platform.md, "Seeding by bulk load"). */
 const PLATFORM_DIR = process.env.BENCH_PLATFORM_DIR;
-/** BENCH_UI=0 leaves out the real station's UI phase. */
+/** BENCH_UI=0 leaves out the real station's UI phase; BENCH_TABS=0 the bench page's tabs (floors,
+ * first sync, the station window's figures) before it. */
 const UI = process.env.BENCH_UI !== '0';
+const TABS = process.env.BENCH_TABS !== '0';
 const here = fileURLToPath(new URL('./bench-station/', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const today = cstDate(Date.now());
@@ -130,17 +132,18 @@ async function main(): Promise<void> {
       mdtrtarea_admvs: hospital.institution.mdtrtarea_admvs,
       hosp_lv: hospital.institution.hosp_lv,
     };
-    await runTabs(context, pageUrl, {
-      station: profile,
-      today: platform.today,
-      settlements: SETTLEMENTS,
-      lookups: 2000,
-      searches: 500,
-      verdicts: 300,
-      previews: 40,
-      previewLines: 400,
-      runId: Date.now().toString(36),
-    });
+    if (TABS)
+      await runTabs(context, pageUrl, {
+        station: profile,
+        today: platform.today,
+        settlements: SETTLEMENTS,
+        lookups: 2000,
+        searches: 500,
+        verdicts: 300,
+        previews: 40,
+        previewLines: 400,
+        runId: Date.now().toString(36),
+      });
     if (facts) {
       log(
         'the real station (browser mode, the built renderer) on the same platform: first sync, counter, reload…',
@@ -149,7 +152,7 @@ async function main(): Promise<void> {
       try {
         reportUi(
           await realUi(context, agent.agent.url, facts, {
-            reads: 40,
+            reads: Number(process.env.BENCH_UI_READS ?? 40),
             previews: 15,
             lines: 400,
             settleMs: SETTLE_MS,

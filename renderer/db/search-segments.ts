@@ -13,6 +13,7 @@
 // found again in a newer segment, and every hit is checked against the stored row before it is
 // returned, so an old segment can never make a lookup return a row that no longer matches.
 // compactSegments merges them when incremental pulls have made many small ones.
+import Dexie, { RangeSet, rangesOverlap, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { StationDb } from './station-db';
 import type { CatalogDataset, CatalogRow, FilingRow, SegmentDataset, SegmentRow } from './types';
 import { normalizeSearchText, pinyinInitials } from './search-keys';
@@ -225,6 +226,26 @@ export interface SegmentHit {
   text(field: string): string;
 }
 
+const nonEmpty = (t: IntervalTree | undefined): boolean => t !== undefined && 'from' in t;
+
+/** Whether a committed write (Dexie's observability parts) may have touched this dataset's segments:
+ * it wrote the segments store and its `dataset` index entries include this dataset, or are not
+ * known (deletes of rows Dexie did not read, bulk writes of 50 or more), or everything changed. */
+function touches(parts: ObservabilitySet, dbName: string, dataset: SegmentDataset): boolean {
+  if ('all' in parts) return true;
+  const part = (name: string) => parts[`idb://${dbName}/segments/${name}`];
+  if (!nonEmpty(part('')) && !nonEmpty(part(':dels'))) return false; // not the segments store
+  const byDataset = part('dataset');
+  return nonEmpty(part(':dels')) || !nonEmpty(byDataset) || rangesOverlap(byDataset!, datasetRange(dataset));
+}
+
+const ranges = new Map<SegmentDataset, RangeSet>();
+function datasetRange(dataset: SegmentDataset): RangeSet {
+  let r = ranges.get(dataset);
+  if (!r) ranges.set(dataset, (r = new RangeSet(dataset)));
+  return r;
+}
+
 /** The segments of one dataset of one database, held in memory and refreshed before each lookup. */
 export class SegmentIndex {
   private segments: LoadedSegment[] = []; // newest first
@@ -232,17 +253,31 @@ export class SegmentIndex {
   private running: Promise<void> = Promise.resolve();
   /** a refresh not started yet: it reads the ids after every call that got it */
   private queued: Promise<void> | null = null;
+  /** the segments store may have changed since the last refresh began reading it */
+  private dirty = true;
 
   constructor(
     private readonly db: StationDb,
     readonly dataset: SegmentDataset,
-  ) {}
+  ) {
+    // Dexie announces every committed write, this window's and (over a BroadcastChannel) other
+    // windows', before the code that awaited it goes on: a lookup reads the store only after one
+    // touched the segments. Until now each lookup read the segment ids, and that read waited behind
+    // any readwrite transaction over the store (a pull's pages, a sync cycle): tens of milliseconds
+    // at the counter on the full world, seconds while the first catalog pull ran.
+    const onMutated = (parts: ObservabilitySet) => {
+      if (!this.dirty && touches(parts, db.name, dataset)) this.dirty = true;
+    };
+    Dexie.on('storagemutated', onMutated);
+    db.on('close', () => Dexie.on.storagemutated.unsubscribe(onMutated));
+  }
 
   /** Loads segments written since the last call (by this window or another) and forgets removed
-   * ones; when nothing changed this reads only the dataset's segment ids. A call made while a
-   * refresh runs waits for a new one that starts after it (it may have missed a page committed
-   * since); calls made meanwhile share that next one. */
+   * ones; when no write touched the segments since the last refresh began, it reads nothing. A call
+   * made while a refresh runs waits for a new one that starts after it (it may have missed a page
+   * committed since); calls made meanwhile share that next one. */
   refresh(): Promise<void> {
+    if (!this.dirty && !this.queued) return this.running;
     if (this.queued) return this.queued;
     const next = this.running.then(() => {
       this.queued = null;
@@ -254,15 +289,21 @@ export class SegmentIndex {
   }
 
   private async doRefresh(): Promise<void> {
+    this.dirty = false; // a write committed from now on is seen by this read or marks it again
     // ids and contents in one read transaction, so a compaction elsewhere cannot delete a segment
     // between the two reads
-    const added = await this.db.transaction('r', this.db.segments, async () => {
-      const ids = await this.db.segments.where('dataset').equals(this.dataset).primaryKeys();
-      const known = new Set(this.segments.map((s) => s.id));
-      const missing = ids.filter((id) => !known.has(id));
-      const rows = missing.length === 0 ? [] : await this.db.segments.bulkGet(missing);
-      return { ids, rows };
-    });
+    const added = await this.db
+      .transaction('r', this.db.segments, async () => {
+        const ids = await this.db.segments.where('dataset').equals(this.dataset).primaryKeys();
+        const known = new Set(this.segments.map((s) => s.id));
+        const missing = ids.filter((id) => !known.has(id));
+        const rows = missing.length === 0 ? [] : await this.db.segments.bulkGet(missing);
+        return { ids, rows };
+      })
+      .catch((e: unknown) => {
+        this.dirty = true; // not read: the next lookup tries again
+        throw e;
+      });
     const present = new Set(added.ids);
     const kept = this.segments.filter((s) => present.has(s.id));
     for (const row of added.rows) if (row) kept.push(load(row));

@@ -68,7 +68,8 @@ export interface BuiltRequest {
   /** the local accumulators the request used, to detect a change between preview and commit */
   accumulatorsKey: string;
   accumulatorsBasis: Accumulators | undefined;
-  /** each dataset's version the request was built from (8201 `data_versions`) */
+  /** each dataset's version the request was built from (8201 `data_versions`); empty for a verdict
+   * (assess: no bill, nothing to upload) */
   dataVersions: Record<string, number>;
 }
 
@@ -160,7 +161,8 @@ export async function prepareSettlement(
     insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
     db.institutions.get(station.fixmedins_code),
     db.accumulators.get(accKey),
-    db.checkpoints.toArray(),
+    // a verdict (no bill) uploads nothing: no data_versions, and no read to wait behind a pull
+    codes.length > 0 ? db.checkpoints.toArray() : [],
     billEntries(db, input, codes, deps.catalogSource).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),

@@ -139,16 +139,23 @@ export async function applyPages(
 ): Promise<void> {
   const last = pages[pages.length - 1]!.page;
   const table = tableOf(db, dataset);
-  const tables: Table[] = [table, db.checkpoints];
-  if (dataset === 'accumulators') tables.push(db.outbox, db.cancels);
+  // A page with no change (most pages of a sync cycle) moves the checkpoint alone: its transaction
+  // then locks only the checkpoints, not the dataset the counter's reads wait on.
+  const changes = pages.some(
+    (p) => p.page.rows.length > 0 || p.page.deleted.length > 0 || p.prepared.rows.length > 0,
+  );
+  const tables: Table[] = changes ? [table, db.checkpoints] : [db.checkpoints];
+  if (changes && dataset === 'accumulators') tables.push(db.outbox, db.cancels);
   if (pages.some((p) => p.prepared.segment)) tables.push(db.segments);
   await db.transaction('rw', tables, async () => {
     for (const { page, prepared } of pages) {
       if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
       const toPut =
-        dataset === 'accumulators'
-          ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
-          : prepared.rows;
+        dataset !== 'accumulators'
+          ? prepared.rows
+          : page.rows.length > 0
+            ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
+            : [];
       if (toPut.length > 0) await table.bulkPut(toPut);
       if (prepared.segment) await db.segments.add(prepared.segment);
     }

@@ -2,7 +2,7 @@
 // renamed and deleted rows, compaction, a second window, and a property test against brute force.
 import { IDBFactory, memoryStationDb } from '../../test/support/memory-db';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   compactSegments,
   findFilings,
@@ -75,6 +75,41 @@ describe('catalog search over pulled pages', () => {
     await compactSegments(db, 'catalog', { maxSegments: 0 });
     expect(await db.segments.where('dataset').equals('catalog').count()).toBe(1);
     expect(await keys(other, '维生素')).toEqual(['C2']);
+    other.close();
+    db.close();
+  });
+
+  it('reads the segments store for a lookup only after a write touched it, in this window or another', async () => {
+    const { db, indexedDB } = await fresh();
+    const other = await memoryStationDb('station', indexedDB);
+    await page(db, [cat('E1', '葡萄糖注射液')]);
+    expect(await keys(db, '葡萄糖')).toEqual(['E1']);
+    const nobody = { certno: '110101199001011237' };
+    expect(await findFilings(db, nobody)).toEqual([]);
+    const reads = vi.spyOn(db.segments, 'where');
+    // nothing written since: the lookups answer from memory (no read to wait behind a pull)
+    expect(await keys(db, '葡萄糖')).toEqual(['E1']);
+    expect(await keys(db, 'ptt')).toEqual(['E1']);
+    await db.checkpoints.put({
+      dataset: 'policies',
+      since_ver: 1,
+      total_rows: 0,
+      in_progress: false,
+      updated_at: '2026-12-03T00:00:00.000Z',
+      completed_at: null,
+    });
+    expect(await keys(db, '葡萄糖')).toEqual(['E1']);
+    expect(await findFilings(db, nobody)).toEqual([]);
+    expect(reads).not.toHaveBeenCalled();
+    // another window pulls a catalog page: the next catalog lookup reads the store again and sees
+    // it; the filings' segments were not touched, so a filing lookup still reads nothing
+    await page(other, [cat('E2', '葡萄糖酸钙片')]);
+    expect(await keys(db, '葡萄糖')).toEqual(['E1', 'E2']);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(await findFilings(db, nobody)).toEqual([]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(await keys(db, '葡萄糖')).toEqual(['E1', 'E2']);
+    expect(reads).toHaveBeenCalledTimes(1);
     other.close();
     db.close();
   });

@@ -25,6 +25,9 @@ export interface UiFigures {
   verdictFromRead: Latency;
   /** reads whose card.read event the page did not see (left out of verdictFromRead) */
   readsWithoutEvent: number;
+  /** the reads over the budget (event → verdict > 100 ms): how many, their time, and how much of it
+   * the page's main thread spent in long tasks */
+  slowReads: { n: number; ms: number; busy_ms: number };
   preview: Latency;
   heapAfterCounter: HeapFigure;
   /** reload → the shell on screen, full database; then the first card read → verdict */
@@ -109,6 +112,13 @@ async function signInIfAsked(page: Page, timeout: number): Promise<void> {
 // registered when the socket is made (so before the app's own), with the card's id, in the page's clock.
 const WATCH_CARD_READS = `(() => {
   window.__benchCardReads = [];
+  // the page's long tasks (main thread busy 50 ms or more), to tell a slow read's waiting from its work
+  window.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   const Socket = window.WebSocket;
   window.WebSocket = class extends Socket {
     constructor(...args) {
@@ -130,6 +140,8 @@ interface CardReadTiming {
   click_ms: number;
   /** this card's card.read event in the page → the verdict painted (null: no event was seen) */
   read_ms: number | null;
+  /** of read_ms, the time the page's main thread spent in long tasks (≥ 50 ms each) */
+  busy_ms: number;
 }
 
 /** Reads a demo card with nobody at the counter: the time to the verdict. */
@@ -151,12 +163,30 @@ async function readCardTimed(page: Page, cardId: string): Promise<CardReadTiming
     { click: `[data-testid="demo-card-${cardId}"]` },
     '[data-testid=verdict]',
   );
-  const reads = await page.evaluate(
-    () => (window as { __benchCardReads?: { at: number; cardId: string }[] }).__benchCardReads ?? [],
-  );
+  const { reads, longTasks } = await page.evaluate(() => {
+    const w = window as {
+      __benchCardReads?: { at: number; cardId: string }[];
+      __benchLongTasks?: { start: number; end: number }[];
+    };
+    return { reads: w.__benchCardReads ?? [], longTasks: w.__benchLongTasks ?? [] };
+  });
   // this card's read that came after the click (at - ms) and before the verdict was painted
   const read = reads.filter((r) => r.cardId === cardId && r.at >= at - ms && r.at <= at).at(-1);
-  return { click_ms: ms, read_ms: read ? at - read.at : null };
+  const from = read?.at ?? at - ms;
+  const busy_ms = longTasks.reduce(
+    (sum, t) => sum + Math.max(0, Math.min(t.end, at) - Math.max(t.start, from)),
+    0,
+  );
+  return { click_ms: ms, read_ms: read ? at - read.at : null, busy_ms };
+}
+
+function slowReads(reads: CardReadTiming[]): UiFigures['slowReads'] {
+  const slow = reads.filter((r) => r.read_ms !== null && r.read_ms > 100);
+  return {
+    n: slow.length,
+    ms: slow.reduce((n, r) => n + r.read_ms!, 0),
+    busy_ms: slow.reduce((n, r) => n + r.busy_ms, 0),
+  };
 }
 
 /** F4 on the bill loaded: the time to the review. */
@@ -257,6 +287,7 @@ export async function realUi(
     verdict: summary(reads.map((r) => r.click_ms)),
     verdictFromRead: summary(reads.flatMap((r) => (r.read_ms === null ? [] : [r.read_ms]))),
     readsWithoutEvent: reads.filter((r) => r.read_ms === null).length,
+    slowReads: slowReads(reads),
     preview: summary(previews),
     heapAfterCounter,
     reload_ms,

@@ -148,6 +148,10 @@ export function reportUi(u: UiFigures, say: (line: string) => void): void {
   say(
     `  card read (card.read event in the page) → verdict on screen, online   ${latency(u.verdictFromRead, 100)}`,
   );
+  if (u.slowReads.n > 0)
+    say(
+      `    ${u.slowReads.n} read(s) over 100 ms, ${ms(u.slowReads.ms)} in all, of which the page's main thread was in long tasks ${ms(u.slowReads.busy_ms)}${u.readsWithoutEvent ? `; ${u.readsWithoutEvent} read(s) whose event the page did not see` : ''}`,
+    );
   say(
     `    from the demo tray's click instead (the simulated reader finds the card at its next poll, every cardPollMs): p95 ${ms(u.verdict.p95)} (median ${ms(u.verdict.median)})`,
   );
