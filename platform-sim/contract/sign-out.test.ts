@@ -57,6 +57,23 @@ describe.each(backends())('9001 / 9002 on $name', (backend) => {
     });
   });
 
+  it('an operator change while 9001 is on its way signs that session out and the new operator in', async () => {
+    const client = createPlatformClient(clientOptions(platform, STATIONS[2]));
+    const mine = () =>
+      admin.signIns().then((r) => r.sign_ins.filter((s) => s.station_id === STATIONS[2]!.id));
+    const before = (await mine()).length;
+    // nobody at the keyboard: a background call signs the station in; the supervisor arrives meanwhile
+    const lazy = client.call('8202', { data: { local_setl_ids: ['X'] } });
+    // as the host's operator follower does: switch, then sign in at once
+    await client.setOperator({ opter: 'supervisor01', opterName: '赵主管' });
+    const signedIn = client.signIn();
+    await lazy;
+    await signedIn;
+    const rows = (await mine()).slice(before);
+    expect(rows.filter((r) => r.signed_out_at === null).map((r) => r.opter_no)).toEqual(['supervisor01']);
+    expect(client.signNo).toBe(rows.find((r) => r.signed_out_at === null)!.sign_no);
+  });
+
   it('refuses a sign-out as another operator, or of another station’s sign_no', async () => {
     const a = createPlatformClient(clientOptions(platform, STATIONS[0]));
     await a.setOperator({ opter: 'cashier01', opterName: '' });

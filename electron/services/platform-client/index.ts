@@ -232,19 +232,24 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   async function signIn(): Promise<string> {
     signingIn ??= (async () => {
       try {
-        const out = await send(
-          '9001',
-          {
-            signIn: {
-              opter_no: operator.opter,
-              mac: options.mac ?? '',
-              ip: options.ip ?? '',
-            },
-          },
-          {},
-        );
-        signNo = out.signinoutb.sign_no;
-        return signNo;
+        for (;;) {
+          const as = operator;
+          const out = await send(
+            '9001',
+            { signIn: { opter_no: as.opter, mac: options.mac ?? '', ip: options.ip ?? '' } },
+            {},
+          );
+          const no = out.signinoutb.sign_no;
+          if (as === operator) return (signNo = no);
+          // The operator changed while 9001 was on its way (one signed out, another in): that session
+          // is nobody's now. Sign it out at once, or the platform keeps it open for good, then sign
+          // in as the one at the keyboard.
+          try {
+            await send('9002', { signOut: { sign_no: no, opter_no: as.opter } }, { signNo: no });
+          } catch (err) {
+            if (!(err instanceof PlatformError && err.errCode === 'SIGN_IN_REQUIRED')) throw err;
+          }
+        }
       } finally {
         signingIn = null;
       }
