@@ -23,11 +23,11 @@ export function relayPort(path = '/platform'): PlatformPort {
 
 /** The bench page's StationApi for the channels the page server's station host serves (the
  * journal): the app's browser-mode transport (a WebSocket, the agent's RPC session) with the app's
- * validation both ways (renderer/bridge/connect.ts). */
+ * validation (renderer/bridge/connect.ts: outputs here, inputs on the host). */
 export function relayStationApi(path = '/station'): StationApi {
   const transport = createWebSocketTransport(
     `ws://${location.host}${path}`,
     (url) => new WebSocket(url) as unknown as SocketLike,
   );
-  return buildStationApi(transport, { validateInput: true, validateOutput: true });
+  return buildStationApi(transport, { validateInput: false, validateOutput: true });
 }

@@ -286,6 +286,8 @@ export const stationEvents = {
 export type StationChannel = keyof typeof stationMethods;
 export type StationEvent = keyof typeof stationEvents;
 export type StationInput<C extends StationChannel> = z.input<(typeof stationMethods)[C]['input']>;
+/** The input as the host's handler gets it: parsed by the channel's schema (defaults applied). */
+export type StationParsedInput<C extends StationChannel> = z.output<(typeof stationMethods)[C]['input']>;
 export type StationOutput<C extends StationChannel> = z.output<(typeof stationMethods)[C]['output']>;
 export type StationEventPayload<E extends StationEvent> = z.output<(typeof stationEvents)[E]>;
 

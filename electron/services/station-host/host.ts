@@ -13,7 +13,7 @@ import {
   type StationResult,
   type StationEvent,
   type StationEventPayload,
-  type StationInput,
+  type StationParsedInput,
   type StationOutput,
 } from '../../../shared/station-api';
 import { isPlatformErrorLike, toHostError } from './errors';
@@ -29,7 +29,7 @@ export interface StationHost {
 }
 
 type Handlers = {
-  [C in StationChannel]: (input: StationInput<C>) => Promise<StationOutput<C>> | StationOutput<C>;
+  [C in StationChannel]: (input: StationParsedInput<C>) => Promise<StationOutput<C>> | StationOutput<C>;
 };
 
 const OK = { ok: true } as const;

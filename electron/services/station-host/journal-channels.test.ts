@@ -47,13 +47,23 @@ describe('journal channels', () => {
     });
   });
 
-  it('refuses a malformed entry where it enters, naming the field', async () => {
-    const h = host(openJournal({ dir: path.join(work, 'j2') }));
+  it('refuses a malformed entry where it enters, naming the field, and writes nothing', async () => {
+    // the channel's schema is the journal's only check (journal.ts does not parse the entries again)
+    const journal = openJournal({ dir: path.join(work, 'j2') });
+    const h = host(journal);
     const bad = { ...outcome('A'), body: { outcome: 'maybe', setl_id: null } };
-    await expect(h.dispatch('journal.append', { entries: [bad] })).resolves.toMatchObject({
+    await expect(h.dispatch('journal.append', { entries: [outcome('B'), bad] })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', path: expect.stringContaining('entries.0.body.outcome') },
+      error: { code: 'INVALID_INPUT', path: expect.stringContaining('entries.1.body.outcome') },
     });
+    await expect(
+      h.dispatch('journal.append', { entries: [{ ...outcome('C'), id: 'has space' }] }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: expect.stringContaining('id') },
+    });
+    expect(journal.index()).toEqual([]);
+    expect(fs.statSync(journal.file).size).toBe(0);
   });
 
   it('withdraws a settlement line through the channel, and refuses a malformed withdrawal', async () => {
