@@ -1,7 +1,8 @@
 // The bulk seeding path (COPY, indexes and key constraints built after the load) stores exactly what
 // the row-by-row path stores: the same dataset rows with the same versions and JSON text, the same
-// people, and afterwards the same indexes and constraints as a freshly migrated schema. On PGlite
-// always, on PostgreSQL too when TEST_DATABASE_URL is set.
+// people, and afterwards the same indexes and constraints as a freshly migrated schema, with the
+// rows' pages all-visible without a VACUUM. On PGlite always, on PostgreSQL too when
+// TEST_DATABASE_URL is set.
 
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
@@ -87,6 +88,28 @@ for (const backend of backends()) {
 
     it('leaves the same indexes and constraints as a freshly migrated schema', async () => {
       expect(await shape(seeded)).toEqual(await shape(await fresh()));
+    });
+
+    it('leaves every page that holds loaded rows all-visible (frozen by COPY), with no VACUUM', async () => {
+      // Pages PostgreSQL extended the table by in advance and no row filled stay empty and are not
+      // all-visible; an index-only scan never visits them. A page is all-visible only when it holds rows.
+      const [{ visible, holding }] = await seeded.query<{ visible: number; holding: number }>(
+        `SELECT relallvisible AS visible,
+                (SELECT count(DISTINCT (ctid::text::point)[0]) FROM dataset_rows) AS holding
+           FROM pg_class
+          WHERE relname = 'dataset_rows' AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`,
+      );
+      expect(Number(holding)).toBeGreaterThan(0);
+      expect(Number(visible)).toBe(Number(holding));
+    });
+
+    it('refuses to seed over rows already stored, and changes nothing', async () => {
+      const db = await fresh();
+      await db.query("INSERT INTO people (psn_no, certno, person_json) VALUES ('P-STRAY', 'C-STRAY', '{}')");
+      await expect(seedIfEmpty(db, world)).rejects.toThrow(/people already holds rows/);
+      expect(await db.query('SELECT psn_no FROM people')).toEqual([{ psn_no: 'P-STRAY' }]);
+      expect(await db.query('SELECT key FROM meta')).toEqual([]);
+      expect(await db.query('SELECT key FROM dataset_rows')).toEqual([]);
     });
 
     it('a duplicate key fails the load and rolls it back whole, indexes included', async () => {

@@ -4,7 +4,7 @@
 // JSON text and their versions are exactly those upsertRows() would write (bulk.test.ts proves it).
 
 import type { DatasetName } from '../../shared/protocol';
-import type { Transaction } from './database';
+import type { CopyOptions, Transaction } from './database';
 import type { RowWrite } from './datasets';
 import { reserveVersions } from './datasets';
 
@@ -45,7 +45,12 @@ const DATASET_COLUMNS = ['dataset', 'key', 'ver', 'deleted', 'ref', 'row_json'] 
  * the rows' order), `deleted` false and JSON text as upsertRows(). Only for keys not stored yet (a
  * first seeding): a key already there fails the load on the primary key instead of updating it.
  */
-export async function copyNewRows(tx: Transaction, dataset: DatasetName, rows: RowWrite[]): Promise<void> {
+export async function copyNewRows(
+  tx: Transaction,
+  dataset: DatasetName,
+  rows: RowWrite[],
+  options: CopyOptions = {},
+): Promise<void> {
   if (rows.length === 0) return;
   const first = await reserveVersions(tx, rows.length);
   await tx.copyFrom(
@@ -54,10 +59,30 @@ export async function copyNewRows(tx: Transaction, dataset: DatasetName, rows: R
     copyChunks(rows, (r, i) =>
       copyLine([dataset, r.key, String(first + i), 'f', r.ref, JSON.stringify(r.row)]),
     ),
+    options,
   );
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Makes sure the tables hold no row, then truncates them: COPY … WITH (FREEZE) is allowed only into
+ * a table truncated in the same transaction, and writes the rows frozen with their pages marked
+ * all-visible (no VACUUM afterwards). A table that holds rows is refused rather than emptied: the
+ * first seeding never overwrites anything stored.
+ */
+export async function emptyForBulkLoad(tx: Transaction, tables: readonly string[]): Promise<void> {
+  const list = tables.map(quoted).join(', ');
+  // Locked before they are looked at, so no row can arrive between the check and the truncation.
+  await tx.query(`LOCK TABLE ${list} IN ACCESS EXCLUSIVE MODE`);
+  for (const table of tables) {
+    const [{ stored }] = await tx.query<{ stored: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ${quoted(table)}) AS stored`,
+    );
+    if (stored) throw new Error(`${table} already holds rows: refusing to bulk-load over them`);
+  }
+  await tx.query(`TRUNCATE ${list}`);
+}
 
 /**
  * Runs a bulk load with the tables' indexes dropped — primary keys and unique constraints too — and
