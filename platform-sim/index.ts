@@ -11,7 +11,6 @@ import type { Database } from './db/database';
 import { dropSchema, openDatabase } from './db/database';
 import { rowsByKeys } from './db/datasets';
 import { migrate } from './db/migrations';
-import { createPgliteDir, isNewPgliteDir } from './db/pglite-dir';
 import type { WorldSettings } from './db/seed';
 import { readSettings, seedIfEmpty } from './db/seed';
 import { pruneNonces } from './http/auth';
@@ -89,31 +88,19 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     throw new RangeError(`the admin token needs at least ${MIN_SECRET_LENGTH} characters and no spaces`);
   const now = options.now ?? Date.now;
   const schema = options.databaseUrl ? (options.databaseSchema ?? 'platform') : undefined;
-  const wantedWorld = () =>
-    demoWorld({
-      seed: options.seed,
-      today: options.today ?? cstDate(now()),
-      catalogSize: options.catalogSize ?? DEFAULT_CATALOG_SIZE,
-      peopleCount: options.peopleCount,
-    });
-  // A new PGlite data directory certainly needs seeding: a worker thread creates it (initdb) while
-  // this thread generates the world.
-  let world: DemoWorld | undefined;
-  if (!options.databaseUrl && options.dataDir !== undefined && isNewPgliteDir(options.dataDir)) {
-    const creating = createPgliteDir(options.dataDir);
-    try {
-      world = wantedWorld();
-    } finally {
-      await creating;
-    }
-  }
   const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, schema });
   try {
     await migrate(db);
     let settings = await readSettings(db);
     let seeded = false;
+    let world: DemoWorld;
     if (!settings) {
-      world ??= wantedWorld();
+      world = demoWorld({
+        seed: options.seed,
+        today: options.today ?? cstDate(now()),
+        catalogSize: options.catalogSize ?? DEFAULT_CATALOG_SIZE,
+        peopleCount: options.peopleCount,
+      });
       ({ seeded, settings } = await seedIfEmpty(db, world));
     }
     if (!seeded)
