@@ -215,16 +215,21 @@ describe('settle service', () => {
     db.close();
   });
 
-  it('a full disk during commit leaves nothing half-written and says so in Chinese and English', async () => {
+  /** A seeded station whose disk fills up at the last write of the commit transaction (the audit
+   * row), as IndexedDB reports it: a QuotaExceededError DOMException from the store. */
+  async function fullDiskDb() {
     const { db: seeded, world, indexedDB } = await seededStationDb({ today: TODAY });
     seeded.close();
     const db = new StationDb('station', { indexedDB, IDBKeyRange });
-    // The disk fills up at the last write of the commit transaction (the audit row), as IndexedDB
-    // reports it: a QuotaExceededError DOMException from the store.
     db.use(
       failingStore('audit', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
     );
     await db.open();
+    return { db, world };
+  }
+
+  it('a full disk during commit leaves nothing half-written and says so in Chinese and English', async () => {
+    const { db, world } = await fullDiskDb();
     const b = bill(world, 'BILL-PNEUMONIA');
     const journal = openTestJournal();
     const withdrawn: string[] = [];
@@ -259,13 +264,7 @@ describe('settle service', () => {
   });
 
   it('a failed commit whose line cannot be withdrawn says so: not settled, check it by hand', async () => {
-    const { db: seeded, world, indexedDB } = await seededStationDb({ today: TODAY });
-    seeded.close();
-    const db = new StationDb('station', { indexedDB, IDBKeyRange });
-    db.use(
-      failingStore('audit', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
-    );
-    await db.open();
+    const { db, world } = await fullDiskDb();
     const b = bill(world, 'BILL-PNEUMONIA');
     let syncs = 0;
     // the line's own fsync succeeds; the disk fails right after, when the line is to be cut off
