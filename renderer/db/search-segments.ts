@@ -234,9 +234,10 @@ const nonEmpty = (t: IntervalTree | undefined): boolean => t !== undefined && 'f
 function touches(parts: ObservabilitySet, dbName: string, dataset: SegmentDataset): boolean {
   if ('all' in parts) return true;
   const part = (name: string) => parts[`idb://${dbName}/segments/${name}`];
-  if (!nonEmpty(part('')) && !nonEmpty(part(':dels'))) return false; // not the segments store
+  const unknownDeletes = nonEmpty(part(':dels'));
+  if (!nonEmpty(part('')) && !unknownDeletes) return false; // not the segments store
   const byDataset = part('dataset');
-  return nonEmpty(part(':dels')) || !nonEmpty(byDataset) || rangesOverlap(byDataset!, datasetRange(dataset));
+  return unknownDeletes || !nonEmpty(byDataset) || rangesOverlap(byDataset!, datasetRange(dataset));
 }
 
 const ranges = new Map<SegmentDataset, RangeSet>();

@@ -23,7 +23,7 @@ import {
 } from '../db';
 import Dexie from 'dexie';
 import { codedError } from '../../shared/errors';
-import type { JournalEntryInput } from '../../shared/station-api';
+import { JOURNAL_WITHDRAW_REASON_MAX, type JournalEntryInput } from '../../shared/station-api';
 import { settlementEntry } from './entries';
 import type { JournalPort } from './port';
 
@@ -47,33 +47,51 @@ export class JournalRefusedError extends codedError('JournalRefusedError', {
 /** The host's answer to a settlement's line: on disk or refused, and how long it took. */
 export type LineAnswer = { ok: true; ms: number } | { ok: false; cause: unknown; ms: number };
 
-/** Sends the settlement's line from inside the commit's transaction without tying it to the
- * transaction; never rejects (the answer says what happened). */
-export function sendLine(journal: JournalPort, row: SettlementRow): Promise<LineAnswer> {
+/** Sends one line, from inside a transaction or not, without tying it to the transaction; never
+ * rejects (the answer says what happened). */
+function sendEntry(journal: JournalPort, entry: JournalEntryInput): Promise<LineAnswer> {
   const t0 = performance.now();
-  return Dexie.ignoreTransaction(() => journal.append({ entries: [settlementEntry(row)] })).then(
+  return Dexie.ignoreTransaction(() => journal.append({ entries: [entry] })).then(
     (): LineAnswer => ({ ok: true, ms: performance.now() - t0 }),
     (cause: unknown): LineAnswer => ({ ok: false, cause, ms: performance.now() - t0 }),
   );
 }
 
+/** Sends the settlement's line from inside the commit's transaction (settle-service commit). */
+export function sendLine(journal: JournalPort, row: SettlementRow): Promise<LineAnswer> {
+  return sendEntry(journal, settlementEntry(row));
+}
+
+/** Waits for a line: refused → the change is taken back and JournalRefusedError thrown (with the
+ * host's error as cause); on disk → the change is released. */
+async function finishLine(
+  line: Promise<LineAnswer>,
+  takeBack: () => Promise<void>,
+  release: () => void | Promise<void>,
+): Promise<LineAnswer> {
+  const answer = await line;
+  if (!answer.ok) {
+    await takeBack();
+    throw new JournalRefusedError('JOURNAL_REFUSED', { cause: answer.cause });
+  }
+  await release();
+  return answer;
+}
+
 /** The transaction committed: waits for the line; on disk → the outbox entry may be released
- * (releaseLater: the push waits for it); refused → the commit is undone and JournalRefusedError
- * thrown (with the host's error as cause). */
-export async function makeDurable(
+ * (releaseLater: the push waits for it); refused → the commit is undone. */
+export function makeDurable(
   db: StationDb,
   line: Promise<LineAnswer>,
   row: SettlementRow,
   undo: CommitUndo,
   now: () => Date,
 ): Promise<LineAnswer> {
-  const answer = await line;
-  if (!answer.ok) {
-    await takeBack(db, row, undo, now);
-    throw new JournalRefusedError('JOURNAL_REFUSED', { cause: answer.cause });
-  }
-  releaseLater(db, [row.local_setl_id]);
-  return answer;
+  return finishLine(
+    line,
+    () => takeBack(db, row, undo, now),
+    () => releaseLater(db, [row.local_setl_id]),
+  );
 }
 
 /** The journal could not take back the line of a commit that failed: the next start would restore
@@ -102,7 +120,7 @@ export async function withdrawLine(
     await journal.withdraw({
       id: row.local_setl_id,
       at: now().toISOString(),
-      reason: String(reason).slice(0, 60) || 'COMMIT_FAILED',
+      reason: String(reason).slice(0, JOURNAL_WITHDRAW_REASON_MAX) || 'COMMIT_FAILED',
     });
   } catch (cause) {
     throw new JournalWithdrawError('JOURNAL_WITHDRAW_FAILED', {
@@ -112,21 +130,15 @@ export async function withdrawLine(
   }
 }
 
-/** Appends one line; a journal that refuses it gets the commit taken back (and JournalRefusedError
- * thrown), one that has it on disk gets the commit released. Settlements and cancels alike. */
+/** Appends one line; a journal that refuses it gets the change taken back (and JournalRefusedError
+ * thrown), one that has it on disk gets the change released. Cancels and corrections. */
 export async function appendDurably(
   journal: JournalPort,
   entry: JournalEntryInput,
   takeBack: () => Promise<void>,
   release: () => Promise<void>,
 ): Promise<void> {
-  try {
-    await journal.append({ entries: [entry] });
-  } catch (cause) {
-    await takeBack();
-    throw new JournalRefusedError('JOURNAL_REFUSED', { cause });
-  }
-  await release();
+  await finishLine(sendEntry(journal, entry), takeBack, release);
 }
 
 async function takeBack(db: StationDb, row: SettlementRow, undo: CommitUndo, now: () => Date): Promise<void> {
