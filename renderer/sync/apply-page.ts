@@ -144,6 +144,13 @@ export async function applyPages(
   const changes = pages.some(
     (p) => p.page.rows.length > 0 || p.page.deleted.length > 0 || p.prepared.rows.length > 0,
   );
+  if (!changes && !last.more) {
+    // Nothing changed and the dataset was already whole at this version: no commit at all (a sync
+    // cycle's seven empty commits queued the counter's reads and re-ran the screens' live queries).
+    // When the cache was last found current is recorded once per cycle (pullAll: PULL_CHECKED).
+    const cp = await db.checkpoints.get(dataset);
+    if (cp?.completed_at && !cp.in_progress && cp.since_ver === last.next_ver) return;
+  }
   const tables: Table[] = changes ? [table, db.checkpoints] : [db.checkpoints];
   if (changes && dataset === 'accumulators') tables.push(db.outbox, db.cancels);
   if (pages.some((p) => p.prepared.segment)) tables.push(db.segments);

@@ -10,6 +10,7 @@ import type { AccumulatorRow, FilingRow, StationDb } from '../db';
 import { filingSegment } from '../db';
 import { mergeAccumulators, toFilingRow } from './apply-page';
 import { failureCode, type PlatformPort } from './platform-port';
+import { currentAsOf, PULL_CHECKED } from './pull';
 
 /** The default wait for the live rows (and for 2303 on F8): the counter must not stall on a slow link. */
 export const DEFAULT_ONLINE_TIMEOUT_MS = 1500;
@@ -45,9 +46,12 @@ export function offlineReason(e: unknown): string {
 
 /** When the cache was last brought up to date for people: the older of the two datasets' pulls. */
 export async function cacheAsOf(db: StationDb): Promise<string | null> {
-  const cps = await db.checkpoints.bulkGet(['filings', 'accumulators']);
+  const [cps, checked] = await Promise.all([
+    db.checkpoints.bulkGet(['filings', 'accumulators']),
+    db.sync_state.get(PULL_CHECKED),
+  ]);
   if (cps.some((c) => !c)) return null;
-  return cps.map((c) => c!.completed_at ?? c!.updated_at).sort()[0] ?? null;
+  return cps.map((c) => currentAsOf(c, checked?.value, c!.dataset) ?? c!.updated_at).sort()[0] ?? null;
 }
 
 interface NewerRows {

@@ -174,7 +174,27 @@ export async function pullAll(
   } finally {
     feed.close();
   }
+  // every dataset asked was pulled to its end just now: the cache was current at this moment
+  const at = (opts.now ?? (() => new Date()))().toISOString();
+  await db.sync_state.put({ key: PULL_CHECKED, value: { at, datasets: [...datasets] }, updated_at: at });
   return reports;
+}
+
+/** sync_state key: when pullAll last found the datasets it lists current (`{ at, datasets }`). */
+export const PULL_CHECKED = 'pull_checked';
+
+/** When `dataset` was last known current: its checkpoint's completion or, later, a pull that found
+ * nothing new (which writes no checkpoint). Null while the dataset was never pulled whole. */
+export function currentAsOf(
+  checkpoint: { completed_at: string | null } | undefined,
+  checked: unknown,
+  dataset: DatasetName,
+): string | null {
+  if (!checkpoint?.completed_at) return null;
+  const c = checked as { at?: unknown; datasets?: unknown } | undefined;
+  const later =
+    typeof c?.at === 'string' && Array.isArray(c.datasets) && c.datasets.includes(dataset) ? c.at : null;
+  return later && later > checkpoint.completed_at ? later : checkpoint.completed_at;
 }
 
 /** One dataset from its stored checkpoint, page by page. */

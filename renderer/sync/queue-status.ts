@@ -1,6 +1,7 @@
 // Read models for the queue and task screens. Each is a plain async read of the database, meant to
 // be wrapped in a live query (renderer/ui useLiveData, over Dexie's liveQuery) so the screen follows every commit.
 import type { CheckpointRow, SettlementRow, StationDb } from '../db';
+import { currentAsOf, PULL_CHECKED } from './pull';
 
 export interface QueueStatus {
   /** settlements and cancels waiting for the platform */
@@ -20,12 +21,13 @@ export interface QueueStatus {
   open_tasks: number;
 }
 
-function lastCompletePull(checkpoints: CheckpointRow[]): string | null {
+function lastCompletePull(checkpoints: CheckpointRow[], checked: unknown): string | null {
   if (checkpoints.length === 0) return null;
   let oldest: string | null = null;
   for (const c of checkpoints) {
-    if (!c.completed_at) return null;
-    if (oldest === null || c.completed_at < oldest) oldest = c.completed_at;
+    const at = currentAsOf(c, checked, c.dataset);
+    if (!at) return null;
+    if (oldest === null || at < oldest) oldest = at;
   }
   return oldest;
 }
@@ -50,7 +52,7 @@ export async function queueStatus(db: StationDb, now: Date = new Date()): Promis
         held,
         oldest_enqueued_at: head?.enqueued_at ?? null,
         oldest_age_ms: head ? Math.max(0, now.getTime() - Date.parse(head.enqueued_at)) : null,
-        last_pull_at: lastCompletePull(checkpoints),
+        last_pull_at: lastCompletePull(checkpoints, (await db.sync_state.get(PULL_CHECKED))?.value),
         push: push ?? null,
         open_tasks,
       };
