@@ -37,7 +37,6 @@ export interface PullReport {
   since_ver: number;
   /** changes the platform announced for this run (rows and deletions after the starting since_ver) */
   total_rows: number;
-  local_rows: number;
   /** the lookup segments could not be merged after the pull (the pull itself succeeded) */
   compaction_error?: string;
 }
@@ -74,7 +73,6 @@ async function writeDataset(
     deleted: 0,
     since_ver: 0,
     total_rows: 0,
-    local_rows: 0,
   };
   // total_rows is what is left to deliver after since_ver (rows and deletions, this page included),
   // so every page must account for the one before it: a platform that skips rows is caught here.
@@ -148,11 +146,6 @@ async function writeDataset(
     } catch (e) {
       report.compaction_error = e instanceof Error ? e.message : String(e);
     }
-  }
-  try {
-    report.local_rows = await db.table(dataset).count();
-  } catch (e) {
-    throw toStationDbError(e);
   }
   return report;
 }
