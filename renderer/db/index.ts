@@ -33,7 +33,7 @@ export {
   classifyQuery,
 } from './search-keys';
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
-export { COUNTER_DATASETS, incompleteDatasets } from './readiness';
+export { COUNTER_DATASETS, incompleteDatasets, notePulled } from './readiness';
 export type * from './types';
 export { encounterHolder, withEncounterHolder } from './encounters';
 export { unanswered } from './unanswered';

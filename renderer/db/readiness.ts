@@ -16,11 +16,38 @@ export const COUNTER_DATASETS = [
   'accumulators',
 ] as const satisfies readonly DatasetName[];
 
-/** The datasets of the list never pulled to their end here (in the list's order). */
+/** What this window already knows of a dataset's pull, so the counter need not read the checkpoints:
+ * a read of them waits behind the page being written (a catalog page's transaction holds the
+ * checkpoints for a second and more during a new station's first sync). 'whole' never goes back
+ * (completed_at is never cleared); 'pulling' is set by this window's own writer and lasts until it
+ * notes the last page. */
+type Known = 'whole' | 'pulling';
+const known = new WeakMap<StationDb, Map<DatasetName, Known>>();
+
+function knownOf(db: StationDb): Map<DatasetName, Known> {
+  let map = known.get(db);
+  if (!map) known.set(db, (map = new Map()));
+  return map;
+}
+
+/** The pull's writer, after a page's transaction committed: the dataset is whole, or still coming. */
+export function notePulled(db: StationDb, dataset: DatasetName, whole: boolean): void {
+  const map = knownOf(db);
+  if (map.get(dataset) !== 'whole') map.set(dataset, whole ? 'whole' : 'pulling');
+}
+
+/** The datasets of the list never pulled to their end here (in the list's order). A dataset this
+ * window's writer is still pulling is incomplete without a read (if another window finished it
+ * meanwhile, the answer is only cautious: ask the platform, or wait). */
 export async function incompleteDatasets(
   db: StationDb,
   datasets: readonly DatasetName[],
 ): Promise<DatasetName[]> {
-  const checkpoints = await db.checkpoints.bulkGet([...datasets]);
-  return datasets.filter((_, i) => !checkpoints[i]?.completed_at);
+  const map = knownOf(db);
+  const unknown = datasets.filter((d) => map.get(d) === undefined);
+  if (unknown.length > 0) {
+    const checkpoints = await db.checkpoints.bulkGet(unknown);
+    unknown.forEach((d, i) => checkpoints[i]?.completed_at && map.set(d, 'whole'));
+  }
+  return datasets.filter((d) => map.get(d) !== 'whole');
 }

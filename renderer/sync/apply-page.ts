@@ -10,7 +10,7 @@ import type {
   SegmentRow,
   StationDb,
 } from '../db';
-import { catalogSegment, filingSegment } from '../db';
+import { catalogSegment, filingSegment, notePulled } from '../db';
 import type { Table } from 'dexie';
 import type { DatasetRow, ValidPage } from './page-validation';
 
@@ -149,11 +149,14 @@ export async function applyPages(
     // cycle's seven empty commits queued the counter's reads and re-ran the screens' live queries).
     // When the cache was last found current is recorded once per cycle (pullAll: PULL_CHECKED).
     const cp = await db.checkpoints.get(dataset);
-    if (cp?.completed_at && !cp.in_progress && cp.since_ver === last.next_ver) return;
+    if (cp?.completed_at && !cp.in_progress && cp.since_ver === last.next_ver)
+      return notePulled(db, dataset, true);
   }
   const tables: Table[] = changes ? [table, db.checkpoints] : [db.checkpoints];
   if (changes && dataset === 'accumulators') tables.push(db.outbox, db.cancels);
   if (pages.some((p) => p.prepared.segment)) tables.push(db.segments);
+  // whole once a pull has reached the last page, now or before (completed_at is never cleared)
+  let whole = false;
   await db.transaction('rw', tables, async () => {
     for (const { page, prepared } of pages) {
       if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
@@ -167,6 +170,7 @@ export async function applyPages(
       if (prepared.segment) await db.segments.add(prepared.segment);
     }
     const prev = await db.checkpoints.get(dataset);
+    whole = !last.more || !!prev?.completed_at;
     await db.checkpoints.put({
       dataset,
       since_ver: last.next_ver,
@@ -176,4 +180,5 @@ export async function applyPages(
       completed_at: last.more ? (prev?.completed_at ?? null) : nowIso,
     });
   });
+  notePulled(db, dataset, whole);
 }

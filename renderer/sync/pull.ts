@@ -4,7 +4,7 @@
 // the page before it committed.
 import { MAX_PAGE_SIZE } from '../../shared/protocol';
 import type { DatasetName, StationDb } from '../db';
-import { COUNTER_DATASETS, compactSegments, isSegmentDataset, toStationDbError } from '../db';
+import { COUNTER_DATASETS, compactSegments, isSegmentDataset, segmentIndex, toStationDbError } from '../db';
 import { applyPages } from './apply-page';
 import { SyncError } from './errors';
 import { startPageFeed, type FedPage, type PageFeed } from './page-feed';
@@ -37,7 +37,7 @@ export interface PullReport {
   since_ver: number;
   /** changes the platform announced for this run (rows and deletions after the starting since_ver) */
   total_rows: number;
-  /** the lookup segments could not be merged after the pull (the pull itself succeeded) */
+  /** the lookup segments could not be merged or loaded after the pull (the pull itself succeeded) */
   compaction_error?: string;
 }
 
@@ -137,12 +137,15 @@ async function writeDataset(
     });
   }
 
-  // Many small incremental pages leave many small lookup segments: merge them now and then. Only an
-  // optimisation: every page is stored already, so a failure is reported, not thrown (a throw would
-  // stop pullAll before the datasets after this one).
+  // Many small incremental pages leave many small lookup segments: merge them now and then. And
+  // load the new ones into this window's index now, while no write holds the segments store (the
+  // next dataset's pages do not touch it; a card read during the catalog's pull would wait behind
+  // each catalog page to load the filings'). Only optimisations: every page is stored already, so a
+  // failure is reported, not thrown (a throw would stop pullAll before the datasets after this one).
   if (isSegmentDataset(dataset) && report.pages > 0) {
     try {
       await compactSegments(db, dataset);
+      if (report.rows + report.deleted > 0) await segmentIndex(db, dataset).refresh();
     } catch (e) {
       report.compaction_error = e instanceof Error ? e.message : String(e);
     }

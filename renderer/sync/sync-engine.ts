@@ -149,7 +149,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       for (const r of await pullAll(deps.db, deps.port, tracking)) {
         // the pull succeeded; only the merge of its lookup segments did not (tried again next cycle)
         if (r.compaction_error)
-          log('warn', `lookup segments of ${r.dataset} not merged`, { error: r.compaction_error });
+          log('warn', `lookup segments of ${r.dataset} not merged or loaded`, { error: r.compaction_error });
       }
       await pusher.recoverInFlight();
       const report = await pusher.drain();

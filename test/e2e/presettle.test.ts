@@ -42,6 +42,11 @@ describe('online-fresh in Chromium', () => {
     expect(await differs.locator('tr[data-field=hifp_pay]').count()).toBe(1);
     expect(await page.getByTestId('receipt').count()).toBe(0);
     expect(await page.getByTestId('settle').textContent()).toBe('按平台金额结算 F8');
+    // the figures the cashier collects are the ones F8 commits: the platform's, not the station's
+    const platformCash = differs.locator('tr[data-field=psn_cash_pay] [data-side=platform]');
+    const stationCash = differs.locator('tr[data-field=psn_cash_pay] [data-side=station]');
+    expect(await page.getByTestId('cash').textContent()).toBe(await platformCash.textContent());
+    expect(await page.getByTestId('cash').textContent()).not.toBe(await stationCash.textContent());
     await shot(page, 'presettle-02-difference-before-payment');
 
     await page.getByTestId('settle').click();

@@ -2,7 +2,9 @@
 // 20 s queued the counter's reads), yet the times the screens show — the status bar's last pull and
 // the person panel's "cache as of" — still move to that cycle: pullAll records them once.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cacheAsOf, pullAll, queueStatus } from '../../renderer/sync';
+import { incompleteDatasets } from '../../renderer/db';
+import { cacheAsOf, prepareRows, pullAll, queueStatus } from '../../renderer/sync';
+import { applyPages } from '../../renderer/sync/apply-page';
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 
@@ -72,6 +74,29 @@ describe('an idle sync cycle', () => {
     expect(seen.length).toBeGreaterThan(0);
     const big = ['catalog', 'wi_catalog', 'filings', 'accumulators'];
     expect(seen.filter((s) => big.includes(s.split('.')[0]!))).toEqual([]);
+    db.close();
+  });
+});
+
+describe('what the counter knows of the pull', () => {
+  it('a window that sees an incremental pull’s first page (more to come) still knows the dataset is whole', async () => {
+    const disk = new StationDisk();
+    const first = await disk.open();
+    await pullAll(first, tp.port());
+    const cp = (await first.checkpoints.get('policies'))!;
+    first.close();
+    // a new window (its own memory), then a cycle whose first policies page announces more
+    const db = await disk.open();
+    const page = { rows: [], deleted: [], next_ver: cp.since_ver + 1, more: true, total_rows: 1 };
+    await applyPages(
+      db,
+      'policies',
+      [{ page, prepared: prepareRows('policies', page) }],
+      new Date().toISOString(),
+    );
+    const reads = vi.spyOn(db.checkpoints, 'bulkGet');
+    expect(await incompleteDatasets(db, ['policies'])).toEqual([]);
+    expect(reads).not.toHaveBeenCalled();
     db.close();
   });
 });

@@ -3,6 +3,7 @@
 // (the engine's trace), then settle. The settlement and its outbox entry are committed in one
 // transaction before the receipt appears (settle-service).
 // Settle (F8) stays disabled, with the reason shown, until the bill has its encounter number.
+// When 2303 found a difference, the panel shows the platform's figures: those are what F8 commits.
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SETLINFO_FIELDS } from '../../../shared/settlement';
@@ -30,7 +31,10 @@ export function ReviewPanel() {
   const actions = useCounterActions();
   const errorBox = error !== null && <BilingualAlert error={error} testId="review-error" />;
   if (!preview) return errorBox || null;
-  const { result } = preview;
+  // After 2303 found a difference, what F8 commits (and the receipt prints) is the platform's
+  // settlement: the big figures, the funds and the explanation show it, not the station's
+  // (which stays beside it in the box above).
+  const { result } = presettle?.kind === 'differs' ? presettle.preview : preview;
   const s = result.setlinfo;
   const refused = result.status === 'refused';
   return (
