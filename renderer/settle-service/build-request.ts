@@ -137,6 +137,20 @@ export async function prepareSettlement(
     incomplete.length > 0
       ? new SettleServiceError('DATA_INCOMPLETE', { detail: incomplete.join(', ') })
       : null;
+  // The reads that need no person start now, beside the filings' (one round trip's wait, not two).
+  // The bill's catalog entries are kept as an outcome: their error counts only once the person can be
+  // settled (a verdict that already refuses says why first).
+  const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
+  const unrelated = Promise.all([
+    db.institutions.get(station.fixmedins_code),
+    // a verdict (no bill) uploads nothing: no data_versions, and no read to wait behind a pull
+    codes.length > 0 ? db.checkpoints.toArray() : [],
+    billEntries(db, input, codes, deps.catalogSource).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  ]);
+  unrelated.catch(() => undefined); // awaited below; a person not found returns before it
   const filings = await findFilings(db, input.who);
   const person = filings[0]?.person ?? input.person;
   if (!person) {
@@ -153,20 +167,10 @@ export async function prepareSettlement(
   const insutype = insutypeOf(input.scheme, person);
   const year = Number(input.settle_date.slice(0, 4));
   const accKey = accumulatorKey(person.psn_no, year);
-  // The reads that do not wait for each other, asked at once (one round trip's wait, not five). The
-  // bill's catalog entries are kept as an outcome: their error counts only once the person can be
-  // settled (a verdict that already refuses says why first).
-  const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
-  const [policyRow, institutionRow, accRow, checkpoints, entries] = await Promise.all([
+  const [policyRow, accRow, [institutionRow, checkpoints, entries]] = await Promise.all([
     insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
-    db.institutions.get(station.fixmedins_code),
     db.accumulators.get(accKey),
-    // a verdict (no bill) uploads nothing: no data_versions, and no read to wait behind a pull
-    codes.length > 0 ? db.checkpoints.toArray() : [],
-    billEntries(db, input, codes, deps.catalogSource).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    ),
+    unrelated,
   ]);
   const missing = notYet
     ? notYet
