@@ -35,6 +35,8 @@ export {
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
 export { COUNTER_DATASETS, incompleteDatasets, notePulled } from './readiness';
 export type * from './types';
+export { CANCEL_REASONS } from './types';
+export { settlementEffect, withoutCancelled } from './cancel-effect';
 export { encounterHolder, withEncounterHolder } from './encounters';
 export { unanswered } from './unanswered';
 export { releaseJournaled, releaseLater, awaitReleases } from './outbox-release';

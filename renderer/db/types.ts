@@ -102,9 +102,17 @@ export interface Reason {
   message_en?: string;
 }
 
-/** Why a settlement was cancelled: a code from the station's list (settle-service CANCEL_REASONS). */
-export type CancelReasonCode =
-  'bill_error' | 'wrong_person' | 'wrong_insurance' | 'duplicate' | 'patient_request' | 'other';
+/** The station's list of reasons a settlement may be cancelled for (their words: i18n cancelReason.*). */
+export const CANCEL_REASONS = [
+  'bill_error',
+  'wrong_person',
+  'wrong_insurance',
+  'duplicate',
+  'patient_request',
+  'other',
+] as const;
+/** Why a settlement was cancelled: a code from CANCEL_REASONS. */
+export type CancelReasonCode = (typeof CANCEL_REASONS)[number];
 
 /** The reversal the platform answered to 2305 (every amount negated; the settle/v2 funds when the
  * settlement had them), without the ids the cancel row already holds. */

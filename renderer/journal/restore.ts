@@ -4,7 +4,7 @@
 // outbox, to be uploaded again: the platform answers a local_setl_id it already holds with its stored
 // outcome, so a second upload has no second effect. What IndexedDB has and the journal lacks (a
 // crash between the commit and its journal line, or a journal from before this build) is appended.
-import { accumulatorsSchema } from '../../shared/settlement';
+import { accumulatorsSchema, type Accumulators } from '../../shared/settlement';
 import type { JournalEntry, JournalEntryInput, JournalIndexRow } from '../../shared/station-api';
 import {
   appendAudit,
@@ -12,17 +12,23 @@ import {
   releaseJournaled,
   unanswered,
   withEncounterHolder,
+  withoutCancelled,
   type AccumulatorRow,
+  type CancelQueueRow,
   type OutboxRow,
   type SettlementRow,
   type StationDb,
 } from '../db';
-import { outcomeEntry, platformStatus, settlementEntry } from './entries';
+import { cancelFromEntry, outcomeEntry, platformStatus, settlementEntry } from './entries';
 import type { JournalPort } from './port';
 
 export interface RestoreReport {
   /** settlements taken from the journal into IndexedDB (and queued for upload) */
   restored: number;
+  /** of those, cancelled at the counter before IndexedDB was lost (their 2305 queued after them) */
+  cancelsRestored: number;
+  /** cancel lines whose body was not readable (restored as cancels all the same: docs/sync.md) */
+  cancelsUnreadable: number;
   /** settlements IndexedDB had and the journal lacked, appended to the journal */
   appended: number;
   /** outcome lines appended for answers the journal did not have yet */
@@ -82,15 +88,30 @@ function latestOutcomes(rows: readonly JournalIndexRow[]): Map<string, JournalIn
   return out;
 }
 
-/** Local accumulators of the people whose latest settlement came back from the journal. */
-async function restoreAccumulators(db: StationDb, restored: SettlementRow[]): Promise<void> {
-  const latest = new Map<string, SettlementRow>();
+/** Where a restored settlement and its cancel stand in the journal: the lines' sequence numbers,
+ * the order in which the counter committed them (the times on the rows have whole seconds only). */
+interface LineOrder {
+  settled: number;
+  cancelled: number; // Infinity: not cancelled
+}
+
+/** Local accumulators of the people whose latest settlement came back from the journal: that
+ * settlement's `accumulators_after`, less the effect of each of their settlements cancelled after it
+ * (as the counter's cancels took it out; a cancel before it was already in its basis). */
+async function restoreAccumulators(
+  db: StationDb,
+  restored: SettlementRow[],
+  order: Map<string, LineOrder>,
+): Promise<void> {
+  const settledAt = (r: SettlementRow) => order.get(r.local_setl_id)!.settled;
+  const cancelledAt = (r: SettlementRow) => order.get(r.local_setl_id)!.cancelled;
+  const byKey = new Map<string, SettlementRow[]>();
   for (const row of restored) {
     const key = `${row.psn_no}:${row.settle_date.slice(0, 4)}`;
-    const seen = latest.get(key);
-    if (!seen || seen.settled_at < row.settled_at) latest.set(key, row);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
   }
-  for (const [key, row] of latest) {
+  for (const [key, rows] of byKey) {
+    const row = rows.reduce((a, b) => (settledAt(b) > settledAt(a) ? b : a));
     const newerHere = await db.settlements
       .where('psn_no')
       .equals(row.psn_no)
@@ -99,6 +120,11 @@ async function restoreAccumulators(db: StationDb, restored: SettlementRow[]): Pr
       )
       .count();
     if (newerHere > 0) continue;
+    let local: Accumulators = accumulatorsSchema.parse(row.result.accumulators_after);
+    const laterCancels = rows
+      .filter((r) => r.cancel && cancelledAt(r) > settledAt(row))
+      .sort((a, b) => cancelledAt(a) - cancelledAt(b));
+    for (const c of laterCancels) local = withoutCancelled(local, c, c.cancel!.status_before);
     const year = Number(row.settle_date.slice(0, 4));
     const existing = await db.accumulators.get(key);
     const next: AccumulatorRow = {
@@ -106,10 +132,40 @@ async function restoreAccumulators(db: StationDb, restored: SettlementRow[]): Pr
       psn_no: row.psn_no,
       year,
       platform: existing?.platform ?? accumulatorsSchema.parse({ year }),
-      local: accumulatorsSchema.parse(row.result.accumulators_after),
+      local,
     };
     await db.accumulators.put(next);
   }
+}
+
+/** The restored cancels' 2305s, in the order they were made: each goes once every settlement
+ * committed before it (its own among them) has been answered, and the person's settlements
+ * committed after it wait behind it, as at the counter (push-cancels.ts, push-batch.ts). */
+function restoredCancels(
+  restored: SettlementRow[],
+  seqs: number[],
+  order: Map<string, LineOrder>,
+  at: string,
+): CancelQueueRow[] {
+  const line = (r: SettlementRow) => order.get(r.local_setl_id)!;
+  return restored
+    .filter((r) => r.cancel?.platform === 'pending')
+    .sort((a, b) => line(a).cancelled - line(b).cancelled)
+    .map((r) => {
+      let after_seq = 0;
+      restored.forEach((s, i) => {
+        if (line(s).settled < line(r).cancelled) after_seq = Math.max(after_seq, seqs[i]!);
+      });
+      return {
+        local_setl_id: r.local_setl_id,
+        psn_no: r.psn_no,
+        after_seq,
+        state: 'queued',
+        attempts: 0,
+        enqueued_at: at,
+        last_error: null,
+      };
+    });
 }
 
 export async function reconcileWithJournal(
@@ -119,7 +175,10 @@ export async function reconcileWithJournal(
 ): Promise<RestoreReport> {
   const { rows } = await journal.index();
   const inJournal = new Set<string>();
+  const order = new Map<string, LineOrder>();
   for (const r of rows) {
+    if (r.kind === 'settlement') order.set(r.id, { settled: r.seq, cancelled: Infinity });
+    if (r.kind === 'cancel' && order.has(r.id)) order.get(r.id)!.cancelled = r.seq;
     if (r.kind === 'settlement') inJournal.add(r.id);
     // its commit failed after its line was written: that settlement does not exist
     if (r.kind === 'withdrawn') inJournal.delete(r.id);
@@ -130,16 +189,31 @@ export async function reconcileWithJournal(
   // 1. The journal's settlements IndexedDB lacks: back into the settlements and the outbox.
   const missing = [...inJournal].filter((id) => !here.has(id));
   const restored: SettlementRow[] = [];
+  const cancelLines = new Map<string, Extract<JournalEntry, { kind: 'cancel' }>>();
   for (let i = 0; i < missing.length; i += GET_CHUNK) {
     const { entries } = await journal.get({ ids: missing.slice(i, i + GET_CHUNK) });
-    for (const e of entries) if (e.kind === 'settlement') restored.push(rowFromJournal(e));
+    for (const e of entries) {
+      if (e.kind === 'settlement') restored.push(rowFromJournal(e));
+      if (e.kind === 'cancel') cancelLines.set(e.id, e);
+    }
   }
   restored.sort((a, b) => (a.local_setl_id < b.local_setl_id ? -1 : 1)); // ULIDs: commit order
+  // A settlement cancelled at the counter comes back cancelled: the patient had the money back, and
+  // the platform must get the cancel after the settlement, as it would have.
+  let cancelsUnreadable = 0;
+  restored.forEach((row, i) => {
+    const line = cancelLines.get(row.local_setl_id);
+    if (!line) return;
+    const { cancel, unreadable } = cancelFromEntry(line);
+    if (unreadable) cancelsUnreadable++;
+    restored[i] = { ...row, status: 'cancelled', cancel };
+  });
+  const cancelsRestored = restored.filter((r) => r.cancel).length;
   if (restored.length > 0) {
     const at = now().toISOString();
     await db.transaction(
       'rw',
-      [db.settlements, db.outbox, db.accumulators, db.encounters, db.audit],
+      [db.settlements, db.outbox, db.cancels, db.accumulators, db.encounters, db.audit],
       async () => {
         await db.settlements.bulkAdd(restored);
         const entries: OutboxRow[] = restored.map((r) => ({
@@ -150,8 +224,10 @@ export async function reconcileWithJournal(
           enqueued_at: at,
           last_error: null,
         }));
-        await db.outbox.bulkAdd(entries);
+        const seqs = (await db.outbox.bulkAdd(entries, { allKeys: true })) as number[];
+        await db.cancels.bulkAdd(restoredCancels(restored, seqs, order, at));
         for (const r of restored) {
+          if (r.cancel) continue; // a cancelled settlement holds no encounter
           const enc = await db.encounters.get(r.encounter_no);
           const part = r.request.stay?.part ?? 1;
           if (!encounterHolder(enc, part))
@@ -163,13 +239,18 @@ export async function reconcileWithJournal(
               ...withEncounterHolder(enc, part, r.local_setl_id),
             });
         }
-        await restoreAccumulators(db, restored);
+        await restoreAccumulators(db, restored, order);
         await appendAudit(db, {
           at,
           kind: 'journal.restored',
           local_setl_id: null,
           opter: null,
-          detail: { count: restored.length, ids: restored.slice(0, 50).map((r) => r.local_setl_id) },
+          detail: {
+            count: restored.length,
+            ids: restored.slice(0, 50).map((r) => r.local_setl_id),
+            cancels: cancelsRestored,
+            ...(cancelsUnreadable > 0 ? { cancels_unreadable: cancelsUnreadable } : {}),
+          },
         });
       },
     );
@@ -180,8 +261,10 @@ export async function reconcileWithJournal(
   unjournaled.sort((a, b) => (a.local_setl_id < b.local_setl_id ? -1 : 1));
   await appendInChunks(journal, unjournaled.map(settlementEntry));
   const answered = await db.settlements.where('status').notEqual('pending').toArray();
+  // (a row just restored has no answer of its own yet: the journal's outcomes are the ones to keep)
+  const restoredIds = new Set(restored.map((r) => r.local_setl_id));
   const outcomeLines = answered
-    .filter((s) => outcomes.get(s.local_setl_id) !== platformStatus(s))
+    .filter((s) => !restoredIds.has(s.local_setl_id) && outcomes.get(s.local_setl_id) !== platformStatus(s))
     .map((s) => outcomeEntry(s, now()))
     .filter((e) => e !== null);
   await appendInChunks(journal, outcomeLines);
@@ -192,5 +275,11 @@ export async function reconcileWithJournal(
     db,
     journaling.map((e) => e.local_setl_id),
   );
-  return { restored: restored.length, appended: unjournaled.length, outcomesAppended: outcomeLines.length };
+  return {
+    restored: restored.length,
+    cancelsRestored,
+    cancelsUnreadable,
+    appended: unjournaled.length,
+    outcomesAppended: outcomeLines.length,
+  };
 }

@@ -7,11 +7,13 @@
 // mid-stay part backwards; a reason from the list and words of one's own.
 import { cancelRule, type Role } from '../../shared/operators';
 import { chinaOffsetIso } from '../../shared/protocol';
-import { withoutSettlement } from '../../shared/settlement';
 import { hasControlCharacter } from '../../shared/text';
 import {
+  CANCEL_REASONS,
   appendAudit,
   encounterHolder,
+  settlementEffect,
+  withoutCancelled,
   withEncounterHolder,
   toStationDbError,
   type CancelReasonCode,
@@ -23,15 +25,8 @@ import type { CancelUndo } from '../journal';
 import { SettleServiceError } from './errors';
 import { reversalFigures } from './reversal';
 
-/** The station's list of reasons (their words: i18n cancelReason.*). */
-export const CANCEL_REASONS = [
-  'bill_error',
-  'wrong_person',
-  'wrong_insurance',
-  'duplicate',
-  'patient_request',
-  'other',
-] as const satisfies readonly CancelReasonCode[];
+/** The station's list of reasons (renderer/db: one list for the screens, the service and the journal). */
+export { CANCEL_REASONS };
 
 export interface CancelInput {
   local_setl_id: string;
@@ -46,15 +41,6 @@ export interface CancelInput {
 
 /** The mid-stay part of a settlement (settle/v2 stay.part; a whole stay is part 1). */
 const partOf = (s: SettlementRow) => s.request.stay?.part ?? 1;
-
-/** The settlement's effect on the local accumulators, as the station still holds it: the station's
- * figures, or the platform's after a discrepancy corrected them; none after a rejection (the answer
- * already gave the figures back). */
-function effect(s: SettlementRow): { before: unknown; after: unknown } | null {
-  if (s.status === 'rejected') return null;
-  const result = s.status === 'discrepancy' && s.platform_result ? s.platform_result : s.result;
-  return { before: s.request.accumulators ?? {}, after: result.accumulators_after };
-}
 
 /** Commits the cancel; returns the cancelled row and what it replaced (to take it back if the journal
  * refuses it: settle-service makes it durable). */
@@ -113,13 +99,10 @@ export async function cancelSettlement(
         const cancelled: SettlementRow = { ...s, status: 'cancelled', cancel: record };
         await db.settlements.put(cancelled);
 
-        const undone = effect(s);
         const key = `${s.psn_no}:${s.settle_date.slice(0, 4)}`;
         const acc = await db.accumulators.get(key);
-        if (undone && acc)
-          await db.accumulators.update(key, {
-            local: withoutSettlement(acc.local, undone.before as never, undone.after as never),
-          });
+        if (acc && settlementEffect(s))
+          await db.accumulators.update(key, { local: withoutCancelled(acc.local, s) });
         const enc = await db.encounters.get(s.encounter_no);
         if (enc && encounterHolder(enc, partOf(s)) === s.local_setl_id)
           await db.encounters.update(s.encounter_no, withEncounterHolder(enc, partOf(s), null));

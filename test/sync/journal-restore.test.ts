@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../electron/services/journal';
 import { reconcileWithJournal } from '../../renderer/journal';
+import { accumulatorsSchema } from '../../shared/settlement';
 import { createPusher, inProcessWriterLock, pullAll } from '../../renderer/sync';
 import { openTestJournal } from '../support/test-journal';
 import { offlineSettler, settleablePeople } from './bills';
@@ -128,6 +129,117 @@ describe('the journal restores what IndexedDB lost', () => {
     expect((await onPlatform(ids)).map((s) => s.local_setl_id).sort()).toEqual(
       ids.filter((id) => id !== gone),
     );
+    fresh.db.close();
+    await journal.remove();
+  });
+
+  it('a settlement cancelled offline, then IndexedDB lost: restored cancelled, the platform gets its 8201 and then its 2305, once each', async () => {
+    const journal = openTestJournal();
+    const st = await freshStation();
+    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const psn = people[11 % people.length]!;
+    const year = Number(tp.today.slice(0, 4));
+    const platformAcc = async () =>
+      accumulatorsSchema.parse((await tp.admin.accumulators(psn, year)).accumulators);
+    const before = await platformAcc();
+    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+    // Offline: settled, cancelled at the counter (the patient got the money back), settled again
+    await settler.settle(psn, 'inpatient', { encounter_no: 'ZY-LOST-1', days: 5 });
+    const first = (await st.db.settlements.toArray())[0]!;
+    await settler.service.cancel({
+      local_setl_id: first.local_setl_id,
+      reason_code: 'bill_error',
+      reason_text: '账单有误，更正后重新结算',
+      operator: { id: 'cashier-01', role: 'cashier' },
+      approval: null,
+      today: tp.today,
+    });
+    await settler.settle(psn, 'inpatient', { encounter_no: 'ZY-LOST-1', days: 3 });
+    const second = (await st.db.settlements.toArray()).find((s) => s.local_setl_id !== first.local_setl_id)!;
+    const localBefore = (await st.db.accumulators.get(`${psn}:${year}`))!.local;
+    st.db.close();
+
+    // The browser's storage is gone; the journal holds two settlements and a cancel.
+    const fresh = await freshStation();
+    expect(await reconcileWithJournal(fresh.db, journal.port)).toMatchObject({ restored: 2, appended: 0 });
+    const restoredFirst = (await fresh.db.settlements.get(first.local_setl_id))!;
+    expect(restoredFirst.status).toBe('cancelled');
+    expect(restoredFirst.cancel).toMatchObject({
+      reason_code: 'bill_error',
+      opter: 'cashier-01',
+      status_before: 'pending',
+      platform: 'pending',
+    });
+    expect((await fresh.db.settlements.get(second.local_setl_id))!.status).toBe('pending');
+    expect((await fresh.db.cancels.toArray()).map((c) => [c.local_setl_id, c.state])).toEqual([
+      [first.local_setl_id, 'queued'],
+    ]);
+    expect((await fresh.db.encounters.get('ZY-LOST-1'))!.local_setl_id).toBe(second.local_setl_id);
+    // the counter goes on from the accumulators it had: the cancelled settlement's effect is out
+    expect((await fresh.db.accumulators.get(`${psn}:${year}`))!.local).toEqual(localBefore);
+
+    const drained = await createPusher({
+      db: fresh.db,
+      port: tp.port(),
+      lock: inProcessWriterLock(),
+      journal: journal.port,
+    }).drain();
+    expect(drained.outcome).toBe('drained');
+    const platform = await onPlatform([first.local_setl_id, second.local_setl_id]);
+    expect(platform).toHaveLength(2);
+    const cancelledThere = platform.find((s) => s.local_setl_id === first.local_setl_id)!;
+    expect(cancelledThere.cancel_setl_id).not.toBeNull();
+    expect(platform.find((s) => s.local_setl_id === second.local_setl_id)!.cancel_setl_id).toBeNull();
+    // in the counter's order: the second bill found the encounter free and the figures without the first
+    expect(platform.map((s) => s.outcome)).toEqual(['confirmed', 'confirmed']);
+    expect((await fresh.db.settlements.get(second.local_setl_id))!.status).toBe('confirmed');
+    const after = (await fresh.db.settlements.get(first.local_setl_id))!;
+    expect(after.cancel).toMatchObject({ platform: 'cancelled' });
+    expect(await fresh.db.cancels.count()).toBe(0);
+    expect(await platformAcc()).not.toEqual(before);
+    expect((await fresh.db.accumulators.get(`${psn}:${year}`))!.local).toEqual(await platformAcc());
+    fresh.db.close();
+    await journal.remove();
+  });
+
+  it('a settlement cancelled on the platform before IndexedDB was lost: restored cancelled, the platform changes nothing', async () => {
+    const journal = openTestJournal();
+    const st = await freshStation();
+    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const psn = people[13 % people.length]!;
+    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+    const pusher = (db: typeof st.db) =>
+      createPusher({ db, port: tp.port(), lock: inProcessWriterLock(), journal: journal.port });
+    await settler.settle(psn, 'outpatient');
+    const row = (await st.db.settlements.toArray())[0]!;
+    expect((await pusher(st.db).drain()).outcome).toBe('drained');
+    await settler.service.cancel({
+      local_setl_id: row.local_setl_id,
+      reason_code: 'patient_request',
+      reason_text: '患者要求撤销',
+      operator: { id: 'cashier-01', role: 'cashier' },
+      approval: null,
+      today: tp.today,
+    });
+    expect((await pusher(st.db).drain()).outcome).toBe('drained');
+    const reversal = (await st.db.settlements.get(row.local_setl_id))!.cancel!.reversal!;
+    const [there] = await onPlatform([row.local_setl_id]);
+    expect(there!.cancel_setl_id).toBe(reversal.setl_id);
+    st.db.close();
+
+    const fresh = await freshStation();
+    expect(await reconcileWithJournal(fresh.db, journal.port)).toMatchObject({
+      restored: 1,
+      cancelsRestored: 1,
+      cancelsUnreadable: 0,
+    });
+    expect((await pusher(fresh.db).drain()).outcome).toBe('drained');
+    const back = (await fresh.db.settlements.get(row.local_setl_id))!;
+    expect(back.status).toBe('cancelled');
+    expect(back.cancel).toMatchObject({ platform: 'cancelled', reason_code: 'patient_request' });
+    expect(back.cancel!.reversal!.setl_id).toBe(reversal.setl_id); // the same reversal, not a second
+    expect(await onPlatform([row.local_setl_id])).toEqual([there]);
+    expect(await fresh.db.cancels.count()).toBe(0);
     fresh.db.close();
     await journal.remove();
   });
