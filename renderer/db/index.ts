@@ -35,7 +35,7 @@ export {
 export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
 export { COUNTER_DATASETS, incompleteDatasets, notePulled } from './readiness';
 export type * from './types';
-export { CANCEL_REASONS } from './types';
+export { CANCEL_REASONS, CORRECTION_KINDS } from './types';
 export { settlementEffect, withoutCancelled } from './cancel-effect';
 export { encounterHolder, withEncounterHolder } from './encounters';
 export { unanswered } from './unanswered';

@@ -186,7 +186,9 @@ export interface SettlementRow {
 /** How a task was settled at the counter. discrepancy: the patient pays the platform's share;
  * self_pay: a rejection charged in full (the patient claims at the insured place); resettle: a
  * rejection whose cash went back, the bill settled again under a new local id. */
-export type CorrectionKind = 'discrepancy' | 'self_pay' | 'resettle';
+/** What the counter did about a task (settle-service/correction.ts). */
+export const CORRECTION_KINDS = ['discrepancy', 'self_pay', 'resettle'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
 export interface CorrectionRecord {
   kind: CorrectionKind;

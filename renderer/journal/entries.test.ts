@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../shared/station-api';
 import type { CancelRecord, SettlementRow } from '../db';
-import { cancelEntry, cancelFromEntry } from './entries';
+import { cancelEntry, cancelFromEntry, correctionEntry, noteEntry, resolutionFromEntry } from './entries';
 
 const cancel: CancelRecord = {
   reason_code: 'wrong_person',
@@ -55,5 +55,40 @@ describe('a cancel line read back', () => {
       cancelled_at: '2026-12-04T09:31:05+08:00',
     });
     expect(back.reason_text).toMatch(/^journal: reason_code/);
+  });
+});
+
+describe('a resolution line read back', () => {
+  type Line = Extract<JournalEntry, { kind: 'resolution' }>;
+  it('a correction gives its record and the words the row had', () => {
+    const correction = {
+      kind: 'self_pay' as const,
+      cash: '1234.50',
+      opter: 'cashier-02',
+      at: '2026-12-04T02:00:00.000Z',
+      approved_by: { id: 'sup-01', name: '王主管', at: '2026-12-04T01:59:30.000Z' },
+    };
+    const line = correctionEntry({ ...row, correction, resolution: '转全自费' } as SettlementRow) as Line;
+    expect(resolutionFromEntry(line)).toEqual({
+      on: 'settlement',
+      resolved_at: correction.at,
+      resolution: '转全自费',
+      correction,
+    });
+  });
+
+  it('a note, on the settlement or on its refused cancel', () => {
+    const at = '2026-12-04T03:00:00.000Z';
+    expect(
+      resolutionFromEntry(noteEntry(row.local_setl_id, 'cancel', '已线下退款', 'sup-01', at) as Line),
+    ).toEqual({
+      on: 'cancel',
+      resolved_at: at,
+      resolution: '已线下退款',
+    });
+  });
+
+  it('a body of neither kind is not read', () => {
+    expect(resolutionFromEntry({ ...asLine({}), kind: 'resolution' } as Line)).toBeNull();
   });
 });

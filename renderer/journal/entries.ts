@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { chinaOffsetIso } from '../../shared/protocol';
 import type { JournalEntry, JournalEntryInput } from '../../shared/station-api';
-import { CANCEL_REASONS, type CancelRecord, type SettlementRow, type SettlementStatus } from '../db';
+import {
+  CANCEL_REASONS,
+  CORRECTION_KINDS,
+  type CancelRecord,
+  type CorrectionRecord,
+  type SettlementRow,
+  type SettlementStatus,
+} from '../db';
 import { toUploadSettlement } from '../sync/upload-payload';
 
 /** The row's commit time as an ISO instant (settled_at carries China's offset; the journal keeps UTC). */
@@ -100,5 +107,61 @@ export function cancelFromEntry(entry: Extract<JournalEntry, { kind: 'cancel' }>
       resolved_at: null,
       resolution: null,
     },
+  };
+}
+
+/** What a person did about a task, as a `resolution` line: a correction (correction.ts: the cash
+ * collected or refunded, and how), or a note (resolve-task.ts) on the settlement's task or on its
+ * refused cancel. Restore puts it back on the row, so the platform's answer, when it comes again,
+ * finds the task already dealt with. */
+export type Resolution =
+  | { on: 'settlement'; resolved_at: string; resolution: string; correction?: CorrectionRecord }
+  | { on: 'cancel'; resolved_at: string; resolution: string };
+
+/** The settlement's correction (row.correction), with the words the row records for it. */
+export function correctionEntry(row: SettlementRow): JournalEntryInput {
+  const c = row.correction;
+  if (!c) throw new Error(`settlement ${row.local_setl_id} has no correction`);
+  return { kind: 'resolution', id: row.local_setl_id, at: c.at, body: { ...c, resolution: row.resolution } };
+}
+
+/** A note on the settlement's task (`settlement`) or on its refused cancel (`cancel`). */
+export function noteEntry(
+  id: string,
+  on: 'settlement' | 'cancel',
+  note: string,
+  opter: string,
+  at: string,
+): JournalEntryInput {
+  return { kind: 'resolution', id, at, body: { on, note, opter } };
+}
+
+const approvedBySchema = z.object({ id: z.string(), name: z.string(), at: z.string() }).nullable();
+const correctionBodySchema = z.object({
+  kind: z.enum(CORRECTION_KINDS),
+  cash: z.string().max(32),
+  opter: z.string().min(1).max(64),
+  at: z.string(),
+  approved_by: approvedBySchema,
+  resolution: z.string().max(1000).nullish(),
+});
+const noteBodySchema = z.object({
+  on: z.enum(['settlement', 'cancel']),
+  note: z.string().max(1000),
+  opter: z.string().max(64),
+});
+
+/** A resolution line read back; null when its body is neither kind (restore counts it). */
+export function resolutionFromEntry(entry: Extract<JournalEntry, { kind: 'resolution' }>): Resolution | null {
+  const note = noteBodySchema.safeParse(entry.body);
+  if (note.success) return { on: note.data.on, resolved_at: entry.at, resolution: note.data.note };
+  const corr = correctionBodySchema.safeParse(entry.body);
+  if (!corr.success) return null;
+  const { resolution, ...correction } = corr.data;
+  return {
+    on: 'settlement',
+    resolved_at: correction.at,
+    resolution: resolution ?? correction.kind,
+    correction,
   };
 }

@@ -1,7 +1,14 @@
 // renderer/journal: the durable copy of every settlement on the host's disk, as the renderer uses it
 // (docs/sync.md, "Journal").
 export { journalPort, type JournalPort } from './port';
-export { settlementEntry, outcomeEntry, cancelEntry, platformStatus } from './entries';
+export {
+  settlementEntry,
+  outcomeEntry,
+  cancelEntry,
+  correctionEntry,
+  noteEntry,
+  platformStatus,
+} from './entries';
 export {
   makeDurable,
   sendLine,

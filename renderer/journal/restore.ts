@@ -19,7 +19,14 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
-import { cancelFromEntry, outcomeEntry, platformStatus, settlementEntry } from './entries';
+import {
+  cancelFromEntry,
+  outcomeEntry,
+  platformStatus,
+  resolutionFromEntry,
+  settlementEntry,
+  type Resolution,
+} from './entries';
 import type { JournalPort } from './port';
 
 export interface RestoreReport {
@@ -29,6 +36,10 @@ export interface RestoreReport {
   cancelsRestored: number;
   /** cancel lines whose body was not readable (restored as cancels all the same: docs/sync.md) */
   cancelsUnreadable: number;
+  /** tasks dealt with before IndexedDB was lost (a correction or a note), put back on their rows */
+  resolutionsRestored: number;
+  /** resolution lines whose body was not readable (their task opens again when the answer comes) */
+  resolutionsUnreadable: number;
   /** settlements IndexedDB had and the journal lacked, appended to the journal */
   appended: number;
   /** outcome lines appended for answers the journal did not have yet */
@@ -86,6 +97,20 @@ function latestOutcomes(rows: readonly JournalIndexRow[]): Map<string, JournalIn
   const out = new Map<string, JournalIndexRow['outcome']>();
   for (const r of rows) if (r.kind === 'outcome') out.set(r.id, r.outcome);
   return out;
+}
+
+/** The row with what a person did about its task (or its refused cancel's). */
+function withResolution(row: SettlementRow, r: Resolution): SettlementRow {
+  if (r.on === 'cancel')
+    return row.cancel
+      ? { ...row, cancel: { ...row.cancel, resolved_at: r.resolved_at, resolution: r.resolution } }
+      : row;
+  return {
+    ...row,
+    resolved_at: r.resolved_at,
+    resolution: r.resolution,
+    ...(r.correction ? { correction: r.correction } : {}),
+  };
 }
 
 /** Where a restored settlement and its cancel stand in the journal: the lines' sequence numbers,
@@ -190,11 +215,13 @@ export async function reconcileWithJournal(
   const missing = [...inJournal].filter((id) => !here.has(id));
   const restored: SettlementRow[] = [];
   const cancelLines = new Map<string, Extract<JournalEntry, { kind: 'cancel' }>>();
+  const resolutionLines = new Map<string, Extract<JournalEntry, { kind: 'resolution' }>[]>();
   for (let i = 0; i < missing.length; i += GET_CHUNK) {
     const { entries } = await journal.get({ ids: missing.slice(i, i + GET_CHUNK) });
     for (const e of entries) {
       if (e.kind === 'settlement') restored.push(rowFromJournal(e));
       if (e.kind === 'cancel') cancelLines.set(e.id, e);
+      if (e.kind === 'resolution') resolutionLines.set(e.id, [...(resolutionLines.get(e.id) ?? []), e]);
     }
   }
   restored.sort((a, b) => (a.local_setl_id < b.local_setl_id ? -1 : 1)); // ULIDs: commit order
@@ -209,6 +236,19 @@ export async function reconcileWithJournal(
     restored[i] = { ...row, status: 'cancelled', cancel };
   });
   const cancelsRestored = restored.filter((r) => r.cancel).length;
+  // A task dealt with (a correction, a note) stays dealt with when the platform answers again.
+  let resolutionsRestored = 0;
+  let resolutionsUnreadable = 0;
+  restored.forEach((row, i) => {
+    for (const line of resolutionLines.get(row.local_setl_id) ?? []) {
+      const r = resolutionFromEntry(line);
+      if (!r) resolutionsUnreadable++;
+      else {
+        restored[i] = withResolution(restored[i]!, r);
+        resolutionsRestored++;
+      }
+    }
+  });
   if (restored.length > 0) {
     const at = now().toISOString();
     await db.transaction(
@@ -227,7 +267,8 @@ export async function reconcileWithJournal(
         const seqs = (await db.outbox.bulkAdd(entries, { allKeys: true })) as number[];
         await db.cancels.bulkAdd(restoredCancels(restored, seqs, order, at));
         for (const r of restored) {
-          if (r.cancel) continue; // a cancelled settlement holds no encounter
+          // a cancelled settlement, or a rejected one corrected and settled again, holds no encounter
+          if (r.cancel || r.correction?.kind === 'resettle') continue;
           const enc = await db.encounters.get(r.encounter_no);
           const part = r.request.stay?.part ?? 1;
           if (!encounterHolder(enc, part))
@@ -249,7 +290,9 @@ export async function reconcileWithJournal(
             count: restored.length,
             ids: restored.slice(0, 50).map((r) => r.local_setl_id),
             cancels: cancelsRestored,
+            resolutions: resolutionsRestored,
             ...(cancelsUnreadable > 0 ? { cancels_unreadable: cancelsUnreadable } : {}),
+            ...(resolutionsUnreadable > 0 ? { resolutions_unreadable: resolutionsUnreadable } : {}),
           },
         });
       },
@@ -279,6 +322,8 @@ export async function reconcileWithJournal(
     restored: restored.length,
     cancelsRestored,
     cancelsUnreadable,
+    resolutionsRestored,
+    resolutionsUnreadable,
     appended: unjournaled.length,
     outcomesAppended: outcomeLines.length,
   };

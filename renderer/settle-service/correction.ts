@@ -22,7 +22,8 @@ import {
   type SettlementRow,
   type StationDb,
 } from '../db';
-import { appendDurably, JournalRefusedError, type JournalPort } from '../journal';
+import { correctionEntry, type JournalPort } from '../journal';
+import { journalOrTakeBack } from './journal-step';
 import { SettleServiceError } from './errors';
 
 const diff = (platform: string, station: string) => formatAmount(new Decimal(platform).minus(station));
@@ -155,21 +156,9 @@ export async function correct(
   } catch (e) {
     throw toStationDbError(e);
   }
-  try {
-    await appendDurably(
-      journal,
-      { kind: 'resolution', id: after.local_setl_id, at, body: { ...after.correction } },
-      () => takeBack(db, before!, encounterBefore, input.opter, now),
-      async () => {},
-    );
-  } catch (e) {
-    if (e instanceof JournalRefusedError)
-      throw new SettleServiceError('JOURNAL_UNWRITABLE', {
-        detail: String((e.cause as Error)?.message ?? e.cause),
-        cause: e.cause,
-      });
-    throw e;
-  }
+  await journalOrTakeBack(journal, correctionEntry(after), () =>
+    takeBack(db, before!, encounterBefore, input.opter, now),
+  );
   return after;
 }
 

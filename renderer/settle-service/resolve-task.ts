@@ -3,7 +3,12 @@
 // its audit entry in one transaction. A cashier action like settling, so it lives beside commit.
 // For a settlement the push held (the platform kept failing on it) it puts it back in the queue:
 // whatever the person did about the failure, the next drain tries again.
-import { appendAudit, type StationDb } from '../db';
+// The note goes to the journal as a `resolution` line once the transaction committed (a journal that
+// refuses it takes the note back, and the cashier is told): after IndexedDB is lost, the restore puts
+// it back on the settlement, so the platform's answer, uploaded again, does not reopen the task.
+import { appendAudit, type SettlementRow, type StationDb } from '../db';
+import { noteEntry, type JournalPort } from '../journal';
+import { journalOrTakeBack } from './journal-step';
 import { isHeld, releaseHeld } from '../sync/holds';
 import { SettleServiceError } from './errors';
 
@@ -13,12 +18,18 @@ export async function resolveTask(
   resolution: string,
   opter: string,
   now: Date = new Date(),
+  /** the host's journal (the settle service passes it); without one the note is not journaled */
+  journal?: JournalPort,
 ): Promise<void> {
   const at = now.toISOString();
+  let before: SettlementRow | undefined;
+  let on: 'settlement' | 'cancel' | null = null;
   await db.transaction('rw', [db.settlements, db.audit, db.outbox], async () => {
     const s = await db.settlements.get(local_setl_id);
     const held = s?.status === 'pending' && (await isHeld(db, local_setl_id));
     const refusedCancel = s?.cancel?.platform === 'refused' && s.cancel.resolved_at === null;
+    before = s;
+    on = held ? null : refusedCancel ? 'cancel' : 'settlement';
     if (held) {
       // Not resolved_at: the settlement's answer is still to come, and may be a task of its own.
       await releaseHeld(db, local_setl_id);
@@ -35,6 +46,25 @@ export async function resolveTask(
       local_setl_id,
       opter,
       detail: { resolution, opter, status: held ? 'held' : refusedCancel ? 'cancel_refused' : s!.status },
+    });
+  });
+  // a held settlement released is a queue action: the platform's answer is still to come
+  if (!journal || on === null) return;
+  await journalOrTakeBack(journal, noteEntry(local_setl_id, on, resolution, opter, at), () =>
+    takeBack(db, before!, opter, now),
+  );
+}
+
+/** The journal refused the note: the task is open again, as before it. */
+async function takeBack(db: StationDb, before: SettlementRow, opter: string, now: Date): Promise<void> {
+  await db.transaction('rw', [db.settlements, db.audit], async () => {
+    await db.settlements.put(before);
+    await appendAudit(db, {
+      at: now.toISOString(),
+      kind: 'task.resolution_withdrawn',
+      local_setl_id: before.local_setl_id,
+      opter,
+      detail: { reason: 'JOURNAL_UNWRITABLE' },
     });
   });
 }

@@ -447,4 +447,47 @@ describe('resolving a task', () => {
     });
     db.close();
   });
+
+  it('the note is a journal line; a journal that refuses it leaves the task open and says so', async () => {
+    const { db, world } = await seededStationDb({ today: TODAY });
+    const b = bill(world, 'BILL-PNEUMONIA');
+    let full = false;
+    const journal = openTestJournal({
+      io: {
+        write: async (fd, data, position) => {
+          if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+          return (await import('node:fs')).writeSync(fd, data, 0, data.length, position);
+        },
+      },
+    });
+    const service = createSettleService({
+      journal: journal.port,
+      db,
+      station: stationFor(world, b.fixmedins_code),
+    });
+    const [one, two] = [
+      await service.commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY-N1' }),
+      await service.commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY-N2' }),
+    ];
+    for (const r of [one, two]) await db.settlements.update(r.local_setl_id, { status: 'discrepancy' });
+    await service.resolveTask(one.local_setl_id, '已补收差额 12.00', 'supervisor01');
+    const lines = await journal.port.get({ ids: [one.local_setl_id] });
+    expect(lines.entries.filter((e) => e.kind === 'resolution')).toEqual([
+      expect.objectContaining({
+        body: { on: 'settlement', note: '已补收差额 12.00', opter: 'supervisor01' },
+      }),
+    ]);
+    full = true;
+    const err = await service
+      .resolveTask(two.local_setl_id, '已退差额', 'supervisor01')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'JOURNAL_UNWRITABLE' });
+    expect(await db.settlements.get(two.local_setl_id)).toMatchObject({
+      resolved_at: null,
+      resolution: null,
+    });
+    expect((await db.audit.toArray()).map((a) => a.kind)).toContain('task.resolution_withdrawn');
+    db.close();
+    await journal.remove();
+  });
 });

@@ -333,7 +333,7 @@ export function createSettleService(deps: SettleServiceDeps) {
       opts: Pick<CommitOptions, 'opter' | 'encounter_no'>,
     ) => Promise<PreSettlement<Preview> | null>,
     resolveTask: (local_setl_id: string, resolution: string, opter: string) =>
-      resolveTask(db, local_setl_id, resolution, opter, now()),
+      resolveTask(db, local_setl_id, resolution, opter, now(), deps.journal),
     /** a discrepancy or rejection settled at the counter (correction.ts) */
     correct: (input: CorrectionInput) => correct(db, deps.journal, input, now()),
     previewHandover: (opter: string) => previewHandover(db, opter, now()),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE } from '../../electron/services/journal';
 import { reconcileWithJournal } from '../../renderer/journal';
 import { accumulatorsSchema } from '../../shared/settlement';
-import { createPusher, inProcessWriterLock, pullAll } from '../../renderer/sync';
+import { createPusher, inProcessWriterLock, openTasks, pullAll } from '../../renderer/sync';
 import { openTestJournal } from '../support/test-journal';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
@@ -240,6 +240,57 @@ describe('the journal restores what IndexedDB lost', () => {
     expect(back.cancel!.reversal!.setl_id).toBe(reversal.setl_id); // the same reversal, not a second
     expect(await onPlatform([row.local_setl_id])).toEqual([there]);
     expect(await fresh.db.cancels.count()).toBe(0);
+    fresh.db.close();
+    await journal.remove();
+  });
+
+  it('tasks dealt with before IndexedDB was lost (a note, a correction) stay dealt with when the platform answers again', async () => {
+    const journal = openTestJournal();
+    const st = await freshStation();
+    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const [noted, corrected] = [people[15 % people.length]!, people[17 % people.length]!];
+    const year = Number(tp.today.slice(0, 4));
+    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+    await settler.settle(noted, 'inpatient');
+    await settler.settle(corrected, 'inpatient');
+    // another station's settlements used up both people's pooled fund for the year: two discrepancies
+    for (const psn of [noted, corrected]) {
+      const current = (await tp.admin.accumulators(psn, year)).accumulators as Record<string, unknown>;
+      await tp.admin.setAccumulators({
+        psn_no: psn,
+        accumulators: { ...current, year, inpatient_admissions: 2, hifp_pay: '900000.00' },
+      });
+    }
+    const pusher = (db: typeof st.db) =>
+      createPusher({ db, port: tp.port(), lock: inProcessWriterLock(), journal: journal.port });
+    expect((await pusher(st.db).drain()).outcome).toBe('drained');
+    const tasks = await openTasks(st.db);
+    expect(tasks.map((t) => t.status)).toEqual(['discrepancy', 'discrepancy']);
+    const byPsn = (psn: string) => tasks.find((t) => t.psn_no === psn)!;
+    await settler.service.resolveTask(byPsn(noted).local_setl_id, '已电话联系患者补缴差额', 'supervisor-1');
+    const fixed = await settler.service.correct({
+      local_setl_id: byPsn(corrected).local_setl_id,
+      kind: 'discrepancy',
+      opter: 'cashier-01',
+    });
+    expect(await openTasks(st.db)).toEqual([]);
+    st.db.close();
+
+    const fresh = await freshStation();
+    expect(await reconcileWithJournal(fresh.db, journal.port)).toMatchObject({
+      restored: 2,
+      resolutionsRestored: 2,
+      resolutionsUnreadable: 0,
+    });
+    expect((await pusher(fresh.db).drain()).outcome).toBe('drained');
+    const back = await fresh.db.settlements.toArray();
+    expect(back.map((s) => s.status)).toEqual(['discrepancy', 'discrepancy']);
+    expect(await openTasks(fresh.db)).toEqual([]);
+    const note = back.find((s) => s.psn_no === noted)!;
+    expect(note.resolution).toBe('已电话联系患者补缴差额');
+    const correction = back.find((s) => s.psn_no === corrected)!;
+    expect(correction.correction).toEqual(fixed.correction);
+    expect(correction.resolution).toBe(fixed.resolution);
     fresh.db.close();
     await journal.remove();
   });
