@@ -13,6 +13,7 @@ import type {
   SetlinfoField,
 } from '../../shared/settlement';
 import type { EncounterInfo } from '../../shared/settlement-docs';
+import type { PresettleMark as PresettleMarkShape } from '../../shared/station-api';
 
 export type { DatasetName } from '../../shared/protocol';
 /** Derived from the shared constants (shared/settlement/schema.ts): never re-declared (lint forbids it). */
@@ -178,15 +179,15 @@ export interface SettlementRow {
   correction?: CorrectionRecord;
   /** What the pre-settlement (2303) said before the commit (docs/sync.md, "Online before
    * offline"): the figures agreed, the platform's figures were taken, or no answer in time and the
-   * settlement is an offline one (the receipt says so). Absent when no platform was configured,
-   * on rows from before it existed and on rows restored from the journal (not part of 8201). */
+   * settlement is an offline one (the receipt says so). Absent when no platform was configured and
+   * on rows from before it existed; kept beside the settlement's journal line (not part of 8201). */
   presettle?: PresettleMark;
 }
 
-/** How a task was settled at the counter. discrepancy: the patient pays the platform's share;
- * self_pay: a rejection charged in full (the patient claims at the insured place); resettle: a
- * rejection whose cash went back, the bill settled again under a new local id. */
-/** What the counter did about a task (settle-service/correction.ts). */
+/** How a task was settled at the counter (settle-service/correction.ts). discrepancy: the patient
+ * pays the platform's share; self_pay: a rejection charged in full (the patient claims at the
+ * insured place); resettle: a rejection whose cash went back, the bill settled again under a new
+ * local id. */
 export const CORRECTION_KINDS = ['discrepancy', 'self_pay', 'resettle'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
@@ -199,8 +200,8 @@ export interface CorrectionRecord {
   approved_by: { id: string; name: string; at: string } | null;
 }
 
-export type PresettleMark =
-  { outcome: 'agreed' | 'platform_figures'; at: string } | { outcome: 'offline'; reason: string };
+/** (shared/station-api/journal.ts: the journal's settlement line carries it too) */
+export type PresettleMark = PresettleMarkShape;
 
 /** journaling: committed, its journal line not yet on disk: not uploaded until it is (journal/durable.ts).
  * held: the platform keeps failing on this settlement (or it is too large to send); it is a task,

@@ -16,12 +16,17 @@ import { toUploadSettlement } from '../sync/upload-payload';
 /** The row's commit time as an ISO instant (settled_at carries China's offset; the journal keeps UTC). */
 const instant = (iso: string) => new Date(iso).toISOString();
 
+/** The settlement's line: the 8201 object, and beside it what the station keeps that 8201 does not
+ * carry (the bill's encounter data for the settlement list, the pre-settlement's mark for the
+ * receipt), so a row restored from the journal is the row that was committed. */
 export function settlementEntry(row: SettlementRow): JournalEntryInput {
   return {
     kind: 'settlement',
     id: row.local_setl_id,
     at: instant(row.settled_at),
     body: toUploadSettlement(row),
+    ...(row.encounter ? { encounter: row.encounter } : {}),
+    ...(row.presettle ? { presettle: row.presettle } : {}),
   };
 }
 

@@ -90,6 +90,7 @@ export function rowFromJournal(entry: Extract<JournalEntry, { kind: 'settlement'
     data_versions: u.data_versions,
     ...unanswered(),
     ...(entry.encounter ? { encounter: entry.encounter } : {}),
+    ...(entry.presettle ? { presettle: entry.presettle } : {}),
   };
 }
 

@@ -20,6 +20,15 @@ export const JOURNAL_WITHDRAW_REASON_MAX = 60;
 /** The platform answers the journal records, so rotation knows what the platform already holds. */
 export const JOURNAL_OUTCOMES = ['confirmed', 'discrepancy', 'rejected', 'cancelled'] as const;
 
+/** What the pre-settlement (2303) said before the commit (docs/sync.md, "Online before offline"):
+ * the figures agreed, the platform's were taken, or no answer in time (an offline settlement, which
+ * the receipt says). */
+export const presettleMarkSchema = z.union([
+  z.object({ outcome: z.enum(['agreed', 'platform_figures']), at: isoTime }).strict(),
+  z.object({ outcome: z.literal('offline'), reason: z.string().min(1).max(100) }).strict(),
+]);
+export type PresettleMark = z.infer<typeof presettleMarkSchema>;
+
 export const journalEntrySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('settlement'),
@@ -28,6 +37,8 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
     body: uploadSettlementSchema,
     /** the bill's encounter data (diagnoses, operations …) for the settlement list; not uploaded */
     encounter: encounterInfoSchema.optional(),
+    /** the pre-settlement's mark, so a restored receipt still says 离线结算 when it was; not uploaded */
+    presettle: presettleMarkSchema.optional(),
   }),
   z.object({
     kind: z.literal('outcome'),

@@ -295,6 +295,45 @@ describe('the journal restores what IndexedDB lost', () => {
     await journal.remove();
   });
 
+  it('a restored settlement is the one committed: its encounter data (settlement list) and its offline mark (receipt) too', async () => {
+    const journal = openTestJournal();
+    const st = await freshStation();
+    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+    const preview = await settler.service.preview({
+      who: { psn_no: people[19 % people.length]! },
+      scheme: 'medical',
+      setl_type: 'outpatient',
+      settle_date: tp.today,
+      admission_date: tp.today,
+      lines: (await settler.settle(people[19 % people.length]!, 'outpatient'))!.input.lines,
+    });
+    const encounter = {
+      adm_date: tp.today,
+      dscg_date: tp.today,
+      dept_name: '呼吸内科',
+      dr_name: '李医生',
+      diseinfo: [],
+      oprninfo: [],
+    };
+    const committed = await settler.service.commit(preview, {
+      opter: 'cashier-01',
+      encounter_no: 'MZ-RESTORE-1',
+      encounter,
+      presettle: { outcome: 'offline', reason: 'TIMEOUT' },
+    });
+    st.db.close();
+
+    const fresh = await freshStation();
+    expect((await reconcileWithJournal(fresh.db, journal.port)).restored).toBe(2);
+    const back = (await fresh.db.settlements.get(committed.local_setl_id))!;
+    expect(back.encounter).toEqual(committed.encounter);
+    expect(back.presettle).toEqual({ outcome: 'offline', reason: 'TIMEOUT' });
+    expect(back.result).toEqual(committed.result);
+    fresh.db.close();
+    await journal.remove();
+  });
+
   it('a crash between the commit and its journal line: the entry waits, the restore journals and releases it', async () => {
     const journal = openTestJournal();
     const st = await freshStation();
