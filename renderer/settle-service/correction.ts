@@ -23,7 +23,7 @@ import {
   type StationDb,
 } from '../db';
 import { correctionEntry, type JournalPort } from '../journal';
-import { journalOrTakeBack } from './journal-step';
+import { journalOrTakeBack, takeBackTaskAction } from './journal-step';
 import { SettleServiceError } from './errors';
 
 const diff = (platform: string, station: string) => formatAmount(new Decimal(platform).minus(station));
@@ -157,27 +157,7 @@ export async function correct(
     throw toStationDbError(e);
   }
   await journalOrTakeBack(journal, correctionEntry(after), () =>
-    takeBack(db, before!, encounterBefore, input.opter, now),
+    takeBackTaskAction(db, before!, encounterBefore, 'task.correction_withdrawn', input.opter, now),
   );
   return after;
-}
-
-async function takeBack(
-  db: StationDb,
-  before: SettlementRow,
-  encounter: EncounterRow | undefined,
-  opter: string,
-  now: Date,
-): Promise<void> {
-  await db.transaction('rw', [db.settlements, db.encounters, db.audit], async () => {
-    await db.settlements.put(before);
-    if (encounter) await db.encounters.put(encounter);
-    await appendAudit(db, {
-      at: now.toISOString(),
-      kind: 'task.correction_withdrawn',
-      local_setl_id: before.local_setl_id,
-      opter,
-      detail: { reason: 'JOURNAL_UNWRITABLE' },
-    });
-  });
 }

@@ -8,7 +8,7 @@
 // it back on the settlement, so the platform's answer, uploaded again, does not reopen the task.
 import { appendAudit, type SettlementRow, type StationDb } from '../db';
 import { noteEntry, type JournalPort } from '../journal';
-import { journalOrTakeBack } from './journal-step';
+import { journalOrTakeBack, takeBackTaskAction } from './journal-step';
 import { isHeld, releaseHeld } from '../sync/holds';
 import { SettleServiceError } from './errors';
 
@@ -51,20 +51,6 @@ export async function resolveTask(
   // a held settlement released is a queue action: the platform's answer is still to come
   if (!journal || on === null) return;
   await journalOrTakeBack(journal, noteEntry(local_setl_id, on, resolution, opter, at), () =>
-    takeBack(db, before!, opter, now),
+    takeBackTaskAction(db, before!, undefined, 'task.resolution_withdrawn', opter, now),
   );
-}
-
-/** The journal refused the note: the task is open again, as before it. */
-async function takeBack(db: StationDb, before: SettlementRow, opter: string, now: Date): Promise<void> {
-  await db.transaction('rw', [db.settlements, db.audit], async () => {
-    await db.settlements.put(before);
-    await appendAudit(db, {
-      at: now.toISOString(),
-      kind: 'task.resolution_withdrawn',
-      local_setl_id: before.local_setl_id,
-      opter,
-      detail: { reason: 'JOURNAL_UNWRITABLE' },
-    });
-  });
 }

@@ -56,6 +56,19 @@ async function dropInsutype(db: StationDb, psn_no: string): Promise<void> {
   }
 }
 
+/** A journal whose disk is full (every write fails with ENOSPC) while `disk.full` is true. */
+function fillableJournal(full: boolean) {
+  const disk = { full };
+  const journal = openTestJournal({
+    io: {
+      write: async (fd, data, position) => {
+        if (disk.full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return (await import('node:fs')).writeSync(fd, data, 0, data.length, position);
+      },
+    },
+  });
+  return { journal, disk };
+}
 describe('settle service', () => {
   it('builds from cached data the same request and figures as the demo world reference, for every demo bill of a filed person', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
@@ -297,15 +310,7 @@ describe('settle service', () => {
   it('a journal that cannot be written (disk full) takes the settlement back: nothing committed, a clear message', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PNEUMONIA');
-    let full = true;
-    const journal = openTestJournal({
-      io: {
-        write: async (fd, data, position) => {
-          if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          return (await import('node:fs')).writeSync(fd, data, 0, data.length, position);
-        },
-      },
-    });
+    const { journal, disk } = fillableJournal(true);
     const service = createSettleService({
       journal: journal.port,
       db,
@@ -326,7 +331,7 @@ describe('settle service', () => {
     expect((await db.audit.toArray()).map((a) => a.kind)).toContain('settlement.withdrawn');
     expect(journal.journal.index()).toEqual([]);
     // Space again: the same preview settles, and its line is on disk.
-    full = false;
+    disk.full = false;
     const row = await service.commit(preview, { opter: 'c', encounter_no: 'ZY-J' });
     expect(journal.journal.index()).toEqual([
       expect.objectContaining({ kind: 'settlement', id: row.local_setl_id }),
@@ -451,15 +456,7 @@ describe('resolving a task', () => {
   it('the note is a journal line; a journal that refuses it leaves the task open and says so', async () => {
     const { db, world } = await seededStationDb({ today: TODAY });
     const b = bill(world, 'BILL-PNEUMONIA');
-    let full = false;
-    const journal = openTestJournal({
-      io: {
-        write: async (fd, data, position) => {
-          if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          return (await import('node:fs')).writeSync(fd, data, 0, data.length, position);
-        },
-      },
-    });
+    const { journal, disk } = fillableJournal(false);
     const service = createSettleService({
       journal: journal.port,
       db,
@@ -477,7 +474,7 @@ describe('resolving a task', () => {
         body: { on: 'settlement', note: '已补收差额 12.00', opter: 'supervisor01' },
       }),
     ]);
-    full = true;
+    disk.full = true;
     const err = await service
       .resolveTask(two.local_setl_id, '已退差额', 'supervisor01')
       .catch((e: unknown) => e);

@@ -30,6 +30,17 @@ async function freshStation() {
   return { disk, db };
 }
 
+/** A station with a journal, its settleable people and a counter on it; `pusher(db)` drains any of
+ * its databases into the platform, recording the answers in the journal. */
+async function scene() {
+  const journal = openTestJournal();
+  const st = await freshStation();
+  const people = await settleablePeople(st.db, tp.station, tp.today);
+  const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+  const pusher = (db: typeof st.db) =>
+    createPusher({ db, port: tp.port(), lock: inProcessWriterLock(), journal: journal.port });
+  return { journal, st, people, settler, pusher };
+}
 describe('the journal restores what IndexedDB lost', () => {
   it('IndexedDB deleted with 20 unsynced settlements → restart → all 20 uploaded exactly once', async () => {
     const journal = openTestJournal();
@@ -134,15 +145,12 @@ describe('the journal restores what IndexedDB lost', () => {
   });
 
   it('a settlement cancelled offline, then IndexedDB lost: restored cancelled, the platform gets its 8201 and then its 2305, once each', async () => {
-    const journal = openTestJournal();
-    const st = await freshStation();
-    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const { journal, st, people, settler, pusher } = await scene();
     const psn = people[11 % people.length]!;
     const year = Number(tp.today.slice(0, 4));
     const platformAcc = async () =>
       accumulatorsSchema.parse((await tp.admin.accumulators(psn, year)).accumulators);
     const before = await platformAcc();
-    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
     // Offline: settled, cancelled at the counter (the patient got the money back), settled again
     await settler.settle(psn, 'inpatient', { encounter_no: 'ZY-LOST-1', days: 5 });
     const first = (await st.db.settlements.toArray())[0]!;
@@ -178,13 +186,7 @@ describe('the journal restores what IndexedDB lost', () => {
     // the counter goes on from the accumulators it had: the cancelled settlement's effect is out
     expect((await fresh.db.accumulators.get(`${psn}:${year}`))!.local).toEqual(localBefore);
 
-    const drained = await createPusher({
-      db: fresh.db,
-      port: tp.port(),
-      lock: inProcessWriterLock(),
-      journal: journal.port,
-    }).drain();
-    expect(drained.outcome).toBe('drained');
+    expect((await pusher(fresh.db).drain()).outcome).toBe('drained');
     const platform = await onPlatform([first.local_setl_id, second.local_setl_id]);
     expect(platform).toHaveLength(2);
     const cancelledThere = platform.find((s) => s.local_setl_id === first.local_setl_id)!;
@@ -203,13 +205,8 @@ describe('the journal restores what IndexedDB lost', () => {
   });
 
   it('a settlement cancelled on the platform before IndexedDB was lost: restored cancelled, the platform changes nothing', async () => {
-    const journal = openTestJournal();
-    const st = await freshStation();
-    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const { journal, st, people, settler, pusher } = await scene();
     const psn = people[13 % people.length]!;
-    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
-    const pusher = (db: typeof st.db) =>
-      createPusher({ db, port: tp.port(), lock: inProcessWriterLock(), journal: journal.port });
     await settler.settle(psn, 'outpatient');
     const row = (await st.db.settlements.toArray())[0]!;
     expect((await pusher(st.db).drain()).outcome).toBe('drained');
@@ -245,12 +242,9 @@ describe('the journal restores what IndexedDB lost', () => {
   });
 
   it('tasks dealt with before IndexedDB was lost (a note, a correction) stay dealt with when the platform answers again', async () => {
-    const journal = openTestJournal();
-    const st = await freshStation();
-    const people = await settleablePeople(st.db, tp.station, tp.today);
+    const { journal, st, people, settler, pusher } = await scene();
     const [noted, corrected] = [people[15 % people.length]!, people[17 % people.length]!];
     const year = Number(tp.today.slice(0, 4));
-    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
     await settler.settle(noted, 'inpatient');
     await settler.settle(corrected, 'inpatient');
     // another station's settlements used up both people's pooled fund for the year: two discrepancies
@@ -261,8 +255,6 @@ describe('the journal restores what IndexedDB lost', () => {
         accumulators: { ...current, year, inpatient_admissions: 2, hifp_pay: '900000.00' },
       });
     }
-    const pusher = (db: typeof st.db) =>
-      createPusher({ db, port: tp.port(), lock: inProcessWriterLock(), journal: journal.port });
     expect((await pusher(st.db).drain()).outcome).toBe('drained');
     const tasks = await openTasks(st.db);
     expect(tasks.map((t) => t.status)).toEqual(['discrepancy', 'discrepancy']);
@@ -296,10 +288,7 @@ describe('the journal restores what IndexedDB lost', () => {
   });
 
   it('a restored settlement is the one committed: its encounter data (settlement list) and its offline mark (receipt) too', async () => {
-    const journal = openTestJournal();
-    const st = await freshStation();
-    const people = await settleablePeople(st.db, tp.station, tp.today);
-    const settler = offlineSettler(st.db, tp.station, tp.today, journal.port);
+    const { journal, st, people, settler } = await scene();
     const preview = await settler.service.preview({
       who: { psn_no: people[19 % people.length]! },
       scheme: 'medical',
