@@ -126,6 +126,9 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   );
   say(`  settle + IndexedDB + journal (fsync) ${latency(f.settled.settle_commit, 25)}`);
   say(
+    `    each settlement started once the previous commit's outbox release (journaling → queued, after its receipt) was done, as a counter's next F8 finds it: waited for it p95 ${ms(f.settled.release_wait.p95)} (median ${ms(f.settled.release_wait.median)})`,
+  );
+  say(
     `  drain: ${s1(f.drain.ms)} for ${f.settled.queued} (goal ≤ 30 s: ${against(f.drain.ms, 30_000, 'max', s1)}); left in outbox ${f.drain.left}; outcomes ${JSON.stringify(f.drain.outcomes)}`,
   );
 }

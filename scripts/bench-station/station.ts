@@ -6,6 +6,7 @@
 import {
   findFilings,
   openStationDb,
+  awaitReleases,
   pinyinInitials,
   searchCatalog,
   warmSegments,
@@ -170,6 +171,8 @@ export interface Settled {
   steps: Record<keyof CommitTiming, Latency>;
   /** settle (preview) + IndexedDB commit + journal line fsync'd on the host */
   settle_commit: Latency;
+  /** before each settlement: waiting for the previous commit's outbox release to finish */
+  release_wait: Latency;
 }
 
 export async function settleMany(params: StationParams): Promise<Settled> {
@@ -182,6 +185,7 @@ export async function settleMany(params: StationParams): Promise<Settled> {
   const lines = billOf(['001101000010000', 'XJ01CAA040A001']);
   const commitMs: number[] = [];
   const settleCommitMs: number[] = [];
+  const releaseWaitMs: number[] = [];
   let refused = 0;
   const seen = new Set<string>();
   // the people in key order, a page of filings at a time, so the loop holds no whole table
@@ -194,6 +198,13 @@ export async function settleMany(params: StationParams): Promise<Settled> {
       if (commitMs.length >= params.settlements) break;
       if (f.scheme !== 'medical' || seen.has(f.psn_no)) continue;
       seen.add(f.psn_no);
+      // The previous commit's release (its outbox entry journaling → queued, a transaction of its
+      // own after the receipt: db/outbox-release.ts) is done before this settlement starts, as the
+      // next patient's F8 at a counter finds it, seconds later. Back to back, it would queue in
+      // front of this commit's transaction; the wait is printed beside the figures.
+      const tw = performance.now();
+      await awaitReleases(db!);
+      releaseWaitMs.push(performance.now() - tw);
       const t0 = performance.now();
       const p = await service.preview({
         who: { psn_no: f.psn_no },
@@ -219,6 +230,7 @@ export async function settleMany(params: StationParams): Promise<Settled> {
     commit: summary(commitMs),
     steps: { idb: summary(steps.idb), journal: summary(steps.journal), total: summary(steps.total) },
     settle_commit: summary(settleCommitMs),
+    release_wait: summary(releaseWaitMs),
   };
 }
 
