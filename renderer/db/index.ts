@@ -32,7 +32,14 @@ export {
   normalizeSearchText,
   classifyQuery,
 } from './search-keys';
-export { findFilings, findFiling, policyInForce, accumulatorKey, accumulatorsOf } from './lookup';
+export {
+  findFilings,
+  filingsInIndex,
+  findFiling,
+  policyInForce,
+  accumulatorKey,
+  accumulatorsOf,
+} from './lookup';
 export { COUNTER_DATASETS, incompleteDatasets, notePulled } from './readiness';
 export type * from './types';
 export { CANCEL_REASONS, CORRECTION_KINDS } from './types';

@@ -11,16 +11,23 @@ export async function findFilings(
   db: StationDb,
   who: { certno?: string; psn_no?: string },
 ): Promise<FilingRow[]> {
-  const [field, value] = who.psn_no
-    ? (['psn_no', who.psn_no] as const)
-    : who.certno
-      ? (['certno', who.certno.trim().toUpperCase()] as const)
-      : [null, ''];
-  if (field === null || value === '') return [];
-  const index = segmentIndex(db, 'filings');
-  await index.refresh();
+  if (lookupOf(who) === null) return [];
+  await segmentIndex(db, 'filings').refresh();
+  return filingsInIndex(db, who);
+}
+
+/** findFilings once the filings' lookup segments have been refreshed (`segmentIndex(db,
+ * 'filings').refresh()`): reads only the filings store, so it can run inside a transaction over it
+ * (the settle service's read transaction, build-request.ts). */
+export async function filingsInIndex(
+  db: StationDb,
+  who: { certno?: string; psn_no?: string },
+): Promise<FilingRow[]> {
+  const lookup = lookupOf(who);
+  if (lookup === null) return [];
+  const [field, value] = lookup;
   const keys = new Set<string>();
-  for (const hit of index.hits(field, value, 'exact')) keys.add(hit.key);
+  for (const hit of segmentIndex(db, 'filings').hits(field, value, 'exact')) keys.add(hit.key);
   if (keys.size === 0) return [];
   const rows = await db.filings.bulkGet([...keys]);
   // in key order, as an index returned them and as the platform reads them: selectFiling keeps the
@@ -28,6 +35,13 @@ export async function findFilings(
   return rows
     .filter((r): r is FilingRow => r !== undefined && r[field] === value)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The field and value a person is looked up by: psn_no when known, else the ID number. */
+function lookupOf(who: { certno?: string; psn_no?: string }): ['psn_no' | 'certno', string] | null {
+  if (who.psn_no) return ['psn_no', who.psn_no];
+  const certno = who.certno?.trim().toUpperCase();
+  return certno ? ['certno', certno] : null;
 }
 
 export async function findFiling(

@@ -17,19 +17,20 @@ import type {
   VerdictInput,
 } from '../../shared/settlement';
 import { directSettlementVerdict, NO_CIRCUMSTANCES } from '../../shared/settlement';
-import { selectFiling } from '../../shared/protocol';
+import { selectFiling, type CatalogDatasetName } from '../../shared/protocol';
 import {
   accumulatorKey,
   COUNTER_DATASETS,
-  findFilings,
+  filingsInIndex,
   incompleteDatasets,
   policyInForce,
+  segmentIndex,
   type FilingRow,
   type Scheme,
   type SetlType,
   type StationDb,
 } from '../db';
-import { catalogEntries, type CatalogSource } from './catalog-entries';
+import { completeEntries, storedEntries, type CatalogSource } from './catalog-entries';
 import { SettleServiceError } from './errors';
 import { localStay } from './stay-part';
 
@@ -109,18 +110,12 @@ export interface PrepareDeps {
   readiness?: { counterReady: boolean };
 }
 
-/** The catalog entries of the bill's codes, as the request carries them: the medical catalog's for a
- * medical bill, the work-injury catalog's for a work-injury one (a device bill carries none). */
-async function billEntries(
-  db: StationDb,
-  input: SettleInput,
-  codes: string[],
-  source: CatalogSource | undefined,
-): Promise<Pick<SettleRequestInput, 'catalog' | 'wi_catalog'>> {
-  if (input.scheme === 'medical') return { catalog: await catalogEntries(db, 'catalog', codes, source) };
-  if (input.setl_type !== 'device')
-    return { wi_catalog: await catalogEntries(db, 'wi_catalog', codes, source) };
-  return {};
+/** The catalog whose entries the request carries: the medical catalog for a medical bill, the
+ * work-injury catalog for a work-injury one; none for a device bill. */
+function billCatalog(input: SettleInput): CatalogDatasetName | null {
+  if (input.scheme === 'medical') return 'catalog';
+  if (input.setl_type !== 'device') return 'wi_catalog';
+  return null;
 }
 
 export async function prepareSettlement(
@@ -137,41 +132,77 @@ export async function prepareSettlement(
     incomplete.length > 0
       ? new SettleServiceError('DATA_INCOMPLETE', { detail: incomplete.join(', ') })
       : null;
-  // The reads that need no person start now, beside the filings' (one round trip's wait, not two).
-  // The bill's catalog entries are kept as an outcome: their error counts only once the person can be
-  // settled (a verdict that already refuses says why first).
   const codes = [...new Set(input.lines.map((l) => l.med_list_codg))];
-  const unrelated = Promise.all([
-    db.institutions.get(station.fixmedins_code),
-    // a verdict (no bill) uploads nothing: no data_versions, and no read to wait behind a pull
-    codes.length > 0 ? db.checkpoints.toArray() : [],
-    billEntries(db, input, codes, deps.catalogSource).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    ),
-  ]);
-  unrelated.catch(() => undefined); // awaited below; a person not found returns before it
-  const filings = await findFilings(db, input.who);
-  const person = filings[0]?.person ?? input.person;
-  if (!person) {
+  const catalog = billCatalog(input);
+  // a verdict (no bill) uploads nothing: no data_versions, and no catalog read to wait behind a pull
+  const dataset = codes.length > 0 ? catalog : null;
+  const year = Number(input.settle_date.slice(0, 4));
+  // The filings' lookup segments first, in a transaction of their own (it reads nothing when no
+  // write touched them since the last lookup, the usual case at the counter).
+  await segmentIndex(db, 'filings').refresh();
+  // Every stored fact the request is built from, in one read transaction: one snapshot, and one
+  // transaction's round trips instead of one per store. The reads that need no person start beside
+  // the filings' (one wait, not two); the person's policy and accumulators follow the filing.
+  const read = await db.transaction(
+    'r',
+    [
+      db.filings,
+      db.institutions,
+      db.checkpoints,
+      db.policies,
+      db.accumulators,
+      ...(dataset ? [dataset] : []),
+    ],
+    async () => {
+      const knownKey = input.who.psn_no ? accumulatorKey(input.who.psn_no, year) : null;
+      const unrelated = Promise.all([
+        db.institutions.get(station.fixmedins_code),
+        codes.length > 0 ? db.checkpoints.toArray() : [],
+        dataset ? storedEntries(db, dataset, codes) : new Map<string, never>(),
+        knownKey ? db.accumulators.get(knownKey) : undefined,
+      ]);
+      unrelated.catch(() => undefined); // awaited below; a person not found returns before it
+      const filings = await filingsInIndex(db, input.who);
+      const person = filings[0]?.person ?? input.person;
+      if (!person) return null;
+      // The same choice the platform makes when it recomputes the upload
+      // (shared/protocol/filing-choice.ts), so a person with several filings is settled against the
+      // same one on both sides.
+      const filing =
+        selectFiling(
+          filings,
+          input.scheme,
+          station.mdtrtarea_admvs,
+          input.settle_date,
+          input.admission_date,
+        ) ?? undefined;
+      const insutype = insutypeOf(input.scheme, person);
+      const accKey = accumulatorKey(person.psn_no, year);
+      const [policyRow, accRow, [institutionRow, checkpoints, stored, knownAcc]] = await Promise.all([
+        insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
+        accKey === knownKey ? undefined : db.accumulators.get(accKey),
+        unrelated,
+      ]);
+      return {
+        person,
+        filing,
+        insutype,
+        accKey,
+        accRow: accKey === knownKey ? knownAcc : accRow,
+        policyRow,
+        institutionRow,
+        checkpoints,
+        stored,
+      };
+    },
+  );
+  if (!read) {
     throw (
       notYet ??
       new SettleServiceError('PERSON_NOT_FOUND', { detail: input.who.certno ?? input.who.psn_no ?? '' })
     );
   }
-  // The same choice the platform makes when it recomputes the upload (shared/protocol/filing-choice.ts),
-  // so a person with several filings is settled against the same one on both sides.
-  const filing =
-    selectFiling(filings, input.scheme, station.mdtrtarea_admvs, input.settle_date, input.admission_date) ??
-    undefined;
-  const insutype = insutypeOf(input.scheme, person);
-  const year = Number(input.settle_date.slice(0, 4));
-  const accKey = accumulatorKey(person.psn_no, year);
-  const [policyRow, accRow, [institutionRow, checkpoints, entries]] = await Promise.all([
-    insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
-    db.accumulators.get(accKey),
-    unrelated,
-  ]);
+  const { person, filing, insutype, accKey, accRow, policyRow, institutionRow, checkpoints } = read;
   const missing = notYet
     ? notYet
     : !insutype
@@ -226,9 +257,12 @@ export async function prepareSettlement(
     const medicalInpatient = input.scheme === 'medical' && input.setl_type === 'inpatient';
     request.stay = await localStay(db, person.psn_no, input.encounter_no, input.stay_part, medicalInpatient);
   }
-  // Only the entries the bill uses travel with the request (and on to the platform in 8201).
-  if (!entries.ok) throw entries.error;
-  Object.assign(request, entries.value);
+  // Only the entries the bill uses travel with the request (and on to the platform in 8201); codes
+  // not stored yet are asked of the platform now, once the person can be settled.
+  if (catalog === 'catalog')
+    request.catalog = await completeEntries(db, catalog, codes, read.stored, deps.catalogSource);
+  else if (catalog === 'wi_catalog')
+    request.wi_catalog = await completeEntries(db, catalog, codes, read.stored, deps.catalogSource);
   return {
     ok: true,
     person,

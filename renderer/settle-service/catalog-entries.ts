@@ -21,18 +21,34 @@ function named(codes: string[]): string {
   return codes.length <= NAMED ? codes.join(', ') : `${codes.slice(0, NAMED).join(', ')} … (${codes.length})`;
 }
 
-export async function catalogEntries<D extends CatalogDatasetName>(
+/** The bill codes' entries the station holds (one bulkGet of the dataset's store, so it can run
+ * inside a read transaction over it: build-request.ts). */
+export async function storedEntries<D extends CatalogDatasetName>(
   db: StationDb,
   dataset: D,
   codes: string[],
-  source: CatalogSource | undefined,
-): Promise<Record<string, CatalogEntryOf<D>>> {
-  if (codes.length === 0) return {}; // the verdict after a card read: no bill yet, nothing to read
+): Promise<Map<string, CatalogEntryOf<D>>> {
+  const entries = new Map<string, CatalogEntryOf<D>>();
+  if (codes.length === 0) return entries; // the verdict after a card read: no bill yet, nothing to read
   const rows = (await db.table(dataset).bulkGet(codes)) as (
     { key: string; entry: CatalogEntryOf<D> } | undefined
   )[];
-  const entries = new Map<string, CatalogEntryOf<D>>();
   rows.forEach((r) => r && entries.set(r.key, r.entry));
+  return entries;
+}
+
+/** The entries the request carries, in the bill's order: the stored ones, and for codes not stored
+ * while the dataset is not whole yet, the platform's (8102) or a refusal. Outside any transaction:
+ * it may wait for the platform. */
+export async function completeEntries<D extends CatalogDatasetName>(
+  db: StationDb,
+  dataset: D,
+  codes: string[],
+  /** what storedEntries read of this dataset */
+  stored: ReadonlyMap<string, CatalogEntryOf<CatalogDatasetName>>,
+  source: CatalogSource | undefined,
+): Promise<Record<string, CatalogEntryOf<D>>> {
+  const entries = new Map(stored) as Map<string, CatalogEntryOf<D>>;
   const absent = codes.filter((c) => !entries.has(c));
   if (absent.length > 0 && (await incompleteDatasets(db, [dataset])).length > 0) {
     if (!source) throw new SettleServiceError('CATALOG_INCOMPLETE', { detail: named(absent) });
@@ -44,6 +60,5 @@ export async function catalogEntries<D extends CatalogDatasetName>(
     }
     for (const [code, entry] of fetched) entries.set(code, entry);
   }
-  // in the bill's order, as before
   return Object.fromEntries(codes.flatMap((c) => (entries.has(c) ? [[c, entries.get(c)!]] : [])));
 }

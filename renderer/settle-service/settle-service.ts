@@ -194,12 +194,29 @@ export function createSettleService(deps: SettleServiceDeps) {
         [db.settlements, db.outbox, db.accumulators, db.encounters, db.audit],
         async () => {
           // Requests are issued together and answered in order (IndexedDB runs a transaction's
-          // requests one after another): fewer round trips than awaiting each.
-          const [acc, enc, lastEntry] = await Promise.all([
+          // requests one after another): fewer round trips than awaiting each. The settlement and
+          // its outbox entry depend on nothing read here, so they are queued right behind the reads
+          // and written while the page checks them; a failed check aborts the transaction, and
+          // takes them back with it.
+          const reads = Promise.all([
             db.accumulators.get(p.accumulatorsKey),
             db.encounters.get(encounter_no),
             lastAudit(db),
           ]);
+          const added = Promise.all([
+            db.settlements.add(row),
+            db.outbox.add({
+              local_setl_id,
+              psn_no: person.psn_no,
+              // not uploadable until its journal line is on disk (renderer/journal/durable.ts)
+              state: 'journaling',
+              attempts: 0,
+              enqueued_at: iso,
+              last_error: null,
+            }),
+          ]);
+          added.catch(() => undefined); // awaited below; a failed check aborts before that
+          const [acc, enc, lastEntry] = await reads;
           if (!sameAccumulators(acc?.local, p.accumulatorsBasis))
             throw new SettleServiceError('STALE_PREVIEW', { detail: person.psn_no });
           const holder = encounterHolder(enc, part);
@@ -212,16 +229,7 @@ export function createSettleService(deps: SettleServiceDeps) {
           // (journal/durable.ts says what happens when one side fails).
           line = sendLine(deps.journal, row);
           await Promise.all([
-            db.settlements.add(row),
-            db.outbox.add({
-              local_setl_id,
-              psn_no: person.psn_no,
-              // not uploadable until its journal line is on disk (renderer/journal/durable.ts)
-              state: 'journaling',
-              attempts: 0,
-              enqueued_at: iso,
-              last_error: null,
-            }),
+            added,
             db.accumulators.put({
               key: p.accumulatorsKey,
               psn_no: person.psn_no,

@@ -124,7 +124,13 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   say(
     `    the commit's steps, p95 (median): IndexedDB transaction ${ms(st.idb.p95)} (${ms(st.idb.median)}) and, beside it, the journal line (to the host, fsync, back) ${ms(st.journal.p95)} (${ms(st.journal.median)}); both done ${ms(st.total.p95)} (${ms(st.total.median)})`,
   );
+  say(
+    `    the journal's channel alone before them (journal.status: page → host → page, nothing written; n=${f.settled.channel.n}) p95 ${ms(f.settled.channel.p95)} (${ms(f.settled.channel.median)})`,
+  );
   say(`  settle + IndexedDB + journal (fsync) ${latency(f.settled.settle_commit, 25)}`);
+  say(
+    `    of which settle (the preview: its reads and settle()) p95 ${ms(f.settled.settle.p95)} (median ${ms(f.settled.settle.median)})`,
+  );
   say(
     `    each settlement started once the previous commit's outbox release (journaling → queued, after its receipt) was done, as a counter's next F8 finds it: waited for it p95 ${ms(f.settled.release_wait.p95)} (median ${ms(f.settled.release_wait.median)})`,
   );

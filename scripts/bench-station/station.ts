@@ -171,8 +171,13 @@ export interface Settled {
   steps: Record<keyof CommitTiming, Latency>;
   /** settle (preview) + IndexedDB commit + journal line fsync'd on the host */
   settle_commit: Latency;
+  /** the preview alone (its reads and settle()), the part of settle_commit before the commit */
+  settle: Latency;
   /** before each settlement: waiting for the previous commit's outbox release to finish */
   release_wait: Latency;
+  /** the journal's channel alone, before the settlements: journal.status (page → host → page, no
+   * write), the part of a line's trip that is not the host's write */
+  channel: Latency;
 }
 
 export async function settleMany(params: StationParams): Promise<Settled> {
@@ -183,8 +188,12 @@ export async function settleMany(params: StationParams): Promise<Settled> {
     steps.total.push(t.total);
   });
   const lines = billOf(['001101000010000', 'XJ01CAA040A001']);
+  const api = relayStationApi();
+  await api.journal.status({}); // the socket opened
+  const channel = await latencies(Array.from({ length: 300 }), () => api.journal.status({}));
   const commitMs: number[] = [];
   const settleCommitMs: number[] = [];
+  const settleMs: number[] = [];
   const releaseWaitMs: number[] = [];
   let refused = 0;
   const seen = new Set<string>();
@@ -221,6 +230,7 @@ export async function settleMany(params: StationParams): Promise<Settled> {
       await service.commit(p, { opter: 'bench', encounter_no: `BENCH-${params.runId}-${f.psn_no}` });
       const t2 = performance.now();
       commitMs.push(t2 - t1);
+      settleMs.push(t1 - t0);
       settleCommitMs.push(t2 - t0);
     }
   }
@@ -230,7 +240,9 @@ export async function settleMany(params: StationParams): Promise<Settled> {
     commit: summary(commitMs),
     steps: { idb: summary(steps.idb), journal: summary(steps.journal), total: summary(steps.total) },
     settle_commit: summary(settleCommitMs),
+    settle: summary(settleMs),
     release_wait: summary(releaseWaitMs),
+    channel,
   };
 }
 

@@ -180,6 +180,34 @@ describe('journal', () => {
     expect((await reopened.get(['W3'])).at(-1)).toMatchObject({ body: { reason: 'QUOTA_EXCEEDED' } });
   });
 
+  // Linux shows each open file's flags in /proc: the journal's own file is written O_DSYNC (a write
+  // returns once its data is on disk), also after a rotation reopened it.
+  it.runIf(process.platform === 'linux')(
+    'writes its file O_DSYNC: a line is on disk when its write returns',
+    async () => {
+      const dir = tmp();
+      const j = track(openJournal({ dir, retentionDays: 90 }));
+      const flagsOfJournal = () => {
+        const file = path.join(dir, JOURNAL_FILE);
+        const fds = fs.readdirSync('/proc/self/fd').filter((fd) => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+          } catch {
+            return false; // closed meanwhile (the readdir's own descriptor)
+          }
+        });
+        return fds.map((fd) => {
+          const flags = /^flags:\s+([0-7]+)$/m.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!;
+          return (parseInt(flags, 8) & fs.constants.O_DSYNC) !== 0;
+        });
+      };
+      await j.append([settlementEntry('A')]);
+      expect(flagsOfJournal()).toEqual([true]);
+      await j.rotate();
+      expect(flagsOfJournal()).toEqual([true]);
+    },
+  );
+
   it('serialises concurrent appends: file order equals sequence order, no line interleaved', async () => {
     const dir = tmp();
     const j = track(openJournal({ dir }));

@@ -86,7 +86,12 @@ export function openJournal(options: JournalOptions): Journal {
   fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const file = path.join(options.dir, JOURNAL_FILE);
 
-  let fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600);
+  // O_DSYNC where the system has it (not Windows): each write returns once its data is on disk, as
+  // write + fdatasync do, in one call to Node's thread pool instead of two (a line's host time at
+  // the counter's commit: median 1.25 ms against 0.47 + 0.96 ms, docs/sync.md). A test that replaces
+  // the file calls keeps write + datasync, so it sees every step.
+  const dsync = options.io?.write || options.io?.datasync ? 0 : (fs.constants.O_DSYNC ?? 0);
+  let fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT | dsync, 0o600);
   let lines: Line[] = [];
   let size = 0;
   let tornBytesDropped = 0;
@@ -130,7 +135,7 @@ export function openJournal(options: JournalOptions): Journal {
     while (written < data.length) {
       written += await io.write(fd, data.subarray(written), size + written);
     }
-    await io.datasync(fd);
+    if (!dsync) await io.datasync(fd);
   }
 
   /** Records a failed write (the status shows it) as the coded error the channel answers. */
@@ -243,7 +248,7 @@ export function openJournal(options: JournalOptions): Journal {
         fs.renameSync(tmp, file);
         syncDir(options.dir);
         fs.closeSync(fd);
-        fd = fs.openSync(file, fs.constants.O_RDWR, 0o600);
+        fd = fs.openSync(file, fs.constants.O_RDWR | dsync, 0o600);
         load();
         return { removedIds, keptLines: lines.length };
       });
