@@ -24,7 +24,7 @@ describe('overdue tasks', () => {
     expect(await at('2026-06-30T00:01:00Z')).toEqual({ n: 1, hours: 24 });
     await setTaskAgeLimitHours(db, 48, 'admin01', new Date('2026-06-30T00:02:00Z'));
     expect(await at('2026-06-30T00:03:00Z')).toEqual({ n: 0, hours: 48 });
-    expect(() => setTaskAgeLimitHours(db, 0, 'admin01', new Date())).rejects.toThrow();
+    await expect(setTaskAgeLimitHours(db, 0, 'admin01', new Date())).rejects.toThrow();
     await db.settlements.update('T1', { resolved_at: '2026-07-03T00:00:00.000Z' });
     expect(await at('2026-07-05T00:00:00Z')).toEqual({ n: 0, hours: 48 });
     expect(await db.audit.where('kind').equals('settings.task_age').count()).toBe(1);
