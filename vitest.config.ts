@@ -15,6 +15,7 @@ export default defineConfig({
           name: 'node',
           include: ['{shared,electron,renderer,platform-sim,test,scripts}/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/support/node-setup.ts'],
         },
       },
       {

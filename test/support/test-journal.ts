@@ -1,11 +1,10 @@
 // A real settlement journal (electron/services/journal) in a temporary folder, reached as the
 // renderer reaches it: through the station host's journal channels and the StationApi contract.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { openJournal, type Journal, type JournalOptions } from '../../electron/services/journal';
 import { inProcessStationApi, type StationHost } from '../../electron/services/station-host';
 import { bareStationHost } from './bare-host';
+import { madeTempDir } from './temp-dirs';
 import { journalPort, type JournalPort } from '../../renderer/journal';
 
 export interface TestJournal {
@@ -22,15 +21,9 @@ export interface TestJournal {
 
 const quietLog = { write: () => undefined };
 
-// Folders made here are removed when the test process ends, whatever the tests did.
-const made = new Set<string>();
-process.once('exit', () => {
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
-
 export function openTestJournal(options: Partial<JournalOptions> & { dir?: string } = {}): TestJournal {
-  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'test-journal-'));
-  if (!options.dir) made.add(dir);
+  // A folder made here is removed after the test file, whatever the tests did (temp-dirs.ts).
+  const dir = options.dir ?? madeTempDir('test-journal-');
   const journal = openJournal({ ...options, dir });
   const host = bareStationHost({ journal, log: quietLog });
   let closed = false;
