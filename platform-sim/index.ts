@@ -8,11 +8,12 @@ import { DEFAULT_CATALOG_SIZE, demoWorld } from '../shared/demo-world';
 import { DEFAULT_MAX_OFFLINE_DAYS, MIN_SECRET_LENGTH, cstDate, isUsableSecret } from '../shared/protocol';
 import type { PlatformContext } from './context';
 import type { Database } from './db/database';
-import { dropSchema, openDatabase } from './db/database';
+import { dropSchema, isNewPgliteDir, openDatabase } from './db/database';
 import { rowsByKeys } from './db/datasets';
 import { migrate } from './db/migrations';
-import type { WorldSettings } from './db/seed';
-import { readSettings, seedIfEmpty } from './db/seed';
+import type { WorldSettings, WorldSource } from './db/seed';
+import { readSettings, seedIfEmpty, worldSource } from './db/seed';
+import { type WorkerWorldSource, workerWorldSource } from './db/world-worker';
 import { pruneNonces } from './http/auth';
 import { Faults } from './http/faults';
 import { createPlatformServer } from './http/server';
@@ -50,7 +51,14 @@ export interface StartPlatformOptions {
   peopleCount?: number;
   /** the platform's clock (tests move it to check the timestamp window) */
   now?: () => number;
+  /** generate the world and build its rows in a worker thread while the database opens (default:
+   * for worlds of SEED_IN_WORKER_FROM people or more) */
+  seedInWorker?: boolean;
 }
+
+/** From this many people the first seeding generates the world in a worker thread: below it the
+ * worker's start (loading the modules through tsx, about half a second) costs more than it saves. */
+export const SEED_IN_WORKER_FROM = 20_000;
 
 export interface RunningPlatform {
   url: string;
@@ -58,9 +66,9 @@ export interface RunningPlatform {
   settings: WorldSettings;
   /** true when this start seeded the database; false when it found a world already there */
   seeded: boolean;
-  /** the demo world as seeded (regenerated from the stored seed on a restart; later admin changes are
-   * in the database, not here) */
-  world: DemoWorld;
+  /** the demo world as seeded (generated again from the stored seed when first read, unless this start
+   * generated it on its own thread; later admin changes are in the database, not here) */
+  readonly world: DemoWorld;
   db: Database;
   close(): Promise<void>;
 }
@@ -88,28 +96,51 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
     throw new RangeError(`the admin token needs at least ${MIN_SECRET_LENGTH} characters and no spaces`);
   const now = options.now ?? Date.now;
   const schema = options.databaseUrl ? (options.databaseSchema ?? 'platform') : undefined;
-  const db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, schema });
+  const worldOptions = {
+    seed: options.seed,
+    today: options.today ?? cstDate(now()),
+    catalogSize: options.catalogSize ?? DEFAULT_CATALOG_SIZE,
+    peopleCount: options.peopleCount,
+  };
+  const inWorker = options.seedInWorker ?? (options.peopleCount ?? 0) >= SEED_IN_WORKER_FROM;
+  // A new PGlite database certainly needs the world: its worker starts generating it now, while
+  // this thread creates the data directory (initdb).
+  let early: WorkerWorldSource | undefined =
+    inWorker && !options.databaseUrl && (!options.dataDir || isNewPgliteDir(options.dataDir))
+      ? workerWorldSource(worldOptions)
+      : undefined;
+  let db: Database;
+  try {
+    db = await openDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, schema });
+  } catch (err) {
+    await early?.close();
+    throw err;
+  }
   try {
     await migrate(db);
     let settings = await readSettings(db);
     let seeded = false;
-    let world: DemoWorld;
+    let generated: DemoWorld | undefined;
     if (!settings) {
-      world = demoWorld({
-        seed: options.seed,
-        today: options.today ?? cstDate(now()),
-        catalogSize: options.catalogSize ?? DEFAULT_CATALOG_SIZE,
-        peopleCount: options.peopleCount,
-      });
-      ({ seeded, settings } = await seedIfEmpty(db, world));
+      let source: WorldSource;
+      if (inWorker) source = early ??= workerWorldSource(worldOptions);
+      else source = worldSource((generated = demoWorld(worldOptions)));
+      ({ seeded, settings } = await seedIfEmpty(db, source));
+      // Another process seeded the same PostgreSQL first: the stored world is its, not this one.
+      if (!seeded) generated = undefined;
     }
-    if (!seeded)
-      world = demoWorld({
-        seed: settings.seed,
-        today: settings.today,
-        catalogSize: settings.catalog_size,
-        peopleCount: settings.people_count,
-      });
+    await early?.close();
+    early = undefined;
+    const stored = settings;
+    // The world as stored, generated again from its settings when first asked for (a restart, or a
+    // world seeded from a worker): the platform answers from the database and never needs it.
+    const world = () =>
+      (generated ??= demoWorld({
+        seed: stored.seed,
+        today: stored.today,
+        catalogSize: stored.catalog_size,
+        peopleCount: stored.people_count,
+      }));
     await checkInstitutions(db, stations);
     const faults = new Faults(now);
     const ctx: PlatformContext = {
@@ -138,7 +169,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       port: address.port,
       settings,
       seeded,
-      world: world!,
+      get world() {
+        return world();
+      },
       db,
       async close() {
         if (closed) return;
@@ -153,6 +186,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Runn
       },
     };
   } catch (err) {
+    await early?.close();
     await db.close().catch(() => undefined);
     throw err;
   }

@@ -9,14 +9,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorld } from '../../shared/demo-world';
 import { backends } from '../contract/harness';
-import { copyChunks, copyLine, copyNewRows, withIndexesDeferred } from './bulk';
+import { copyNewRows, withIndexesDeferred } from './bulk';
+import { binaryCopyChunks } from './copy-binary';
 import type { Database } from './database';
 import { dropSchema, openDatabase } from './database';
 import { upsertRows } from './datasets';
 import { migrate } from './migrations';
-import { PEOPLE_COLUMNS, WORLD_DATASETS, peopleRows, seedIfEmpty, worldRows } from './seed';
+import { PEOPLE_COLUMNS, WORLD_DATASETS, peopleRows, seedIfEmpty, worldRows, worldSource } from './seed';
+import { workerWorldSource } from './world-worker';
 
-const world = demoWorld({ seed: 'bulk', today: '2026-06-15', catalogSize: 700, peopleCount: 260 });
+const worldOptions = { seed: 'bulk', today: '2026-06-15', catalogSize: 700, peopleCount: 260 };
+const world = demoWorld(worldOptions);
 
 const DATASET_ROWS = 'SELECT dataset, key, ver, deleted, ref, row_json FROM dataset_rows ORDER BY ver';
 const PEOPLE = `SELECT ${PEOPLE_COLUMNS.join(', ')} FROM people ORDER BY psn_no`;
@@ -46,7 +49,7 @@ for (const backend of backends()) {
     let seeded: Database;
     beforeAll(async () => {
       seeded = await fresh();
-      expect((await seedIfEmpty(seeded, world)).seeded).toBe(true);
+      expect((await seedIfEmpty(seeded, worldSource(world))).seeded).toBe(true);
     });
     afterAll(async () => {
       for (const db of open) await db.close();
@@ -72,18 +75,50 @@ for (const backend of backends()) {
       expect(Number(ver)).toBe(expected.length);
     });
 
-    it('stores every person with their card, as the world has them', async () => {
+    it('stores every person with what 1101 answers from, their card number and chip serial', async () => {
       const stored = await seeded.query(PEOPLE);
-      const expected = peopleRows(world)
-        .map((row) => row())
-        .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+      const expected = peopleRows(world).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
       expect(stored.map((r) => PEOPLE_COLUMNS.map((c) => r[c]))).toEqual(expected);
       const scenario = world.people.find((p) => p.scenario !== null) as (typeof world.people)[number];
-      const json = stored.find((r) => r.psn_no === scenario.person.psn_no)?.person_json as string;
-      const parsed = JSON.parse(json) as Record<string, unknown>;
-      expect(parsed.person).toEqual(scenario.person);
-      expect(parsed.card).toEqual(world.cards.find((c) => c.psn_no === scenario.person.psn_no));
-      expect('filings' in parsed).toBe(false);
+      const row = stored.find((r) => r.psn_no === scenario.person.psn_no) as Record<string, unknown>;
+      const card = world.cards.find((c) => c.psn_no === scenario.person.psn_no);
+      expect(row.card_no).toBe(card?.card_no);
+      expect(JSON.parse(row.person_json as string)).toEqual({
+        person: scenario.person,
+        gender: scenario.gender,
+        birth_date: scenario.birth_date,
+        emp_name: scenario.emp_name,
+        work_injury_insured: scenario.work_injury_insured,
+        card: { card_id: card?.card_id },
+      });
+    });
+
+    it('seeds the same rows when a worker thread generates the world and builds the chunks', async () => {
+      const db = await fresh();
+      const source = workerWorldSource(worldOptions);
+      try {
+        expect(await source.describe()).toEqual(await worldSource(world).describe());
+        expect((await seedIfEmpty(db, source)).seeded).toBe(true);
+      } finally {
+        await source.close();
+      }
+      expect(await db.query(DATASET_ROWS)).toEqual(await seeded.query(DATASET_ROWS));
+      expect(await db.query(PEOPLE)).toEqual(await seeded.query(PEOPLE));
+      expect(await shape(db)).toEqual(await shape(seeded));
+    });
+
+    it('a worker that cannot generate the world fails the seeding with its reason, and stores nothing', async () => {
+      const db = await fresh();
+      const source = workerWorldSource({ ...worldOptions, catalogSize: 0 });
+      try {
+        await expect(seedIfEmpty(db, source)).rejects.toThrow(
+          /worker failed: catalogSize must be an integer/,
+        );
+      } finally {
+        await source.close();
+      }
+      expect(await db.query('SELECT key FROM meta')).toEqual([]);
+      expect(await db.query('SELECT key FROM dataset_rows')).toEqual([]);
     });
 
     it('leaves the same indexes and constraints as a freshly migrated schema', async () => {
@@ -106,7 +141,7 @@ for (const backend of backends()) {
     it('refuses to seed over rows already stored, and changes nothing', async () => {
       const db = await fresh();
       await db.query("INSERT INTO people (psn_no, certno, person_json) VALUES ('P-STRAY', 'C-STRAY', '{}')");
-      await expect(seedIfEmpty(db, world)).rejects.toThrow(/people already holds rows/);
+      await expect(seedIfEmpty(db, worldSource(world))).rejects.toThrow(/people already holds rows/);
       expect(await db.query('SELECT psn_no FROM people')).toEqual([{ psn_no: 'P-STRAY' }]);
       expect(await db.query('SELECT key FROM meta')).toEqual([]);
       expect(await db.query('SELECT key FROM dataset_rows')).toEqual([]);
@@ -125,7 +160,7 @@ for (const backend of backends()) {
       expect(await shape(db)).toEqual(before);
     });
 
-    it('COPY text keeps any text exactly: backslashes, tabs, line breaks, \\N, quotes, any Unicode', async () => {
+    it('binary COPY keeps any text exactly: backslashes, tabs, line breaks, \\N, quotes, any Unicode', async () => {
       const db = await fresh();
       await db.exec('CREATE TABLE copy_probe (n integer PRIMARY KEY, a text, b text)');
       const text = fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s.replace(/\0/g, ''));
@@ -135,14 +170,10 @@ for (const backend of backends()) {
       await fc.assert(
         fc.asyncProperty(fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 8 }), async (pairs) => {
           round += 1;
-          const rows = pairs.map(([a, b], i) => [String(round * 100 + i), a, b] as const);
-          await db.transaction((tx) =>
-            tx.copyFrom(
-              'copy_probe',
-              ['n', 'a', 'b'],
-              copyChunks(rows, (r) => copyLine(r), 3),
-            ),
-          );
+          const rows = pairs.map(([a, b], i) => [round * 100 + i, a, b] as const);
+          // Chunks of 64 bytes: rows split across several chunks, and rows longer than a chunk.
+          const chunks = [...binaryCopyChunks(['int4', 'text', 'text'], rows, (r) => r, 64)];
+          await db.transaction((tx) => tx.copyFrom('copy_probe', ['n', 'a', 'b'], chunks));
           const back = await db.query<{ a: string | null; b: string | null }>(
             'SELECT a, b FROM copy_probe WHERE n >= $1 AND n < $2 ORDER BY n',
             [round * 100, round * 100 + 100],
@@ -151,6 +182,18 @@ for (const backend of backends()) {
         }),
         { numRuns: 60 },
       );
+    });
+
+    it('refuses a value that does not fit its column type, naming the column', () => {
+      const encode = (row: (string | number | boolean | null)[]) => [
+        ...binaryCopyChunks(['text', 'int4', 'bool'], [row], (r) => r),
+      ];
+      expect(() => encode(['a', 1.5, true])).toThrow(/COPY column 2 is int4, got number 1.5/);
+      expect(() => encode(['a', 2 ** 31, true])).toThrow(/column 2 is int4/);
+      expect(() => encode([7, 1, true])).toThrow(/COPY column 1 is text, got number 7/);
+      expect(() => encode(['a', 1, 'yes'])).toThrow(/COPY column 3 is bool, got string yes/);
+      expect(() => encode(['a', 1])).toThrow(/2 values for 3 columns/);
+      expect(encode(['a', null, null])).toHaveLength(1);
     });
 
     it('refuses a table or column name that is not a plain identifier', async () => {

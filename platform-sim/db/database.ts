@@ -2,12 +2,15 @@
 // directory, or in memory) and a PostgreSQL server (DATABASE_URL). The same SQL runs on both; only
 // connection handling and transaction start differ.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { QueryOptions } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
+import { type CopyBytes, binaryCopyData } from './copy-binary';
 
 export type Row = Record<string, unknown>;
 
@@ -19,13 +22,14 @@ export interface Queryable {
 /** A transaction: statements, and COPY for bulk loads (seeding). */
 export interface Transaction extends Queryable {
   /**
-   * Loads rows with COPY … FROM in PostgreSQL's text format. `chunks` are whole lines (each ending in a
-   * newline, fields escaped by `copyLine` in bulk.ts), produced lazily so the text is never all in memory.
+   * Loads rows with one COPY … FROM statement in PostgreSQL's binary format. `chunks` are whole binary
+   * tuples (copy-binary.ts builds them, for the table's column types); the file header and trailer
+   * are added here.
    */
   copyFrom(
     table: string,
     columns: readonly string[],
-    chunks: Iterable<string>,
+    chunks: readonly CopyBytes[],
     options?: CopyOptions,
   ): Promise<void>;
 }
@@ -47,7 +51,7 @@ function copyStatement(
 ): string {
   for (const name of [table, ...columns])
     if (!IDENTIFIER.test(name)) throw new RangeError(`invalid identifier ${name} for COPY`);
-  return `COPY ${table} (${columns.join(', ')}) FROM ${source}${options.freeze ? ' WITH (FREEZE)' : ''}`;
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT binary${options.freeze ? ', FREEZE' : ''})`;
 }
 
 export interface TransactionOptions {
@@ -85,9 +89,6 @@ const TEXT_AS_BYTES: QueryOptions = {
   },
 };
 
-/** About how much COPY text (UTF-16 units) PGlite gets per COPY statement. */
-const PGLITE_COPY_CHARS = 16 * 1024 * 1024;
-
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const db = new PGlite(dataDir);
   await db.waitReady;
@@ -106,25 +107,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           async query<R extends Row>(sql: string, params?: unknown[]) {
             return (await tx.query<R>(sql, params, TEXT_AS_BYTES)).rows;
           },
-          // PGlite reads COPY data from a Blob it exposes as the device /dev/blob. The chunks go in
-          // groups of about PGLITE_COPY_CHARS per statement: every COPY statement ends by leaving the
-          // pages PostgreSQL extended the table by in advance empty (not all-visible; 23 % of the
-          // table's pages with 1,000-row statements), and each statement has its own overhead.
+          // PGlite reads COPY data from a Blob it exposes as the device /dev/blob.
           async copyFrom(table, columns, chunks, options = {}) {
             const sql = copyStatement(table, columns, "'/dev/blob'", options);
-            let group: string[] = [];
-            let size = 0;
-            const flush = async () => {
-              if (group.length > 0) await tx.query(sql, [], { blob: new Blob(group) });
-              group = [];
-              size = 0;
-            };
-            for (const chunk of chunks) {
-              group.push(chunk);
-              size += chunk.length;
-              if (size >= PGLITE_COPY_CHARS) await flush();
-            }
-            await flush();
+            await tx.query(sql, [], { blob: new Blob(binaryCopyData(chunks)) });
           },
         }),
       );
@@ -176,7 +162,7 @@ async function openPostgres(url: string, schema: string | undefined, poolSize: n
           // CommandComplete and respects the socket's backpressure.
           async copyFrom(table, columns, chunks, options = {}) {
             const stream = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN', options)));
-            await pipeline(Readable.from(chunks), stream);
+            await pipeline(Readable.from(binaryCopyData(chunks)), stream);
           },
         });
         await client.query('COMMIT');
@@ -192,6 +178,12 @@ async function openPostgres(url: string, schema: string | undefined, poolSize: n
       await pool.end();
     },
   };
+}
+
+/** True when a PGlite data directory holds no database yet (missing, empty, or without PG_VERSION):
+ * opening it will create one (initdb). */
+export function isNewPgliteDir(dataDir: string): boolean {
+  return !existsSync(join(dataDir, 'PG_VERSION'));
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {

@@ -2,10 +2,20 @@
 // `today` are recorded in meta, and a restart on the same data keeps the stored world (and every
 // settlement made since) instead of seeding again.
 
-import type { DemoWorld } from '../../shared/demo-world';
+import type { DemoCard, DemoPerson, DemoWorld } from '../../shared/demo-world';
 import type { Database } from './database';
 import type { RowWrite } from './datasets';
-import { copyChunks, copyLine, copyNewRows, emptyForBulkLoad, withIndexesDeferred } from './bulk';
+import { reserveVersions } from './datasets';
+import {
+  COPY_TABLES,
+  type CopyChunk,
+  type CopyTable,
+  copyInStatements,
+  datasetCopyChunks,
+  emptyForBulkLoad,
+  withIndexesDeferred,
+} from './bulk';
+import { binaryCopyChunks } from './copy-binary';
 
 export interface WorldSettings {
   seed: string;
@@ -78,41 +88,112 @@ export const WORLD_DATASETS = [
   'accumulators',
 ] as const;
 
-export const PEOPLE_COLUMNS = ['psn_no', 'certno', 'card_no', 'ecert_token', 'person_json'] as const;
+/** The people table's columns, in COPY order. */
+export const PEOPLE_COLUMNS = COPY_TABLES.people.columns;
 
 /**
- * The people table's rows, in PEOPLE_COLUMNS order: the person with their card and without the
- * filings (those are dataset rows). Each row is a function, so its JSON is built only when written.
+ * What the people table keeps of a person as JSON (`person_json`): what 1101 answers from and 8201
+ * reads. Not the world's labels, scenario or year-start accumulators (the accumulators dataset is
+ * their one source; a copy here would go stale with the first settlement) and of the card only the
+ * chip's serial number that 1101 checks `card_sn` against (the card number is a column). Rows stored
+ * by an older version hold the whole person and card, a superset of this, and read the same.
  */
-export function peopleRows(world: DemoWorld): (() => (string | null)[])[] {
+export type StoredPerson = Pick<
+  DemoPerson,
+  'person' | 'gender' | 'birth_date' | 'emp_name' | 'work_injury_insured'
+> & { card: Pick<DemoCard, 'card_id'> | null };
+
+export function storedPerson(p: DemoPerson, card: DemoCard | undefined): StoredPerson {
+  return {
+    person: p.person,
+    gender: p.gender,
+    birth_date: p.birth_date,
+    emp_name: p.emp_name,
+    work_injury_insured: p.work_injury_insured,
+    card: card ? { card_id: card.card_id } : null,
+  };
+}
+
+/** The people table's rows, in PEOPLE_COLUMNS order. */
+export function peopleRows(world: DemoWorld): (string | null)[][] {
   const cardOf = new Map(world.cards.map((c) => [c.psn_no, c]));
-  return world.people.map((p) => () => {
+  return world.people.map((p) => {
     const card = cardOf.get(p.person.psn_no);
     return [
       p.person.psn_no,
       p.person.certno,
       card?.card_no ?? null,
       p.ecert_token,
-      JSON.stringify({ ...p, filings: undefined, card: card ?? null }),
+      JSON.stringify(storedPerson(p, card)),
     ];
   });
 }
 
-/** The tables the first seeding fills by bulk load. */
-const BULK_TABLES = ['dataset_rows', 'people'] as const;
+export type WorldDataset = (typeof WORLD_DATASETS)[number];
+
+/** What the seeding needs to know before the rows: the settings to record and each dataset's size. */
+export interface WorldDescription {
+  settings: WorldSettings;
+  counts: Record<WorldDataset, number>;
+}
+
+export function describeWorld(world: DemoWorld): WorldDescription {
+  const counts = {} as Record<WorldDataset, number>;
+  const rows = worldRows(world);
+  for (const dataset of WORLD_DATASETS) counts[dataset] = rows[dataset].length;
+  return {
+    settings: {
+      seed: world.seed,
+      today: world.today,
+      catalog_size: world.catalog.length,
+      people_count: world.people.length,
+      treatment_admdvs: world.treatment_province.admdvs,
+    },
+    counts,
+  };
+}
+
+/**
+ * The world's rows as binary COPY chunks, in the order they are loaded: every dataset in
+ * WORLD_DATASETS order, versions first, first + 1, … (as upsertRows() gives them one dataset after
+ * another), then the people.
+ */
+export function* worldCopyChunks(world: DemoWorld, first: number): Generator<CopyChunk> {
+  const rows = worldRows(world);
+  let ver = first;
+  for (const dataset of WORLD_DATASETS) {
+    yield* datasetCopyChunks(dataset, rows[dataset], ver);
+    ver += rows[dataset].length;
+  }
+  const people = binaryCopyChunks(COPY_TABLES.people.types, peopleRows(world), (row) => row);
+  for (const bytes of people) yield { table: 'people', bytes };
+}
+
+/**
+ * Where the seeding's rows come from: the world generated on this thread (worldSource), or a worker
+ * thread that generates it and builds the chunks while this thread opens the database and loads the
+ * chunks already built (world-worker.ts).
+ */
+export interface WorldSource {
+  describe(): Promise<WorldDescription>;
+  /** The chunks of worldCopyChunks(world, first). */
+  chunks(first: number): Iterable<CopyChunk> | AsyncIterable<CopyChunk>;
+}
+
+/** A source for a world already generated on this thread. */
+export function worldSource(world: DemoWorld): WorldSource {
+  return {
+    describe: async () => describeWorld(world),
+    chunks: (first) => worldCopyChunks(world, first),
+  };
+}
 
 /** Seeds when the database holds no world yet; returns the settings in force (stored or new). */
 export async function seedIfEmpty(
   db: Database,
-  world: DemoWorld,
+  source: WorldSource,
 ): Promise<{ seeded: boolean; settings: WorldSettings }> {
-  const wanted: WorldSettings = {
-    seed: world.seed,
-    today: world.today,
-    catalog_size: world.catalog.length,
-    people_count: world.people.length,
-    treatment_admdvs: world.treatment_province.admdvs,
-  };
+  const { settings: wanted, counts } = await source.describe();
   const seeded = await db.transaction(async (tx) => {
     // The claim on meta.seed serialises two processes seeding one PostgreSQL: the second waits, then skips.
     const claim = await tx.query(
@@ -129,17 +210,13 @@ export async function seedIfEmpty(
     for (const [key, value] of meta) {
       await tx.query('INSERT INTO meta (key, value) VALUES ($1, $2)', [key, value]);
     }
-    await emptyForBulkLoad(tx, BULK_TABLES);
-    await withIndexesDeferred(tx, BULK_TABLES, async () => {
-      const rows = worldRows(world);
-      for (const dataset of WORLD_DATASETS) await copyNewRows(tx, dataset, rows[dataset], { freeze: true });
-      const people = peopleRows(world);
-      await tx.copyFrom(
-        'people',
-        PEOPLE_COLUMNS,
-        copyChunks(people, (p) => copyLine(p())),
-        { freeze: true },
-      );
+    const tables = Object.keys(COPY_TABLES) as CopyTable[];
+    await emptyForBulkLoad(tx, tables);
+    await withIndexesDeferred(tx, tables, async () => {
+      // One reservation for every dataset: the same versions as one per dataset in WORLD_DATASETS order.
+      const total = WORLD_DATASETS.reduce((n, d) => n + counts[d], 0);
+      const first = await reserveVersions(tx, total);
+      await copyInStatements(tx, source.chunks(first), { freeze: true });
     });
     return true;
   });

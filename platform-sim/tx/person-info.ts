@@ -3,11 +3,9 @@
 // token (01, online only).
 
 import { cstDate } from '../../shared/protocol';
-import type { DemoCard, DemoPerson } from '../../shared/demo-world';
 import { PlatformRefusal } from '../context';
+import type { StoredPerson } from '../db/seed';
 import type { Handler } from './types';
-
-type StoredPerson = Omit<DemoPerson, 'filings'> & { card: DemoCard | null };
 
 function age(birth: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
