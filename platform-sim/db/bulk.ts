@@ -67,7 +67,7 @@ export async function copyInStatements(
  * the rows' order, `deleted` false, the row as JSON text. */
 export function* datasetCopyChunks(
   dataset: DatasetName,
-  rows: readonly RowWrite[],
+  rows: Iterable<RowWrite>,
   first: number,
 ): Generator<CopyChunk> {
   let ver = first;

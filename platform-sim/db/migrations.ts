@@ -58,6 +58,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     // 9002: a signed-out sign_no is refused from then on; the row stays as the record of the shift.
     sql: `ALTER TABLE sign_ins ADD COLUMN signed_out_at timestamptz;`,
   },
+  {
+    version: 4,
+    name: 'ref index only where there is a ref',
+    // Lookups by ref (a person's filings and accumulators, a place's policies) always name one, so
+    // the catalogs' rows (ref null, about half of the bench world's 775,000) need no entry: the
+    // first seeding builds the index in half the time, and every ref = … query can still use it.
+    sql: `
+      DROP INDEX dataset_rows_ref;
+      CREATE INDEX dataset_rows_ref ON dataset_rows (dataset, ref) WHERE ref IS NOT NULL;
+    `,
+  },
 ];
 
 const MIGRATION_LOCK = 72_727_201;

@@ -38,44 +38,58 @@ export async function readSettings(db: Database): Promise<WorldSettings | null> 
   };
 }
 
-export function worldRows(
-  world: DemoWorld,
-): Record<'filings' | 'catalog' | 'wi_catalog' | 'policies' | 'accumulators' | 'institutions', RowWrite[]> {
-  return {
-    institutions: world.institutions.map((i) => ({
-      key: i.fixmedins_code,
-      ref: null,
-      row: {
-        key: i.fixmedins_code,
-        fixmedins_name: i.fixmedins_name,
-        fixmedins_name_en: i.fixmedins_name_en,
-        kind: i.kind,
-        medical: i.medical,
-        work_injury: i.work_injury,
-        institution: i.institution,
-      },
-    })),
-    policies: world.policies.map((p) => ({
-      key: p.policy_id,
-      ref: p.insuplc_admdvs,
-      row: { key: p.policy_id, policy: p },
-    })),
-    catalog: world.catalog.map((c) => ({ key: c.code, ref: null, row: { key: c.code, entry: c.entry } })),
-    wi_catalog: world.wi_catalog.map((c) => ({
-      key: c.code,
-      ref: null,
-      row: { key: c.code, entry: c.entry },
-    })),
-    filings: world.filings.map((f) => ({
-      key: f.filing_id,
-      ref: f.person.psn_no,
-      row: { key: f.filing_id, scheme: f.scheme, person: f.person, filing: f.filing },
-    })),
-    accumulators: world.accumulators.map((a) => {
-      const key = `${a.psn_no}:${a.accumulators.year}`;
-      return { key, ref: a.psn_no, row: { key, psn_no: a.psn_no, accumulators: a.accumulators } };
-    }),
-  };
+/** Each dataset's rows as the world gives them, one RowWrite per item, built only as they are read. */
+function* datasetRows(world: DemoWorld, dataset: WorldDataset): Generator<RowWrite> {
+  switch (dataset) {
+    case 'institutions':
+      for (const i of world.institutions)
+        yield {
+          key: i.fixmedins_code,
+          ref: null,
+          row: {
+            key: i.fixmedins_code,
+            fixmedins_name: i.fixmedins_name,
+            fixmedins_name_en: i.fixmedins_name_en,
+            kind: i.kind,
+            medical: i.medical,
+            work_injury: i.work_injury,
+            institution: i.institution,
+          },
+        };
+      return;
+    case 'policies':
+      for (const p of world.policies)
+        yield { key: p.policy_id, ref: p.insuplc_admdvs, row: { key: p.policy_id, policy: p } };
+      return;
+    case 'catalog':
+    case 'wi_catalog':
+      for (const c of world[dataset]) yield { key: c.code, ref: null, row: { key: c.code, entry: c.entry } };
+      return;
+    case 'filings':
+      for (const f of world.filings)
+        yield {
+          key: f.filing_id,
+          ref: f.person.psn_no,
+          row: { key: f.filing_id, scheme: f.scheme, person: f.person, filing: f.filing },
+        };
+      return;
+    case 'accumulators':
+      for (const a of world.accumulators) {
+        const key = `${a.psn_no}:${a.accumulators.year}`;
+        yield { key, ref: a.psn_no, row: { key, psn_no: a.psn_no, accumulators: a.accumulators } };
+      }
+  }
+}
+
+/** How many rows datasetRows() gives for a dataset: one per item of the world's list. */
+function datasetSize(world: DemoWorld, dataset: WorldDataset): number {
+  return world[dataset].length;
+}
+
+export function worldRows(world: DemoWorld): Record<WorldDataset, RowWrite[]> {
+  const rows = {} as Record<WorldDataset, RowWrite[]>;
+  for (const dataset of WORLD_DATASETS) rows[dataset] = [...datasetRows(world, dataset)];
+  return rows;
 }
 
 /** The datasets in the order they are seeded (their versions follow this order). */
@@ -87,6 +101,7 @@ export const WORLD_DATASETS = [
   'filings',
   'accumulators',
 ] as const;
+export type WorldDataset = (typeof WORLD_DATASETS)[number];
 
 /** The people table's columns, in COPY order. */
 export const PEOPLE_COLUMNS = COPY_TABLES.people.columns;
@@ -114,22 +129,25 @@ export function storedPerson(p: DemoPerson, card: DemoCard | undefined): StoredP
   };
 }
 
-/** The people table's rows, in PEOPLE_COLUMNS order. */
-export function peopleRows(world: DemoWorld): (string | null)[][] {
+/** The people table's rows, in PEOPLE_COLUMNS order, built only as they are read. */
+function* personRows(world: DemoWorld): Generator<(string | null)[]> {
   const cardOf = new Map(world.cards.map((c) => [c.psn_no, c]));
-  return world.people.map((p) => {
+  for (const p of world.people) {
     const card = cardOf.get(p.person.psn_no);
-    return [
+    yield [
       p.person.psn_no,
       p.person.certno,
       card?.card_no ?? null,
       p.ecert_token,
       JSON.stringify(storedPerson(p, card)),
     ];
-  });
+  }
 }
 
-export type WorldDataset = (typeof WORLD_DATASETS)[number];
+/** The people table's rows, in PEOPLE_COLUMNS order. */
+export function peopleRows(world: DemoWorld): (string | null)[][] {
+  return [...personRows(world)];
+}
 
 /** What the seeding needs to know before the rows: the settings to record and each dataset's size. */
 export interface WorldDescription {
@@ -139,8 +157,7 @@ export interface WorldDescription {
 
 export function describeWorld(world: DemoWorld): WorldDescription {
   const counts = {} as Record<WorldDataset, number>;
-  const rows = worldRows(world);
-  for (const dataset of WORLD_DATASETS) counts[dataset] = rows[dataset].length;
+  for (const dataset of WORLD_DATASETS) counts[dataset] = datasetSize(world, dataset);
   return {
     settings: {
       seed: world.seed,
@@ -159,13 +176,12 @@ export function describeWorld(world: DemoWorld): WorldDescription {
  * another), then the people.
  */
 export function* worldCopyChunks(world: DemoWorld, first: number): Generator<CopyChunk> {
-  const rows = worldRows(world);
   let ver = first;
   for (const dataset of WORLD_DATASETS) {
-    yield* datasetCopyChunks(dataset, rows[dataset], ver);
-    ver += rows[dataset].length;
+    yield* datasetCopyChunks(dataset, datasetRows(world, dataset), ver);
+    ver += datasetSize(world, dataset);
   }
-  const people = binaryCopyChunks(COPY_TABLES.people.types, peopleRows(world), (row) => row);
+  const people = binaryCopyChunks(COPY_TABLES.people.types, personRows(world), (row) => row);
   for (const bytes of people) yield { table: 'people', bytes };
 }
 
