@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoWorld } from '../../shared/demo-world';
 import { backends } from '../contract/harness';
-import { copyNewRows, withIndexesDeferred } from './bulk';
+import { copyInStatements, datasetCopyChunks, withIndexesDeferred } from './bulk';
 import { binaryCopyChunks } from './copy-binary';
 import type { Database } from './database';
 import { dropSchema, openDatabase } from './database';
@@ -153,7 +153,9 @@ for (const backend of backends()) {
       const rows = worldRows(world).catalog.slice(0, 3);
       await expect(
         db.transaction((tx) =>
-          withIndexesDeferred(tx, ['dataset_rows'], () => copyNewRows(tx, 'catalog', [...rows, rows[1]])),
+          withIndexesDeferred(tx, ['dataset_rows'], () =>
+            copyInStatements(tx, datasetCopyChunks('catalog', [...rows, rows[1]], 1)),
+          ),
         ),
       ).rejects.toThrow();
       expect(await db.query('SELECT key FROM dataset_rows')).toEqual([]);

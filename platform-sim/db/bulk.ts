@@ -6,7 +6,6 @@
 import type { DatasetName } from '../../shared/protocol';
 import type { CopyOptions, Transaction } from './database';
 import type { RowWrite } from './datasets';
-import { reserveVersions } from './datasets';
 import { binaryCopyChunks, type CopyBytes, type CopyType } from './copy-binary';
 
 /** About how many bytes of COPY data go into one statement. Every COPY statement ends by leaving the
@@ -80,22 +79,6 @@ export function* datasetCopyChunks(
     JSON.stringify(r.row),
   ]);
   for (const bytes of encoded) yield { table: 'dataset_rows', bytes };
-}
-
-/**
- * Writes new dataset rows with COPY: the same versions (reserved from the counter in one step, in
- * the rows' order), `deleted` false and JSON text as upsertRows(). Only for keys not stored yet (a
- * first seeding): a key already there fails the load on the primary key instead of updating it.
- */
-export async function copyNewRows(
-  tx: Transaction,
-  dataset: DatasetName,
-  rows: RowWrite[],
-  options: CopyOptions = {},
-): Promise<void> {
-  if (rows.length === 0) return;
-  const first = await reserveVersions(tx, rows.length);
-  await copyInStatements(tx, datasetCopyChunks(dataset, rows, first), options);
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;

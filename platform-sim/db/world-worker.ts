@@ -94,13 +94,10 @@ export function workerWorldSource(options: DemoWorldOptions): WorkerWorldSource 
     describe: () => description,
     async *chunks(first) {
       worker.postMessage({ first });
-      let next = 0;
       for (;;) {
-        if (next < queue.length) {
-          const chunk = queue[next];
-          queue[next++] = undefined as unknown as CopyChunk; // let its bytes go once loaded
-          yield chunk;
-        } else if (failure) throw failure;
+        const chunk = queue.shift(); // not kept once loaded: its bytes can go
+        if (chunk) yield chunk;
+        else if (failure) throw failure;
         else if (done) return;
         else await new Promise<void>((resolve) => (wake = resolve));
       }
