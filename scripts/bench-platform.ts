@@ -2,26 +2,29 @@
 // The reference platform's figures, each printed with its goal (issue 16) beside it:
 //   seeding: start → ready with the bench world (200,000 people, 300,000 catalog rows), goal ≤ 20 s;
 //   8201: settlements per second, batches of 100 settlements with 50-line bills (one client, then four
-//         clients at once; goal with four clients ≥ 500/s on PGlite, ≥ 1,000/s on PostgreSQL);
+//         clients at once; goal with four clients ≥ 500/s on PGlite, ≥ 1,000/s on PostgreSQL), sent by
+//         clients in a process of their own (bench-platform-clients.ts) after 500 untimed settlements,
+//         with the CPU per settlement of this process (all threads, and its main thread) and theirs;
 //   8101: rows per second pulling the whole medical catalog (300,000 rows by default) in pages of 5,000;
 // on PGlite (a data directory in the temp folder) and on a PostgreSQL server named by TEST_DATABASE_URL
 // or DATABASE_URL. Without a reachable server it says so in one line and prints the PGlite figures.
 
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { PlatformError, createPlatformClient } from '../electron/services/platform-client';
+import { createPlatformClient } from '../electron/services/platform-client';
 import type { PlatformClient } from '../electron/services/platform-client';
 import { BENCHMARK_CATALOG_SIZE, demoWorld } from '../shared/demo-world';
-import type { UploadSettlementInput } from '../shared/protocol';
 import { cstDate } from '../shared/protocol';
 import { startPlatform } from '../platform-sim';
 import type { RunningPlatform } from '../platform-sim';
-import { settleablePeople, syntheticBill, uploadFor } from '../platform-sim/test-support';
+import type { ClientsMessage, ClientsPhase, ClientsPlan } from './bench-platform-clients';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +41,11 @@ const SETTLEMENTS = Number(values.settlements ?? 2000);
 const SEED_GOAL_S = 20;
 const UPLOAD_GOAL: Record<RunningPlatform['db']['kind'], number> = { pglite: 500, postgres: 1000 };
 const BATCH = 100;
+/** settlements sent before the first timed 8201 phase, so neither phase runs on a cold JIT */
+const WARMUP = 500;
+const WORLD_SEED = 'bench-platform';
+// The platform refuses settle dates outside its offline window: the world is seeded for today.
+const TODAY = cstDate(Date.now());
 const LINES = 50;
 const HOSPITAL = 'H46010600001';
 const STATION = { id: 'BENCH', secret: 'bench-secret-0123456789', fixmedins_code: HOSPITAL };
@@ -59,34 +67,57 @@ function client(p: RunningPlatform): PlatformClient {
   });
 }
 
-function batches(p: RunningPlatform, count: number, tag: string): UploadSettlementInput[][] {
-  const w = p.world;
-  const people = settleablePeople(w);
-  const out: UploadSettlementInput[][] = [];
-  for (let b = 0; b < Math.ceil(count / BATCH); b++) {
-    out.push(
-      Array.from({ length: Math.min(BATCH, count - b * BATCH) }, (_, i) => {
-        const n = b * BATCH + i;
-        return uploadFor(w, syntheticBill(w, people[n % people.length], LINES, HOSPITAL, n), {
-          stationId: STATION.id,
-          localSetlId: `${tag}${String(n).padStart(7, '0')}`,
-          mdtrtId: `${tag}-${n}`,
-        });
-      }),
-    );
-  }
-  return out;
+/** The 8201 clients in their own process (scripts/bench-platform-clients.ts), driven phase by phase. */
+interface Clients {
+  run(phase: ClientsPhase): Promise<Extract<ClientsMessage, { phase: ClientsPhase }>>;
+  close(): void;
 }
 
-/** 8201 is idempotent by local_setl_id, so a batch whose answer was lost (transient) is simply sent again. */
-async function upload(c: PlatformClient, batch: UploadSettlementInput[]) {
-  for (let attempt = 1; ; attempt++) {
+async function startClients(plan: ClientsPlan): Promise<Clients> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'bench-platform-clients.ts'), JSON.stringify(plan)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const waiting: ((m: ClientsMessage) => void)[] = [];
+  let failed: Error | undefined;
+  const fail = (err: Error) => {
+    failed ??= err;
+    for (const w of waiting.splice(0)) w({ error: err.message });
+  };
+  child.on('exit', (code) => fail(new Error(`the clients' process exited (${code})`)));
+  child.on('error', fail);
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    let m: ClientsMessage;
     try {
-      return (await c.call('8201', { data: { settlements: batch } })).results;
-    } catch (err) {
-      if (!(err instanceof PlatformError) || !err.transient || attempt >= 3) throw err;
+      m = JSON.parse(line) as ClientsMessage;
+    } catch {
+      return fail(new Error(`the clients' process printed ${line.slice(0, 120)}`));
     }
-  }
+    waiting.shift()?.(m);
+  });
+  const next = () =>
+    new Promise<ClientsMessage>((resolve) =>
+      failed ? resolve({ error: failed.message }) : waiting.push(resolve),
+    );
+  const expect = async <K extends string>(m: Promise<ClientsMessage>, key: K) => {
+    const got = await m;
+    if ('error' in got) throw new Error(`8201 clients: ${got.error}`);
+    if (!(key in got)) throw new Error(`8201 clients: unexpected ${JSON.stringify(got).slice(0, 120)}`);
+    return got as Extract<ClientsMessage, Record<K, unknown>>;
+  };
+  await expect(next(), 'ready');
+  return {
+    run(phase) {
+      const m = next();
+      child.stdin!.write(`${phase}\n`);
+      return expect(m, 'phase');
+    },
+    close() {
+      child.removeAllListeners('exit');
+      child.kill();
+    },
+  };
 }
 
 /** CPU time (ms) of this process's main thread, which runs the platform (PGlite too) and the bench's
@@ -100,12 +131,20 @@ function mainThreadCpuMs(): number | undefined {
   }
 }
 
-const cpuNote = (from: number | undefined, n: number) => {
-  const to = mainThreadCpuMs();
-  return from === undefined || to === undefined
-    ? ''
-    : ` (main thread CPU ${((to - from) / n).toFixed(2)} ms per settlement, clients included)`;
-};
+/** This process's CPU (all threads: the platform's main thread, PGlite in it, garbage collection's
+ * helpers, the thread pool's deflate) and its main thread alone, from a mark to now. */
+function cpuMark() {
+  return { all: process.cpuUsage(), main: mainThreadCpuMs() };
+}
+
+function cpuNote(from: ReturnType<typeof cpuMark>, n: number, clientsMs: number): string {
+  const used = process.cpuUsage(from.all);
+  const main = mainThreadCpuMs();
+  const perSetl = (ms: number) => `${(ms / n).toFixed(2)} ms`;
+  const mainNote =
+    from.main === undefined || main === undefined ? '' : `, main thread ${perSetl(main - from.main)}`;
+  return ` (CPU per settlement: platform ${perSetl((used.user + used.system) / 1000)}${mainNote}; clients' process ${perSetl(clientsMs)})`;
+}
 
 /** Wall time of a start, with the CPU this process spent on it: all its threads (process.cpuUsage(),
  * worker threads and garbage collection included) and the main thread alone. */
@@ -138,51 +177,46 @@ async function bench(name: string, p: RunningPlatform, seeding: StartTime): Prom
   if (values['seeding-only']) return;
   const c = client(p);
   await c.signIn();
-  // Bills are built (and settled by the "station") before any timing starts.
-  const serial = batches(p, SETTLEMENTS, 'BS');
-  const parallel = batches(p, SETTLEMENTS, 'BP');
+  const clients = await startClients({
+    url: p.url,
+    station: STATION,
+    world: { seed: WORLD_SEED, today: TODAY, catalogSize: CATALOG, peopleCount: PEOPLE },
+    settlements: SETTLEMENTS,
+    batch: BATCH,
+    lines: LINES,
+    warmup: WARMUP,
+    tag: 'B',
+  });
+  try {
+    const t = performance.now();
+    let rows = 0;
+    let ver = 0;
+    for (;;) {
+      const page = await c.call('8101', { data: { dataset: 'catalog', since_ver: ver, page_size: 5000 } });
+      rows += page.rows.length;
+      ver = page.next_ver;
+      if (!page.more) break;
+    }
+    const pullMs = performance.now() - t;
+    log(
+      `  8101 catalog pull: ${rows.toLocaleString('en-US')} rows in ${(pullMs / 1000).toFixed(2)} s = ${rate(rows, pullMs)} rows/s (pages of 5,000)`,
+    );
 
-  let t = performance.now();
-  let rows = 0;
-  let ver = 0;
-  for (;;) {
-    const page = await c.call('8101', { data: { dataset: 'catalog', since_ver: ver, page_size: 5000 } });
-    rows += page.rows.length;
-    ver = page.next_ver;
-    if (!page.more) break;
+    let cpu = cpuMark();
+    const serial = await clients.run('serial');
+    log(
+      `  8201 one client: ${SETTLEMENTS} settlements (${Math.ceil(SETTLEMENTS / BATCH)} batches of ${BATCH}, ${LINES}-line bills) in ${(serial.ms / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, serial.ms)} settlements/s ${JSON.stringify(serial.outcomes)} (no goal of its own)${cpuNote(cpu, SETTLEMENTS, serial.cpuMs)}`,
+    );
+
+    cpu = cpuMark();
+    const parallel = await clients.run('parallel');
+    const goal = UPLOAD_GOAL[p.db.kind];
+    log(
+      `  8201 four clients: ${SETTLEMENTS} settlements in ${(parallel.ms / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, parallel.ms)} settlements/s — goal ≥ ${goal.toLocaleString('en-US')}/s: ${verdict(perSecond(SETTLEMENTS, parallel.ms) >= goal)}${cpuNote(cpu, SETTLEMENTS, parallel.cpuMs)}`,
+    );
+  } finally {
+    clients.close();
   }
-  const pullMs = performance.now() - t;
-  log(
-    `  8101 catalog pull: ${rows.toLocaleString('en-US')} rows in ${(pullMs / 1000).toFixed(2)} s = ${rate(rows, pullMs)} rows/s (pages of 5,000)`,
-  );
-
-  let cpu = mainThreadCpuMs();
-  t = performance.now();
-  const outcomes: Record<string, number> = {};
-  for (const b of serial)
-    for (const r of await upload(c, b)) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-  const serialMs = performance.now() - t;
-  log(
-    `  8201 one client: ${SETTLEMENTS} settlements (${serial.length} batches of ${BATCH}, ${LINES}-line bills) in ${(serialMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, serialMs)} settlements/s ${JSON.stringify(outcomes)} (no goal of its own)${cpuNote(cpu, SETTLEMENTS)}`,
-  );
-
-  const clients = [c, client(p), client(p), client(p)];
-  cpu = mainThreadCpuMs();
-  t = performance.now();
-  let next = 0;
-  await Promise.all(
-    clients.map(async (k) => {
-      while (next < parallel.length) {
-        const b = parallel[next++];
-        await upload(k, b);
-      }
-    }),
-  );
-  const parMs = performance.now() - t;
-  const goal = UPLOAD_GOAL[p.db.kind];
-  log(
-    `  8201 four clients: ${SETTLEMENTS} settlements in ${(parMs / 1000).toFixed(2)} s = ${rate(SETTLEMENTS, parMs)} settlements/s — goal ≥ ${goal.toLocaleString('en-US')}/s: ${verdict(perSecond(SETTLEMENTS, parMs) >= goal)}${cpuNote(cpu, SETTLEMENTS)}`,
-  );
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -205,9 +239,8 @@ async function main(): Promise<void> {
       .join(' ')} on ${cpus().length} cores`,
   );
   const common = {
-    seed: 'bench-platform',
-    // The platform refuses settle dates outside its offline window: the world is seeded for today.
-    today: cstDate(Date.now()),
+    seed: WORLD_SEED,
+    today: TODAY,
     catalogSize: CATALOG,
     peopleCount: PEOPLE,
     stations: [STATION],
@@ -252,8 +285,8 @@ async function main(): Promise<void> {
     // seeds, and the 400 MB it leaves on this thread's heap would slow the seedings measured above.
     const g = performance.now();
     demoWorld({
-      seed: 'bench-platform',
-      today: cstDate(Date.now()),
+      seed: WORLD_SEED,
+      today: TODAY,
       catalogSize: CATALOG,
       peopleCount: PEOPLE,
     });
