@@ -5,15 +5,13 @@
 // (scripts/bench-station.ts).
 import type { StationDb } from './station-db';
 import type { CatalogDataset, CatalogRow, WiCatalogRow } from './types';
-import type { Table } from 'dexie';
+import { getRows, keysWithPrefix, type PackRows } from './packs';
 import { normalizeSearchText } from './search-keys';
 import { segmentIndex, type MatchMode, type SegmentHit } from './search-segments';
 
 export interface CatalogSearchOptions {
   limit?: number;
 }
-
-type Searchable = { key: string; name: string };
 
 const CJK = /[\u3400-\u9fff]/u;
 
@@ -22,25 +20,26 @@ function codePrefixes(q: string): string[] {
   return [...new Set([trimmed, trimmed.toUpperCase()])].filter((s) => s.length > 0);
 }
 
-async function byCodePrefix<R extends Searchable>(
-  table: Table<R, string>,
+async function byCodePrefix<D extends CatalogDataset>(
+  db: StationDb,
+  dataset: D,
   q: string,
   limit: number,
-): Promise<R[]> {
-  const prefixes = codePrefixes(q);
-  if (prefixes.length === 0) return [];
-  return table.where(':id').startsWithAnyOf(prefixes).limit(limit).toArray();
+): Promise<PackRows[D][]> {
+  const keys = await keysWithPrefix(db, dataset, codePrefixes(q), limit);
+  return (await getRows(db, dataset, keys)).filter((r): r is PackRows[D] => r !== undefined);
 }
 
 /** Takes candidates in batches, keeps those whose stored row still has the segment's name, until
  * `limit` rows are found or the candidates run out. */
-async function verified<R extends Searchable>(
-  table: Table<R, string>,
+async function verified<D extends CatalogDataset>(
+  db: StationDb,
+  dataset: D,
   candidates: Iterator<SegmentHit>,
   limit: number,
   seen: Set<string>,
-): Promise<R[]> {
-  const out: R[] = [];
+): Promise<PackRows[D][]> {
+  const out: PackRows[D][] = [];
   const batchSize = Math.max(limit * 2, 16);
   let exhausted = false;
   while (out.length < limit && !exhausted) {
@@ -54,7 +53,11 @@ async function verified<R extends Searchable>(
       if (!seen.has(next.value.key)) batch.push(next.value);
     }
     if (batch.length === 0) break;
-    const rows = await table.bulkGet(batch.map((c) => c.key));
+    const rows = await getRows(
+      db,
+      dataset,
+      batch.map((c) => c.key),
+    );
     for (let i = 0; i < batch.length && out.length < limit; i++) {
       const row = rows[i];
       const c = batch[i]!;
@@ -78,7 +81,7 @@ export function searchCatalog(
   query: string,
   opts: CatalogSearchOptions = {},
 ): Promise<CatalogRow[]> {
-  return search(db, db.catalog, 'catalog', query, opts);
+  return search(db, 'catalog', query, opts);
 }
 
 /** The same search over the work-injury catalog (rehabilitation items, drugs of the work-injury list). */
@@ -87,30 +90,29 @@ export function searchWiCatalog(
   query: string,
   opts: CatalogSearchOptions = {},
 ): Promise<WiCatalogRow[]> {
-  return search(db, db.wi_catalog, 'wi_catalog', query, opts);
+  return search(db, 'wi_catalog', query, opts);
 }
 
-async function search<R extends Searchable>(
+async function search<D extends CatalogDataset>(
   db: StationDb,
-  table: Table<R, string>,
-  dataset: CatalogDataset,
+  dataset: D,
   query: string,
   opts: CatalogSearchOptions,
-): Promise<R[]> {
+): Promise<PackRows[D][]> {
   const limit = opts.limit ?? 20;
   const n = normalizeSearchText(query);
   if (n.length === 0) return [];
   const index = segmentIndex(db, dataset);
   await index.refresh();
   const seen = new Set<string>();
-  const out: R[] = [];
+  const out: PackRows[D][] = [];
   const passes: { field: 'names' | 'initials'; mode: MatchMode }[] = [];
   // Exact matches first (a cashier who typed a whole name wants that item on top), then entries
   // that start with the query, then those that contain it further in.
   if (CJK.test(n)) {
     passes.push({ field: 'names', mode: 'exact' }, { field: 'names', mode: 'contains' });
   } else {
-    for (const row of await byCodePrefix(table, query, limit)) {
+    for (const row of await byCodePrefix(db, dataset, query, limit)) {
       seen.add(row.key);
       out.push(row);
     }
@@ -124,7 +126,7 @@ async function search<R extends Searchable>(
   }
   for (const { field, mode } of passes) {
     if (out.length >= limit) break;
-    out.push(...(await verified(table, index.hits(field, n, mode), limit - out.length, seen)));
+    out.push(...(await verified(db, dataset, index.hits(field, n, mode), limit - out.length, seen)));
   }
   return out;
 }

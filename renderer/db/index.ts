@@ -40,6 +40,22 @@ export {
   accumulatorKey,
   accumulatorsOf,
 } from './lookup';
+export {
+  PACK_DATASETS,
+  PACK_ROWS,
+  isPackDataset,
+  packTable,
+  rowStores,
+  packsOf,
+  putPulled,
+  deleteRows,
+  getRows,
+  getRow,
+  readRows,
+  keysWithPrefix,
+  storedKeys,
+} from './packs';
+export type { PackDataset, PackRow, PackRows } from './packs';
 export { COUNTER_DATASETS, incompleteDatasets, notePulled } from './readiness';
 export type * from './types';
 export { CANCEL_REASONS, CORRECTION_KINDS } from './types';

@@ -2,6 +2,7 @@
 // (search-segments.ts), the rest on keys and indexes.
 import type { StationDb } from './station-db';
 import { segmentIndex } from './search-segments';
+import { getRow, getRows } from './packs';
 import type { AccumulatorRow, FilingRow, PolicyRow, Scheme } from './types';
 
 /** The filings of a person, by citizen ID number (what a card or a typed ID gives) or psn_no. Each
@@ -17,8 +18,8 @@ export async function findFilings(
 }
 
 /** findFilings once the filings' lookup segments have been refreshed (`segmentIndex(db,
- * 'filings').refresh()`): reads only the filings store, so it can run inside a transaction over it
- * (the settle service's read transaction, build-request.ts). */
+ * 'filings').refresh()`): reads only the filings' stores, so it can run inside a transaction over
+ * rowStores(db, 'filings') (the settle service's read transaction, build-request.ts). */
 export async function filingsInIndex(
   db: StationDb,
   who: { certno?: string; psn_no?: string },
@@ -29,7 +30,7 @@ export async function filingsInIndex(
   const keys = new Set<string>();
   for (const hit of segmentIndex(db, 'filings').hits(field, value, 'exact')) keys.add(hit.key);
   if (keys.size === 0) return [];
-  const rows = await db.filings.bulkGet([...keys]);
+  const rows = await getRows(db, 'filings', [...keys]);
   // in key order, as an index returned them and as the platform reads them: selectFiling keeps the
   // first of two equally good filings, and station and platform must pick the same one
   return rows
@@ -79,5 +80,5 @@ export async function accumulatorsOf(
   psn_no: string,
   year: number,
 ): Promise<AccumulatorRow | undefined> {
-  return db.accumulators.get(accumulatorKey(psn_no, year));
+  return getRow(db, 'accumulators', accumulatorKey(psn_no, year));
 }

@@ -162,6 +162,20 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       handovers: 'id, opter, state, to',
     },
   },
+  {
+    version: 6,
+    why:
+      'row packs: the pulled rows of the catalogs, the filings and the accumulators are stored 32 to an ' +
+      'IndexedDB record, found by a multi-entry index on their keys (packs.ts); a write costs per record, ' +
+      'and one row a record made the first sync twice its goal. The rows already stored stay in their ' +
+      'row stores, which win over packs, so nothing is moved',
+    stores: {
+      catalog_packs: '++id, *keys',
+      wi_catalog_packs: '++id, *keys',
+      filings_packs: '++id, *keys',
+      accumulators_packs: '++id, *keys',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -17,6 +17,7 @@ import Dexie, { RangeSet, rangesOverlap, type IntervalTree, type ObservabilitySe
 import type { StationDb } from './station-db';
 import type { CatalogDataset, CatalogRow, FilingRow, SegmentDataset, SegmentRow } from './types';
 import { normalizeSearchText, pinyinInitials } from './search-keys';
+import { PACK_ROWS, packTable } from './packs';
 
 export const SEGMENT_FIELDS = {
   catalog: ['names', 'initials'],
@@ -119,7 +120,10 @@ export async function compactSegments(
   // bigger than maxSegments × segmentRows is not rewritten after every pull.
   const segments = await db.segments.where('dataset').equals(dataset).count();
   if (segments <= maxSegments) return segments;
-  const needed = Math.ceil((await db.table(dataset).count()) / segmentRows);
+  // rows held: the row store's and the pulled entries (packs hold at most PACK_ROWS each; an
+  // overcount only merges later)
+  const held = (await db.table(dataset).count()) + (await packTable(db, dataset).count()) * PACK_ROWS;
+  const needed = Math.ceil(held / segmentRows);
   return db.transaction('rw', db.segments, async () => {
     const ids = await db.segments.where('dataset').equals(dataset).primaryKeys();
     if (ids.length <= needed + maxSegments) return ids.length;

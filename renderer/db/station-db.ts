@@ -21,6 +21,7 @@ import type {
   SyncStateRow,
   WiCatalogRow,
 } from './types';
+import type { PackRow } from './packs';
 
 export const DEFAULT_DB_NAME = 'direct-settlement-station';
 
@@ -40,6 +41,10 @@ export class StationDb extends Dexie {
   audit!: Table<AuditRow, number>;
   cancels!: Table<CancelQueueRow, number>;
   handovers!: Table<HandoverRow, string>;
+  catalog_packs!: Table<PackRow<CatalogRow>, number>;
+  wi_catalog_packs!: Table<PackRow<WiCatalogRow>, number>;
+  filings_packs!: Table<PackRow<FilingRow>, number>;
+  accumulators_packs!: Table<PackRow<AccumulatorRow>, number>;
 
   constructor(name: string, options: ConstructorParameters<typeof Dexie>[1], upTo = CURRENT_VERSION) {
     // 'strict' durability: a committed settlement is on disk before the receipt prints, not only

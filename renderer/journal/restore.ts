@@ -9,7 +9,9 @@ import type { JournalEntry, JournalEntryInput, JournalIndexRow } from '../../sha
 import {
   appendAudit,
   encounterHolder,
+  getRow,
   releaseJournaled,
+  rowStores,
   unanswered,
   withEncounterHolder,
   withoutCancelled,
@@ -152,7 +154,7 @@ async function restoreAccumulators(
       .sort((a, b) => cancelledAt(a) - cancelledAt(b));
     for (const c of laterCancels) local = withoutCancelled(local, c, c.cancel!.status_before);
     const year = Number(row.settle_date.slice(0, 4));
-    const existing = await db.accumulators.get(key);
+    const existing = await getRow(db, 'accumulators', key);
     const next: AccumulatorRow = {
       key,
       psn_no: row.psn_no,
@@ -254,7 +256,7 @@ export async function reconcileWithJournal(
     const at = now().toISOString();
     await db.transaction(
       'rw',
-      [db.settlements, db.outbox, db.cancels, db.accumulators, db.encounters, db.audit],
+      [db.settlements, db.outbox, db.cancels, ...rowStores(db, 'accumulators'), db.encounters, db.audit],
       async () => {
         await db.settlements.bulkAdd(restored);
         const entries: OutboxRow[] = restored.map((r) => ({

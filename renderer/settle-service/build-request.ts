@@ -22,8 +22,10 @@ import {
   accumulatorKey,
   COUNTER_DATASETS,
   filingsInIndex,
+  getRow,
   incompleteDatasets,
   policyInForce,
+  rowStores,
   segmentIndex,
   type FilingRow,
   type Scheme,
@@ -146,12 +148,12 @@ export async function prepareSettlement(
   const read = await db.transaction(
     'r',
     [
-      db.filings,
+      ...rowStores(db, 'filings'),
       db.institutions,
       db.checkpoints,
       db.policies,
-      db.accumulators,
-      ...(dataset ? [dataset] : []),
+      ...rowStores(db, 'accumulators'),
+      ...(dataset ? rowStores(db, dataset) : []),
     ],
     async () => {
       const knownKey = input.who.psn_no ? accumulatorKey(input.who.psn_no, year) : null;
@@ -159,7 +161,7 @@ export async function prepareSettlement(
         db.institutions.get(station.fixmedins_code),
         codes.length > 0 ? db.checkpoints.toArray() : [],
         dataset ? storedEntries(db, dataset, codes) : new Map<string, never>(),
-        knownKey ? db.accumulators.get(knownKey) : undefined,
+        knownKey ? getRow(db, 'accumulators', knownKey) : undefined,
       ]);
       unrelated.catch(() => undefined); // awaited below; a person not found returns before it
       const filings = await filingsInIndex(db, input.who);
@@ -180,7 +182,7 @@ export async function prepareSettlement(
       const accKey = accumulatorKey(person.psn_no, year);
       const [policyRow, accRow, [institutionRow, checkpoints, stored, knownAcc]] = await Promise.all([
         insutype ? policyInForce(db, person.insuplc_admdvs, insutype, input.settle_date) : undefined,
-        accKey === knownKey ? undefined : db.accumulators.get(accKey),
+        accKey === knownKey ? undefined : getRow(db, 'accumulators', accKey),
         unrelated,
       ]);
       return {

@@ -8,6 +8,7 @@ import { openTestJournal } from '../../test/support/test-journal';
 import { settleStation } from '../../test/support/settle-station';
 import { encounterHolder, verifyAudit, type SettlementRow } from '../db';
 import { reversalFigures, type CancelInput, type SettleServiceError } from './index';
+import { getRow } from '../db';
 
 const TODAY = '2026-06-30';
 
@@ -67,9 +68,9 @@ describe('what a cancel does', () => {
   it('in one go: cancelled with who and why, accumulators back, encounter free, 2305 queued, audit appended', async () => {
     const { db, service, settleOne, psn_no, journal } = await station();
     const year = TODAY.slice(0, 4);
-    const before = (await db.accumulators.get(`${psn_no}:${year}`))!.local;
+    const before = (await getRow(db, 'accumulators', `${psn_no}:${year}`))!.local;
     const s = await settleOne('ZY-1', 'cashier02');
-    expect((await db.accumulators.get(`${psn_no}:${year}`))!.local).not.toEqual(before);
+    expect((await getRow(db, 'accumulators', `${psn_no}:${year}`))!.local).not.toEqual(before);
     const row = await service.cancel(input(s, { approval: supervisor }));
     expect(row.cancel).toMatchObject({
       reason_code: 'bill_error',
@@ -78,7 +79,7 @@ describe('what a cancel does', () => {
       status_before: 'pending',
       platform: 'pending',
     });
-    expect((await db.accumulators.get(`${psn_no}:${year}`))!.local).toEqual(before);
+    expect((await getRow(db, 'accumulators', `${psn_no}:${year}`))!.local).toEqual(before);
     expect((await db.encounters.get('ZY-1'))!.local_setl_id).toBeNull();
     expect(await db.cancels.toArray()).toMatchObject([
       { local_setl_id: s.local_setl_id, state: 'queued', after_seq: 1 },
@@ -157,12 +158,12 @@ describe('what a cancel does', () => {
     const journal = openTestJournal();
     const { db, service, settleOne, psn_no } = await station(journal);
     const s = await settleOne('ZY-3');
-    const acc = (await db.accumulators.get(`${psn_no}:2026`))!.local;
+    const acc = (await getRow(db, 'accumulators', `${psn_no}:2026`))!.local;
     await journal.close(); // the host's journal is gone: every append fails
     expect(await code(service.cancel(input(s)))).toBe('JOURNAL_UNWRITABLE');
     expect(await db.settlements.get(s.local_setl_id)).toMatchObject({ status: 'pending' });
     expect((await db.settlements.get(s.local_setl_id))!.cancel).toBeUndefined();
-    expect((await db.accumulators.get(`${psn_no}:2026`))!.local).toEqual(acc);
+    expect((await getRow(db, 'accumulators', `${psn_no}:2026`))!.local).toEqual(acc);
     expect((await db.encounters.get('ZY-3'))!.local_setl_id).toBe(s.local_setl_id);
     expect(await db.cancels.count()).toBe(0);
     expect((await db.audit.orderBy('id').last())!.kind).toBe('cancel.withdrawn');

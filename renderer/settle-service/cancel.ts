@@ -12,6 +12,8 @@ import {
   CANCEL_REASONS,
   appendAudit,
   encounterHolder,
+  getRow,
+  rowStores,
   settlementEffect,
   withoutCancelled,
   withEncounterHolder,
@@ -61,7 +63,7 @@ export async function cancelSettlement(
   try {
     return await db.transaction(
       'rw',
-      [db.settlements, db.accumulators, db.encounters, db.outbox, db.cancels, db.audit],
+      [db.settlements, ...rowStores(db, 'accumulators'), db.encounters, db.outbox, db.cancels, db.audit],
       async () => {
         const s = await db.settlements.get(input.local_setl_id);
         if (!s) throw new SettleServiceError('SETTLEMENT_NOT_FOUND', { detail: input.local_setl_id });
@@ -100,9 +102,10 @@ export async function cancelSettlement(
         await db.settlements.put(cancelled);
 
         const key = `${s.psn_no}:${s.settle_date.slice(0, 4)}`;
-        const acc = await db.accumulators.get(key);
+        const acc = await getRow(db, 'accumulators', key);
+        // put, not update: a pulled row lives in a pack, and the row store's copy wins over it
         if (acc && settlementEffect(s))
-          await db.accumulators.update(key, { local: withoutCancelled(acc.local, s) });
+          await db.accumulators.put({ ...acc, local: withoutCancelled(acc.local, s) });
         const enc = await db.encounters.get(s.encounter_no);
         if (enc && encounterHolder(enc, partOf(s)) === s.local_setl_id)
           await db.encounters.update(s.encounter_no, withEncounterHolder(enc, partOf(s), null));

@@ -5,7 +5,7 @@
 // the platform cannot be asked the bill is refused (CATALOG_INCOMPLETE) rather than settled with
 // those lines wrongly classed.
 import type { CatalogDatasetName } from '../../shared/protocol';
-import { incompleteDatasets, type StationDb } from '../db';
+import { getRows, incompleteDatasets, type StationDb } from '../db';
 import type { CatalogEntryOf } from '../sync';
 import { SettleServiceError } from './errors';
 
@@ -21,8 +21,8 @@ function named(codes: string[]): string {
   return codes.length <= NAMED ? codes.join(', ') : `${codes.slice(0, NAMED).join(', ')} … (${codes.length})`;
 }
 
-/** The bill codes' entries the station holds (one bulkGet of the dataset's store, so it can run
- * inside a read transaction over it: build-request.ts). */
+/** The bill codes' entries the station holds (one getRows of the dataset, so it can run inside a
+ * read transaction over its rowStores: build-request.ts). */
 export async function storedEntries<D extends CatalogDatasetName>(
   db: StationDb,
   dataset: D,
@@ -30,7 +30,7 @@ export async function storedEntries<D extends CatalogDatasetName>(
 ): Promise<Map<string, CatalogEntryOf<D>>> {
   const entries = new Map<string, CatalogEntryOf<D>>();
   if (codes.length === 0) return entries; // the verdict after a card read: no bill yet, nothing to read
-  const rows = (await db.table(dataset).bulkGet(codes)) as (
+  const rows = (await getRows(db, dataset, codes)) as (
     { key: string; entry: CatalogEntryOf<D> } | undefined
   )[];
   rows.forEach((r) => r && entries.set(r.key, r.entry));

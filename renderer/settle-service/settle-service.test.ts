@@ -14,6 +14,7 @@ import {
   type SettleInput,
   type StationProfile,
 } from './index';
+import { getRow } from '../db';
 
 const TODAY = '2026-06-30';
 
@@ -121,7 +122,7 @@ describe('settle service', () => {
     expect(await db.audit.where('local_setl_id').equals(row.local_setl_id).first()).toMatchObject({
       kind: 'settlement.committed',
     });
-    const acc = await db.accumulators.get(`${b.psn_no}:2026`);
+    const acc = await getRow(db, 'accumulators', `${b.psn_no}:2026`);
     expect(acc!.local).toEqual(first.result.accumulators_after);
     expect(acc!.platform.inpatient_admissions).toBe(1);
 
@@ -257,7 +258,7 @@ describe('settle service', () => {
       db,
       station: stationFor(world, b.fixmedins_code),
     });
-    const before = await db.accumulators.get(`${b.psn_no}:2026`);
+    const before = await getRow(db, 'accumulators', `${b.psn_no}:2026`);
     const err = await service
       .commit(await service.preview(inputFor(world, b)), { opter: 'c', encounter_no: 'ZY-D' })
       .catch((e: unknown) => e);
@@ -265,7 +266,7 @@ describe('settle service', () => {
     expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED' });
     expect(await db.settlements.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.accumulators.get(`${b.psn_no}:2026`)).toEqual(before);
+    expect(await getRow(db, 'accumulators', `${b.psn_no}:2026`)).toEqual(before);
     expect(Dexie.currentTransaction).toBeNull();
     // The line went beside the transaction's writes and was on disk when the transaction failed: it
     // was withdrawn, cut off as the last line, so the journal is as it was (empty).
@@ -317,7 +318,7 @@ describe('settle service', () => {
       station: stationFor(world, b.fixmedins_code),
     });
     const key = `${b.psn_no}:2026`;
-    const before = await db.accumulators.get(key);
+    const before = await getRow(db, 'accumulators', key);
     const preview = await service.preview(inputFor(world, b));
     const err = await service.commit(preview, { opter: 'c', encounter_no: 'ZY-J' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SettleServiceError);
@@ -327,7 +328,7 @@ describe('settle service', () => {
     expect(await db.settlements.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.encounters.get('ZY-J')).toBeUndefined();
-    expect(await db.accumulators.get(key)).toEqual(before);
+    expect(await getRow(db, 'accumulators', key)).toEqual(before);
     expect((await db.audit.toArray()).map((a) => a.kind)).toContain('settlement.withdrawn');
     expect(journal.journal.index()).toEqual([]);
     // Space again: the same preview settles, and its line is on disk.

@@ -17,7 +17,9 @@ import {
 import type { EncounterInfo } from '../../shared/settlement-docs';
 import {
   appendAuditAfter,
+  getRow,
   lastAudit,
+  rowStores,
   toStationDbError,
   unanswered,
   type PresettleMark,
@@ -191,7 +193,7 @@ export function createSettleService(deps: SettleServiceDeps) {
     try {
       await db.transaction(
         'rw',
-        [db.settlements, db.outbox, db.accumulators, db.encounters, db.audit],
+        [db.settlements, db.outbox, ...rowStores(db, 'accumulators'), db.encounters, db.audit],
         async () => {
           // Requests are issued together and answered in order (IndexedDB runs a transaction's
           // requests one after another): fewer round trips than awaiting each. The settlement and
@@ -199,7 +201,7 @@ export function createSettleService(deps: SettleServiceDeps) {
           // and written while the page checks them; a failed check aborts the transaction, and
           // takes them back with it.
           const reads = Promise.all([
-            db.accumulators.get(p.accumulatorsKey),
+            getRow(db, 'accumulators', p.accumulatorsKey),
             db.encounters.get(encounter_no),
             lastAudit(db),
           ]);

@@ -9,6 +9,7 @@ import { settle } from '../../shared/settlement';
 import { seededStationDb } from '../../test/sync/seed-world';
 import { createSettleService, type SettleInput } from './index';
 import { openTestJournal } from '../../test/support/test-journal';
+import { getRow } from '../db';
 
 const TODAY = '2026-06-30';
 
@@ -193,7 +194,7 @@ describe('the settle/v2 facts a station sends', () => {
     const b = bill(world, 'BILL-SERIOUS');
     const first = await service.preview(input(world, b));
     await service.commit(first, { opter: 'c', encounter_no: 'ZY-SI-1' });
-    const local = (await db.accumulators.get(`${b.psn_no}:2026`))!.local;
+    const local = (await getRow(db, 'accumulators', `${b.psn_no}:2026`))!.local;
     expect(local).toEqual(first.result.accumulators_after);
     expect(local).toMatchObject({
       hifmi_base: first.result.accumulators_after.hifmi_base,

@@ -10,7 +10,15 @@ import {
   type UploadResult,
 } from '../../shared/protocol';
 import type { Accumulators } from '../../shared/settlement';
-import { appendAudit, type Difference, type Reason, type SettlementRow, type StationDb } from '../db';
+import {
+  appendAudit,
+  getRow,
+  rowStores,
+  type Difference,
+  type Reason,
+  type SettlementRow,
+  type StationDb,
+} from '../db';
 import { SyncError } from './errors';
 
 /** An answer the station stores on the settlement: an 8201 result, or an 8202 one that is final. */
@@ -121,7 +129,8 @@ export async function applyAnswers(
   inTransaction?: () => void,
 ): Promise<number> {
   let applied = 0;
-  await db.transaction('rw', [db.settlements, db.outbox, db.cancels, db.accumulators, db.audit], async () => {
+  const stores = [db.settlements, db.outbox, db.cancels, ...rowStores(db, 'accumulators'), db.audit];
+  await db.transaction('rw', stores, async () => {
     for (const { local_setl_id, answer } of answers) {
       const entry = await db.outbox.where('local_setl_id').equals(local_setl_id).first();
       if (!entry) continue; // already applied
@@ -135,8 +144,8 @@ export async function applyAnswers(
         (await db.cancels.where('psn_no').equals(settlement.psn_no).count());
       if (corrected && laterOfSamePerson === 0) {
         const key = `${settlement.psn_no}:${settlement.settle_date.slice(0, 4)}`;
-        const acc = await db.accumulators.get(key);
-        if (acc) await db.accumulators.update(key, { local: corrected });
+        const acc = await getRow(db, 'accumulators', key);
+        if (acc) await db.accumulators.put({ ...acc, local: corrected }); // the row store wins over a pack
       }
       await appendAudit(db, {
         at: nowIso,

@@ -6,11 +6,21 @@ import type {
   CatalogRow,
   DatasetName,
   FilingRow,
+  PackDataset,
+  PackRows,
   PolicyRow,
   SegmentRow,
   StationDb,
 } from '../db';
-import { catalogSegment, filingSegment, notePulled } from '../db';
+import {
+  catalogSegment,
+  filingSegment,
+  getRows,
+  isPackDataset,
+  notePulled,
+  putPulled,
+  rowStores,
+} from '../db';
 import type { Table } from 'dexie';
 import type { DatasetRow, ValidPage } from './page-validation';
 
@@ -104,7 +114,7 @@ export async function mergeAccumulators(
   );
   const kept = pending.size === 0 ? [] : rows.filter((r) => pending.has(r.psn_no)).map((r) => r.key);
   const existing = new Map<string, AccumulatorRow>();
-  for (const row of kept.length === 0 ? [] : await db.accumulators.bulkGet(kept))
+  for (const row of kept.length === 0 ? [] : await getRows(db, 'accumulators', kept))
     if (row) existing.set(row.key, row);
   return rows.map((r) => {
     const year = r.accumulators.year ?? Number(r.key.split(':')[1]);
@@ -152,21 +162,29 @@ export async function applyPages(
     if (cp?.completed_at && !cp.in_progress && cp.since_ver === last.next_ver)
       return notePulled(db, dataset, true);
   }
-  const tables: Table[] = changes ? [table, db.checkpoints] : [db.checkpoints];
+  const packed = isPackDataset(dataset);
+  const tables: Table[] = changes
+    ? [...(packed ? rowStores(db, dataset) : [table]), db.checkpoints]
+    : [db.checkpoints];
   if (changes && dataset === 'accumulators') tables.push(db.outbox, db.cancels);
   if (pages.some((p) => p.prepared.segment)) tables.push(db.segments);
   // whole once a pull has reached the last page, now or before (completed_at is never cleared)
   let whole = false;
   await db.transaction('rw', tables, async () => {
     for (const { page, prepared } of pages) {
-      if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
       const toPut =
         dataset !== 'accumulators'
           ? prepared.rows
           : page.rows.length > 0
             ? await mergeAccumulators(db, page.rows as DatasetRow<'accumulators'>[])
             : [];
-      if (toPut.length > 0) await table.bulkPut(toPut);
+      if (packed) {
+        // the big datasets: packs of rows (renderer/db/packs.ts)
+        await putPulled(db, dataset, toPut as PackRows[PackDataset][], page.deleted);
+      } else {
+        if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
+        if (toPut.length > 0) await table.bulkPut(toPut);
+      }
       if (prepared.segment) await db.segments.add(prepared.segment);
     }
     const prev = await db.checkpoints.get(dataset);

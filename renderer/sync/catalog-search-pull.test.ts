@@ -15,6 +15,7 @@ import {
 import { applyPulledPage, catalogRow as cat } from '../../test/support/pulled-pages';
 import { pullDataset } from './pull';
 import type { PlatformPort } from './platform-port';
+import { readRows } from '../db';
 
 const page = (db: StationDb, rows: ReturnType<typeof cat>[], deleted: string[] = []) =>
   applyPulledPage(db, 'catalog', rows, deleted);
@@ -184,7 +185,7 @@ describe('catalog search, property', () => {
             );
             if (i === compactAfter) await compactSegments(db, 'catalog', { maxSegments: 0 });
           }
-          const stored = await db.catalog.toArray();
+          const stored = [...(await readRows(db, 'catalog')).values()];
           for (const q of queries) {
             const n = normalizeSearchText(q);
             const expected = stored

@@ -7,7 +7,7 @@
 // settlement or cancel in the outbox the station keeps its own running figures.
 import { personRowsOutputSchema, type PersonRows } from '../../shared/protocol';
 import type { AccumulatorRow, FilingRow, StationDb } from '../db';
-import { filingSegment } from '../db';
+import { deleteRows, filingSegment, getRow, rowStores } from '../db';
 import { mergeAccumulators, toFilingRow } from './apply-page';
 import { failureCode, type PlatformPort } from './platform-port';
 import { currentAsOf, PULL_CHECKED } from './pull';
@@ -68,13 +68,13 @@ async function newerThanCache(db: StationDb, psnNo: string, rows: PersonRows): P
   const putFilings: FilingRow[] = [];
   const gone: string[] = [];
   for (const f of rows.filings) {
-    if (f.ver <= (await cached(db.filings.get(f.key), fcp?.since_ver))) continue;
+    if (f.ver <= (await cached(getRow(db, 'filings', f.key), fcp?.since_ver))) continue;
     if (f.deleted) gone.push(f.key);
     else if (f.row.person.psn_no === psnNo) putFilings.push({ ...toFilingRow(f.row), ver: f.ver });
   }
   const newerAcc: PersonRows['accumulators'] = [];
   for (const a of rows.accumulators)
-    if (a.row.psn_no === psnNo && a.ver > (await cached(db.accumulators.get(a.key), acp?.since_ver)))
+    if (a.row.psn_no === psnNo && a.ver > (await cached(getRow(db, 'accumulators', a.key), acp?.since_ver)))
       newerAcc.push(a);
   return { putFilings, gone, newerAcc };
 }
@@ -85,30 +85,29 @@ const count = (n: NewerRows) => n.putFilings.length + n.gone.length + n.newerAcc
  * Most card reads find nothing newer: that is found by reading alone, so the verdict's own reads of
  * the same stores, made at the same moment, do not queue behind a readwrite transaction. */
 export async function applyPersonRows(db: StationDb, psnNo: string, rows: PersonRows): Promise<number> {
-  const seen = await db.transaction('r', [db.filings, db.accumulators, db.checkpoints], () =>
+  const stores = [...rowStores(db, 'filings'), ...rowStores(db, 'accumulators')];
+  const seen = await db.transaction('r', [...stores, db.checkpoints], async () =>
     newerThanCache(db, psnNo, rows),
   );
   if (count(seen) === 0) return 0;
-  return db.transaction(
-    'rw',
-    [db.filings, db.accumulators, db.segments, db.checkpoints, db.outbox, db.cancels],
-    async () => {
-      // again inside the write: a pull may have stored newer rows since the read above
-      const newer = await newerThanCache(db, psnNo, rows);
-      const { putFilings, gone, newerAcc } = newer;
-      if (gone.length > 0) await db.filings.bulkDelete(gone);
-      if (putFilings.length > 0) await db.filings.bulkPut(putFilings);
-      if (putFilings.length > 0 || gone.length > 0) await db.segments.add(filingSegment(putFilings, gone));
-      if (newerAcc.length > 0) {
-        const merged: AccumulatorRow[] = await mergeAccumulators(
-          db,
-          newerAcc.map((a) => a.row),
-        );
-        await db.accumulators.bulkPut(merged.map((m, i) => ({ ...m, ver: newerAcc[i]!.ver })));
-      }
-      return count(newer);
-    },
-  );
+  return db.transaction('rw', [...stores, db.segments, db.checkpoints, db.outbox, db.cancels], async () => {
+    // again inside the write: a pull may have stored newer rows since the read above
+    const newer = await newerThanCache(db, psnNo, rows);
+    const { putFilings, gone, newerAcc } = newer;
+    // a refreshed row goes to the row store, where it wins over a pulled one; a filing gone is
+    // deleted there and over any pulled row (renderer/db/packs.ts)
+    if (gone.length > 0) await deleteRows(db, 'filings', gone);
+    if (putFilings.length > 0) await db.filings.bulkPut(putFilings);
+    if (putFilings.length > 0 || gone.length > 0) await db.segments.add(filingSegment(putFilings, gone));
+    if (newerAcc.length > 0) {
+      const merged: AccumulatorRow[] = await mergeAccumulators(
+        db,
+        newerAcc.map((a) => a.row),
+      );
+      await db.accumulators.bulkPut(merged.map((m, i) => ({ ...m, ver: newerAcc[i]!.ver })));
+    }
+    return count(newer);
+  });
 }
 
 /** Refreshes one person from the platform within `timeoutMs`; never rejects for the platform (an

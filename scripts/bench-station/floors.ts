@@ -3,6 +3,7 @@
 // the station's own page work (validation, stored shape, lookup segment) without storing. The rows are
 // dropped before the function returns, so the pulls measured after it do not share the heap with them.
 import { prepareRows, validatePage, type PlatformPort } from '../../renderer/sync';
+import { packsOf } from '../../renderer/db';
 import type { DatasetName } from '../../shared/protocol';
 import { rawPutConcurrent, rawPutRate } from './raw-floor';
 
@@ -17,6 +18,10 @@ export interface DatasetFloor {
   /** bare IndexedDB put of the rows as delivered, no index, one strict transaction per page */
   floor: number;
   floor_ms: number;
+  /** the same rows as the station stores them: bare puts of packs (renderer/db/packs.ts, PACK_ROWS
+   * rows a record, a multi-entry index on their keys), one strict transaction per page */
+  pack_floor: number;
+  pack_floor_ms: number;
   /** validatePage + prepareRows alone (page thread) */
   prepare: number;
 }
@@ -61,6 +66,17 @@ async function measureFloor(
   const rows = await fetchAll(port, dataset, pageSize);
   const delivery = rows.length / ((performance.now() - t0) / 1000);
   const put = await rawPutRate(`raw-${dataset}`, { name: dataset, indexes: [] }, rows, pageSize);
+  // one page's rows to a record list: packs of PACK_ROWS, each keyed by its position
+  const packs = [];
+  for (let i = 0; i < rows.length; i += pageSize)
+    for (const p of packsOf(rows.slice(i, i + pageSize), [])) packs.push({ key: String(packs.length), ...p });
+  const perPage = Math.ceil(pageSize / (packs[0]?.keys.length ?? 1));
+  const packPut = await rawPutRate(
+    `raw-packs-${dataset}`,
+    { name: dataset, indexes: [{ name: 'keys', keyPath: 'keys', multiEntry: true }] },
+    packs,
+    perPage,
+  );
   return {
     rows,
     floor: {
@@ -68,6 +84,8 @@ async function measureFloor(
       delivery,
       floor: put.rowsPerSec,
       floor_ms: put.ms,
+      pack_floor: rows.length / (packPut.ms / 1000),
+      pack_floor_ms: packPut.ms,
       prepare: prepareRate(dataset, rows, pageSize),
     },
   };

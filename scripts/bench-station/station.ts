@@ -11,6 +11,8 @@ import {
   searchCatalog,
   warmSegments,
   type StationDb,
+  getRows,
+  storedKeys,
 } from '../../renderer/db';
 import { journalPort, reconcileWithJournal } from '../../renderer/journal';
 import {
@@ -70,8 +72,8 @@ function serviceFor(params: StationParams, onCommitTiming?: (t: CommitTiming) =>
 }
 
 async function sampleRows<T>(table: 'filings' | 'catalog', n: number, seed: number): Promise<T[]> {
-  const keys = await db!.table(table).toCollection().primaryKeys();
-  return (await db!.table(table).bulkGet(pick(keys, n, seed))) as T[];
+  const keys = await storedKeys(db!, table);
+  return (await getRows(db!, table, pick(keys, n, seed))) as T[];
 }
 
 /** A bill of n lines over random catalog codes (one each, at 10.00). */
@@ -113,7 +115,7 @@ export async function counterLatency(params: StationParams) {
     filings.slice(0, params.lookups).map((f) => f.certno),
     (certno) => findFilings(db!, { certno }),
   );
-  const catalogKeys = await db!.catalog.toCollection().primaryKeys();
+  const catalogKeys = await storedKeys(db!, 'catalog');
   const bills = settleable
     .slice(0, params.previews)
     .map((psn_no, i) => ({ psn_no, lines: billOf(pick(catalogKeys, params.previewLines, 100 + i)) }));
@@ -132,7 +134,7 @@ export async function counterLatency(params: StationParams) {
   // the parts of a preview alone: the catalog rows of another bill as big, and settle() of each request
   const catalogRead = await latencies(
     bills.map((_, i) => pick(catalogKeys, params.previewLines, 900 + i)),
-    (codes) => db!.catalog.bulkGet(codes),
+    (codes) => getRows(db!, 'catalog', codes),
   );
   const engine = await latencies(requests, async (r) => settle(r));
   return { verdict, lookup, preview, catalogRead, engine, settleable: settleable.length };
@@ -197,13 +199,12 @@ export async function settleMany(params: StationParams): Promise<Settled> {
   const releaseWaitMs: number[] = [];
   let refused = 0;
   const seen = new Set<string>();
-  // the people in key order, a page of filings at a time, so the loop holds no whole table
-  let after = '';
-  while (commitMs.length < params.settlements) {
-    const page = await db!.filings.where(':id').above(after).limit(2000).toArray();
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.key;
+  // the people in key order, 2,000 filings read at a time (their keys alone are held)
+  const filingKeys = await storedKeys(db!, 'filings');
+  for (let at = 0; commitMs.length < params.settlements && at < filingKeys.length; at += 2000) {
+    const page = await getRows(db!, 'filings', filingKeys.slice(at, at + 2000));
     for (const f of page) {
+      if (!f) continue;
       if (commitMs.length >= params.settlements) break;
       if (f.scheme !== 'medical' || seen.has(f.psn_no)) continue;
       seen.add(f.psn_no);

@@ -10,6 +10,7 @@ import {
   type SettleService,
   type StationProfile,
 } from '../../renderer/settle-service';
+import { readRows } from '../../renderer/db';
 
 export { inpatientLines, outpatientLines };
 
@@ -60,7 +61,11 @@ export async function settleablePeople(
 ): Promise<string[]> {
   const service = createSettleService({ db, station, journal: openTestJournal().port });
   const psnNos = [
-    ...new Set((await db.filings.filter((f) => f.scheme === 'medical').toArray()).map((f) => f.psn_no)),
+    ...new Set(
+      [...(await readRows(db, 'filings')).values()]
+        .filter((f) => f.scheme === 'medical')
+        .map((f) => f.psn_no),
+    ),
   ];
   const out: string[] = [];
   for (const psn_no of psnNos) {

@@ -20,6 +20,7 @@ import { offlineSettler, settleablePeople } from './bills';
 import { CrashPlan, crashingPort, crashingWrites } from './crash';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 import { openTestJournal } from '../support/test-journal';
+import { getRow } from '../../renderer/db';
 
 let tp: TestPlatform;
 let people: string[];
@@ -97,7 +98,7 @@ describe('cancel and refund on the platform', () => {
       status_before: 'confirmed',
       opter: 'cashier-01',
     });
-    expect((await db.accumulators.get(`${psn}:${year()}`))!.local).toEqual(
+    expect((await getRow(db, 'accumulators', `${psn}:${year()}`))!.local).toEqual(
       accumulatorsSchema.parse({ ...before, year: year() }),
     );
     expect((await db.encounters.get('ZY-ONLINE-1'))!.local_setl_id).toBeNull();
@@ -159,7 +160,7 @@ describe('cancel and refund on the platform', () => {
     });
     expect((await db.settlements.get(second.local_setl_id))!.status).toBe('confirmed');
     // the second settlement's figures agree with the platform's: it never saw the first one's effect
-    const local = accumulatorsSchema.parse((await db.accumulators.get(`${psn}:${year()}`))!.local);
+    const local = accumulatorsSchema.parse((await getRow(db, 'accumulators', `${psn}:${year()}`))!.local);
     expect(await platformAccumulators(psn)).toEqual(local);
     expect(local.inpatient_admissions).toBe(before.inpatient_admissions + 1);
     db.close();

@@ -8,6 +8,7 @@ import { createPusher, inProcessWriterLock, pullAll } from '../../renderer/sync'
 import { offlineSettler, seededRandom, settleablePeople } from './bills';
 import { CrashPlan, crashingPort, crashingWrites } from './crash';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
+import { getRow } from '../../renderer/db';
 
 let tp: TestPlatform;
 beforeAll(async () => {
@@ -104,7 +105,7 @@ describe('crash anywhere in the push, restart from the same database', () => {
     for (const psn_no of new Set(station.map((s) => s.psn_no))) {
       const platformAcc = accumulatorsSchema.parse((await tp.admin.accumulators(psn_no, year)).accumulators);
       expect(
-        accumulatorsSchema.parse((await db.accumulators.get(`${psn_no}:${year}`))!.local),
+        accumulatorsSchema.parse((await getRow(db, 'accumulators', `${psn_no}:${year}`))!.local),
         psn_no,
       ).toEqual(platformAcc);
     }

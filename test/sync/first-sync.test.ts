@@ -22,6 +22,7 @@ import type { StationApi } from '../../shared/station-api';
 import { openTestJournal } from '../support/test-journal';
 import { outpatientLines, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
+import { readRows } from '../../renderer/db';
 
 let tp: TestPlatform;
 beforeAll(async () => {
@@ -133,7 +134,7 @@ describe('the first sync of a new station', () => {
     const db = await new StationDisk().open();
     await pullAll(db, tp.port(), { datasets: ['institutions', 'policies', 'filings'] });
     const service = createSettleService({ db, station: tp.station, journal: openTestJournal().port });
-    const filing = (await db.filings.toArray()).find((f) => f.scheme === 'medical')!;
+    const filing = [...(await readRows(db, 'filings')).values()].find((f) => f.scheme === 'medical')!;
     const facts = { scheme: 'medical', setl_type: 'outpatient', settle_date: tp.today } as const;
     const assessed = await service.assess({ who: { psn_no: filing.psn_no }, ...facts });
     expect(assessed.verdict.canSettle).toBe(false);
@@ -156,7 +157,7 @@ describe('the first sync of a new station', () => {
   it('before the catalog is whole: codes not yet here are asked of the platform, and the platform confirms the settlement', async () => {
     const db = await new StationDisk().open();
     await pullAll(db, portWithout(['catalog'])).catch(() => undefined);
-    expect(await db.catalog.count()).toBe(0);
+    expect((await readRows(db, 'catalog')).size).toBe(0);
     const journal = openTestJournal().port;
     const asked: string[][] = [];
     const port = tp.port();
@@ -200,7 +201,9 @@ describe('the first sync of a new station', () => {
     const db = await new StationDisk().open();
     await pullAll(db, portWithout(['catalog'])).catch(() => undefined);
     const input = {
-      who: { psn_no: (await db.filings.toArray()).find((f) => f.scheme === 'medical')!.psn_no },
+      who: {
+        psn_no: [...(await readRows(db, 'filings')).values()].find((f) => f.scheme === 'medical')!.psn_no,
+      },
       scheme: 'medical',
       setl_type: 'outpatient',
       settle_date: tp.today,

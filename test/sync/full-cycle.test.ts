@@ -14,6 +14,7 @@ import {
 } from '../../renderer/sync';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
+import { getRow } from '../../renderer/db';
 
 let tp: TestPlatform;
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('full cycle', () => {
       -1,
     )!;
     await pullDataset(db, port, 'accumulators');
-    expect((await db.accumulators.get(`${people[0]}:${tp.today.slice(0, 4)}`))!.local).toEqual(
+    expect((await getRow(db, 'accumulators', `${people[0]}:${tp.today.slice(0, 4)}`))!.local).toEqual(
       lastOfFirst.result.accumulators_after,
     );
 
@@ -100,13 +101,13 @@ describe('full cycle', () => {
     const year = Number(tp.today.slice(0, 4));
     for (const psn_no of people) {
       const platformAcc = accumulatorsSchema.parse((await tp.admin.accumulators(psn_no, year)).accumulators);
-      const local = await db.accumulators.get(`${psn_no}:${year}`);
+      const local = await getRow(db, 'accumulators', `${psn_no}:${year}`);
       expect(accumulatorsSchema.parse(local!.local), psn_no).toEqual(platformAcc);
     }
     // A pull afterwards brings the platform's figures, which are the station's.
     await pullDataset(db, port, 'accumulators');
     for (const psn_no of people) {
-      const row = await db.accumulators.get(`${psn_no}:${year}`);
+      const row = await getRow(db, 'accumulators', `${psn_no}:${year}`);
       expect(accumulatorsSchema.parse(row!.local)).toEqual(accumulatorsSchema.parse(row!.platform));
     }
     db.close();

@@ -10,6 +10,7 @@ import { createPusher, inProcessWriterLock, openTasks, pullAll } from '../../ren
 import { openTestJournal } from '../support/test-journal';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
+import { getRow } from '../../renderer/db';
 
 let tp: TestPlatform;
 beforeAll(async () => {
@@ -164,7 +165,7 @@ describe('the journal restores what IndexedDB lost', () => {
     });
     await settler.settle(psn, 'inpatient', { encounter_no: 'ZY-LOST-1', days: 3 });
     const second = (await st.db.settlements.toArray()).find((s) => s.local_setl_id !== first.local_setl_id)!;
-    const localBefore = (await st.db.accumulators.get(`${psn}:${year}`))!.local;
+    const localBefore = (await getRow(st.db, 'accumulators', `${psn}:${year}`))!.local;
     st.db.close();
 
     // The browser's storage is gone; the journal holds two settlements and a cancel.
@@ -184,7 +185,7 @@ describe('the journal restores what IndexedDB lost', () => {
     ]);
     expect((await fresh.db.encounters.get('ZY-LOST-1'))!.local_setl_id).toBe(second.local_setl_id);
     // the counter goes on from the accumulators it had: the cancelled settlement's effect is out
-    expect((await fresh.db.accumulators.get(`${psn}:${year}`))!.local).toEqual(localBefore);
+    expect((await getRow(fresh.db, 'accumulators', `${psn}:${year}`))!.local).toEqual(localBefore);
 
     expect((await pusher(fresh.db).drain()).outcome).toBe('drained');
     const platform = await onPlatform([first.local_setl_id, second.local_setl_id]);
@@ -199,7 +200,7 @@ describe('the journal restores what IndexedDB lost', () => {
     expect(after.cancel).toMatchObject({ platform: 'cancelled' });
     expect(await fresh.db.cancels.count()).toBe(0);
     expect(await platformAcc()).not.toEqual(before);
-    expect((await fresh.db.accumulators.get(`${psn}:${year}`))!.local).toEqual(await platformAcc());
+    expect((await getRow(fresh.db, 'accumulators', `${psn}:${year}`))!.local).toEqual(await platformAcc());
     fresh.db.close();
     await journal.remove();
   });

@@ -13,6 +13,7 @@ import { findFilings } from '../../renderer/db';
 import { resolveTask } from '../../renderer/settle-service';
 import { offlineSettler, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
+import { getRow } from '../../renderer/db';
 
 let tp: TestPlatform;
 beforeAll(async () => {
@@ -63,7 +64,7 @@ describe('platform outcomes become tasks', () => {
     }
     expect((await db.settlements.where('psn_no').equals(okPsn!).first())!.status).toBe('confirmed');
     // The platform's figures count: the person's local accumulators follow them.
-    expect((await db.accumulators.get(`${changedPsn}:${year}`))!.local).toEqual(
+    expect((await getRow(db, 'accumulators', `${changedPsn}:${year}`))!.local).toEqual(
       discrepancy.platform_result!.accumulators_after,
     );
 

@@ -11,6 +11,7 @@ import { createPusher, inProcessWriterLock, pullAll, refreshPerson } from '../..
 import { openTestJournal } from '../support/test-journal';
 import { inpatientLines, settleablePeople } from './bills';
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
+import { getRow } from '../../renderer/db';
 
 let tp: TestPlatform;
 let db: StationDb;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   year = Number(tp.today.slice(0, 4));
   // people with no admission yet this year: another admission elsewhere changes their deductible
   const firstAdmission = async (psn: string) =>
-    !((await db.accumulators.get(`${psn}:${year}`))?.local.inpatient_admissions ?? 0);
+    !((await getRow(db, 'accumulators', `${psn}:${year}`))?.local.inpatient_admissions ?? 0);
   people = [];
   for (const psn of await settleablePeople(db, tp.station, tp.today))
     if (await firstAdmission(psn)) people.push(psn);
@@ -71,7 +72,7 @@ describe('stale cache, online', () => {
 
     const live = await refreshPerson(db, tp.port(), moved);
     expect(live).toMatchObject({ source: 'live', changed: 1 });
-    const acc = await db.accumulators.get(`${moved}:${year}`);
+    const acc = await getRow(db, 'accumulators', `${moved}:${year}`);
     expect(acc?.local).toMatchObject({ inpatient_admissions: 2, hifp_pay: '30000.00' });
     expect(acc?.ver).toBeGreaterThan((await db.checkpoints.get('accumulators'))!.since_ver);
     // Nothing newer the second time: the versions say the cache holds the platform's rows.
@@ -95,7 +96,7 @@ describe('stale cache, online', () => {
       check.differences.find((d) => d.field === 'act_pay_dedc')!.platform,
     );
     // the cache was refreshed from the platform on the way
-    expect((await db.accumulators.get(`${psn}:${year}`))?.local.hifp_pay).toBe('30000.00');
+    expect((await getRow(db, 'accumulators', `${psn}:${year}`))?.local.hifp_pay).toBe('30000.00');
     const row = await svc.commit(check.preview, {
       opter: 'cashier01',
       encounter_no: 'ZY-STALE-1',

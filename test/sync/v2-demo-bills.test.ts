@@ -12,6 +12,7 @@ import { createPusher, inProcessWriterLock, pullAll, type PlatformPort } from '.
 import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 import { openTestJournal } from '../support/test-journal';
 import { chinaOffsetIso } from '../../shared/protocol';
+import { getRow } from '../../renderer/db';
 
 /** Each v2 demo bill and what must become of it: confirmed, or refused by both with this code. */
 const TABLE: { bill: string; expect: 'confirmed' | string; check?: (s: Record<string, string>) => void }[] = [
@@ -129,7 +130,7 @@ describe('settle/v2 demo bills: station and platform agree', () => {
     // Every person's local figures equal the platform's, serious illness and assistance included.
     const year = Number(tp.today.slice(0, 4));
     for (const psn of new Set(settled.map((s) => s.psn_no))) {
-      const local = (await hospital.db.accumulators.get(`${psn}:${year}`))!.local;
+      const local = (await getRow(hospital.db, 'accumulators', `${psn}:${year}`))!.local;
       const platform = (await tp.admin.accumulators(psn, year)).accumulators;
       expect(platform, psn).toEqual(local);
     }

@@ -14,6 +14,7 @@ import { createPusher, pullAll, queueStatus } from '../../../renderer/sync';
 import { relayPort, relayStationApi } from '../../../scripts/bench-station/relay-port';
 import { journalPort } from '../../../renderer/journal';
 import { outpatientLines } from '../bills-lines';
+import { getRow, readRows } from '../../../renderer/db';
 
 let db: StationDb | null = null;
 let station: StationProfile;
@@ -25,7 +26,11 @@ let blocked: string[] = [];
 async function settleSome(n: number, from = 0): Promise<number> {
   const service = createSettleService({ db: db!, station, journal: journalPort(relayStationApi()) });
   const people = [
-    ...new Set((await db!.filings.toArray()).filter((f) => f.scheme === 'medical').map((f) => f.psn_no)),
+    ...new Set(
+      [...(await readRows(db!, 'filings')).values()]
+        .filter((f) => f.scheme === 'medical')
+        .map((f) => f.psn_no),
+    ),
   ];
   let done = 0;
   for (const psn_no of people.slice(from)) {
@@ -120,7 +125,7 @@ const api = {
   },
   async finishOpen() {
     const upgraded = await opening!;
-    const row = await upgraded.filings.get('F1');
+    const row = await getRow(upgraded, 'filings', 'F1');
     const verno = upgraded.verno;
     upgraded.close();
     return { verno, row };

@@ -1,0 +1,210 @@
+// Row packs: how the four big datasets (catalog, wi_catalog, filings, accumulators) store what the
+// platform sends, PACK_ROWS rows to an IndexedDB record instead of one row to a record.
+//
+// Why: in Chromium's IndexedDB the cost of a write is mostly per record, not per byte. Measured in
+// Chromium 156 on this 2-core machine (300,000 catalog-like rows, 15,000 rows a transaction): one
+// row a record 13,200 rows/s; 32 rows a record with a multi-entry index on the records' keys 67,700
+// rows/s; 400 random reads by key 22 ms and 47 ms (docs/sync.md, "Row packs"). A new station's first
+// sync wrote 700,000 rows one a record, and that floor alone was twice its 45 s goal.
+//
+// A dataset's current rows are read from two stores:
+//   - the row store (`catalog`, `filings`, …; one row a record, as before): what the station writes
+//     itself (the accumulators' local figures after a settlement, a cancel, an answer), what a card
+//     read's refresh (8103) brings, and every row an older version of the station stored;
+//   - its pack store (`catalog_packs`, …): the pulled pages, in records of up to PACK_ROWS entries,
+//     each entry a row or `null` (the page deleted that key), found by the multi-entry index on
+//     `keys`. A newer pack has a larger id.
+// A key's row is its row-store row if there is one, else its entry in the newest pack that holds
+// it (null: deleted). So a station's own write wins over what it pulled before, and the pull, which
+// brings newer platform rows, removes the row-store rows of the keys it writes (removeShadowed).
+// Every read of these datasets goes through getRows (or readRows for a whole dataset), inside a
+// transaction that includes rowStores(db, dataset).
+import type { Table } from 'dexie';
+import type { StationDb } from './station-db';
+import type { AccumulatorRow, CatalogRow, FilingRow, WiCatalogRow } from './types';
+
+/** The datasets stored in packs, and the shape of their rows. */
+export interface PackRows {
+  catalog: CatalogRow;
+  wi_catalog: WiCatalogRow;
+  filings: FilingRow;
+  accumulators: AccumulatorRow;
+}
+export type PackDataset = keyof PackRows;
+export const PACK_DATASETS = [
+  'catalog',
+  'wi_catalog',
+  'filings',
+  'accumulators',
+] as const satisfies readonly PackDataset[];
+
+/** Rows per pack record: the measured sweet spot (16: 48,000 rows/s; 32: 67,700; 64: reads of one key
+ * deserialise twice the rows for no faster writes). */
+export const PACK_ROWS = 32;
+
+/** A pack record: `rows[i]` is the row of `keys[i]`, or null when the page deleted that key. */
+export interface PackRow<R = unknown> {
+  id?: number;
+  keys: string[];
+  rows: (R | null)[];
+}
+
+export function isPackDataset(dataset: string): dataset is PackDataset {
+  return (PACK_DATASETS as readonly string[]).includes(dataset);
+}
+
+/** The pack store of a dataset. */
+export function packTable<D extends PackDataset>(
+  db: StationDb,
+  dataset: D,
+): Table<PackRow<PackRows[D]>, number> {
+  return db.table(`${dataset}_packs`);
+}
+
+/** The stores a read of a dataset's rows needs in its transaction's scope. */
+export function rowStores(db: StationDb, dataset: PackDataset): Table[] {
+  return [db.table(dataset), packTable(db, dataset)];
+}
+
+/** The pack records of pulled rows and deletions: deletions first, then the rows in their order,
+ * PACK_ROWS entries a record, so a later entry of the same key (a row after its deletion) wins as a
+ * row put after a delete did. */
+export function packsOf<R extends { key: string }>(
+  rows: readonly R[],
+  deleted: readonly string[],
+): PackRow<R>[] {
+  const keys = [...deleted, ...rows.map((r) => r.key)];
+  const entries: (R | null)[] = [...deleted.map(() => null), ...rows];
+  const packs: PackRow<R>[] = [];
+  for (let i = 0; i < keys.length; i += PACK_ROWS)
+    packs.push({ keys: keys.slice(i, i + PACK_ROWS), rows: entries.slice(i, i + PACK_ROWS) });
+  return packs;
+}
+
+/** Within a readwrite transaction over rowStores: stores pulled rows and deletions as packs, and
+ * removes the row-store rows of those keys, which would otherwise hide the newer pulled ones. */
+export async function putPulled<D extends PackDataset>(
+  db: StationDb,
+  dataset: D,
+  rows: readonly PackRows[D][],
+  deleted: readonly string[],
+): Promise<void> {
+  if (rows.length === 0 && deleted.length === 0) return;
+  await removeShadowed(db, dataset, [...deleted, ...rows.map((r) => r.key)]);
+  await packTable(db, dataset).bulkAdd(packsOf(rows, deleted));
+}
+
+/** Deletes keys of a dataset wherever they are (a card read's refresh learnt they are gone): from the
+ * row store, and with a tombstone pack over any pulled row. */
+export async function deleteRows(
+  db: StationDb,
+  dataset: PackDataset,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db.table(dataset).bulkDelete([...keys]);
+  await packTable(db, dataset).bulkAdd(packsOf([], keys));
+}
+
+/** Removes from the row store the rows of these keys. The row store holds only what the station wrote
+ * itself or refreshed by card, so it is read whole (a first sync finds it empty and reads nothing)
+ * rather than probed key by key, which costs a read per pulled row. */
+async function removeShadowed(db: StationDb, dataset: PackDataset, keys: readonly string[]): Promise<void> {
+  const table = db.table(dataset);
+  if ((await table.count()) === 0) return;
+  const held = new Set((await table.toCollection().primaryKeys()) as string[]);
+  const shadowed = keys.filter((k) => held.has(k));
+  if (shadowed.length > 0) await table.bulkDelete(shadowed);
+}
+
+/** The current rows of these keys (undefined: not stored, or deleted), in the keys' order. Inside a
+ * transaction, its scope must include rowStores(db, dataset). */
+export async function getRows<D extends PackDataset>(
+  db: StationDb,
+  dataset: D,
+  keys: readonly string[],
+): Promise<(PackRows[D] | undefined)[]> {
+  const out = (await db.table(dataset).bulkGet([...keys])) as (PackRows[D] | undefined)[];
+  const missing: number[] = [];
+  out.forEach((r, i) => r === undefined && missing.push(i));
+  if (missing.length === 0) return out;
+  const packs = packTable(db, dataset);
+  // the newest pack of each missing key (ids of one index key come in ascending order)
+  const newest = await Promise.all(missing.map((i) => packs.where('keys').equals(keys[i]!).primaryKeys()));
+  const ids = [...new Set(newest.flatMap((ids) => (ids.length > 0 ? [ids[ids.length - 1]!] : [])))];
+  if (ids.length === 0) return out;
+  const byId = new Map<number, PackRow<PackRows[D]>>();
+  (await packs.bulkGet(ids)).forEach((p, j) => p && byId.set(ids[j]!, p));
+  missing.forEach((i, j) => {
+    const id = newest[j]!.at(-1);
+    const pack = id === undefined ? undefined : byId.get(id);
+    if (!pack) return;
+    const at = pack.keys.lastIndexOf(keys[i]!);
+    out[i] = at < 0 ? undefined : (pack.rows[at] ?? undefined);
+  });
+  return out;
+}
+
+/** The current row of one key (getRows of one). */
+export async function getRow<D extends PackDataset>(
+  db: StationDb,
+  dataset: D,
+  key: string,
+): Promise<PackRows[D] | undefined> {
+  return (await getRows(db, dataset, [key]))[0];
+}
+
+/** Every current row of a dataset, by key (tools, tests and upgrades; reads everything). */
+export async function readRows<D extends PackDataset>(
+  db: StationDb,
+  dataset: D,
+): Promise<Map<string, PackRows[D]>> {
+  return db.transaction('r', rowStores(db, dataset), async () => {
+    const current = new Map<string, PackRows[D] | null>();
+    await packTable(db, dataset)
+      .orderBy(':id')
+      .each((p) => p.keys.forEach((k, i) => current.set(k, p.rows[i] ?? null)));
+    for (const row of (await db.table(dataset).toArray()) as PackRows[D][]) current.set(row.key, row);
+    const rows = new Map<string, PackRows[D]>();
+    for (const [k, r] of current) if (r !== null) rows.set(k, r);
+    return rows;
+  });
+}
+
+/** The keys of a dataset that start with one of these prefixes, in key order, at most `limit`
+ * (a code prefix search at the counter): row-store keys and pulled keys, each checked with getRows
+ * so a deleted key is not offered. Inside a transaction over rowStores, or on its own. */
+export async function keysWithPrefix(
+  db: StationDb,
+  dataset: PackDataset,
+  prefixes: string[],
+  limit: number,
+): Promise<string[]> {
+  if (prefixes.length === 0 || limit <= 0) return [];
+  // Each store gives its first `want` keys in order; the union is complete only up to the last key
+  // of a store that had more (`bound`). Read again, wider, until `limit` live keys lie within it.
+  for (let want = limit; ; want *= 4) {
+    const [held, pulled] = await Promise.all([
+      db.table(dataset).where(':id').startsWithAnyOf(prefixes).limit(want).primaryKeys() as Promise<string[]>,
+      packTable(db, dataset).where('keys').startsWithAnyOf(prefixes).limit(want).keys() as Promise<string[]>,
+    ]);
+    const ends = [held, pulled].filter((ks) => ks.length >= want).map((ks) => ks[ks.length - 1]!);
+    const bound = ends.length === 0 ? null : ends.sort()[0]!;
+    const candidates = [...new Set([...held, ...pulled])].filter((k) => bound === null || k <= bound).sort();
+    const rows = await getRows(db, dataset, candidates);
+    const live = candidates.filter((_, i) => rows[i] !== undefined);
+    if (live.length >= limit || bound === null) return live.slice(0, limit);
+  }
+}
+
+/** Every key a dataset has stored, in key order: the row store's and the packs' (a key whose newest
+ * entry is a deletion included; getRows tells). For tools and benches that sample a dataset. */
+export async function storedKeys(db: StationDb, dataset: PackDataset): Promise<string[]> {
+  const [held, pulled] = await db.transaction('r', rowStores(db, dataset), () =>
+    Promise.all([
+      db.table(dataset).toCollection().primaryKeys() as Promise<string[]>,
+      packTable(db, dataset).orderBy('keys').uniqueKeys() as Promise<string[]>,
+    ]),
+  );
+  return [...new Set([...held, ...pulled])].sort();
+}
