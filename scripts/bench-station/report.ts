@@ -112,7 +112,7 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   say(`  card read → verdict (findFilings by ID number, then assess)   ${latency(f.counter.verdict, 100)}`);
   say(`  F4: preview of a 400-line bill (settle service preview)       ${latency(f.counter.preview, 150)}`);
   say(
-    `    its parts alone: the bill's 400 catalog rows (Dexie bulkGet) p95 ${ms(f.counter.catalogRead.p95)} (median ${ms(f.counter.catalogRead.median)}), settle() p95 ${ms(f.counter.engine.p95)} (median ${ms(f.counter.engine.median)})`,
+    `    its parts alone: the bill's 400 catalog rows (getRows) p95 ${ms(f.counter.catalogRead.p95)} (median ${ms(f.counter.catalogRead.median)}), settle() p95 ${ms(f.counter.engine.p95)} (median ${ms(f.counter.engine.median)})`,
   );
   say('lookups and searches (one at a time)');
   say(`  filing by ID number          ${latency(f.counter.lookup, 5)}`);
