@@ -19,7 +19,7 @@
 // brings newer platform rows, removes the row-store rows of the keys it writes (removeShadowed).
 // Every read of these datasets goes through getRows (or readRows for a whole dataset), inside a
 // transaction that includes rowStores(db, dataset).
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { StationDb } from './station-db';
 import type { AccumulatorRow, CatalogRow, FilingRow, WiCatalogRow } from './types';
 
@@ -118,32 +118,63 @@ async function removeShadowed(db: StationDb, dataset: PackDataset, keys: readonl
 }
 
 /** The current rows of these keys (undefined: not stored, or deleted), in the keys' order. Inside a
- * transaction, its scope must include rowStores(db, dataset).
+ * transaction, its scope must include rowStores(db, dataset); outside one, it opens its own.
  *
- * One round of requests, all issued at once: for each key the packs that hold it (an index getAll;
- * the last is the newest), and one probe of the row store, which only when it holds anything is
- * read by key too. A 400-line bill's catalog codes on a station whose catalog came by pull is then
- * 401 requests, not 1,200 (the row store's bulkGet, the packs' keys, the packs). */
-export async function getRows<D extends PackDataset>(
+ * One round of requests, all issued at once: for each key the packs that hold it (the index's
+ * getAll; the last is the newest), and one probe of the row store, which is read by key only when it
+ * holds anything. The packs are asked with the bare IndexedDB API on Dexie's transaction: through
+ * Dexie, the 400 catalog codes of an F4 took 126 ms at the median on the full world, most of it
+ * Dexie's own work per request (docs/sync.md, "Row packs"). */
+export function getRows<D extends PackDataset>(
   db: StationDb,
   dataset: D,
   keys: readonly string[],
 ): Promise<(PackRows[D] | undefined)[]> {
-  if (keys.length === 0) return [];
+  if (keys.length === 0) return Promise.resolve([]);
+  const current = Dexie.currentTransaction;
+  if (current?.db === db) return rowsIn(db, current.idbtrans, dataset, keys);
+  return db.transaction('r', rowStores(db, dataset), async () =>
+    rowsIn(db, Dexie.currentTransaction.idbtrans, dataset, keys),
+  );
+}
+
+async function rowsIn<D extends PackDataset>(
+  db: StationDb,
+  idb: IDBTransaction,
+  dataset: D,
+  keys: readonly string[],
+): Promise<(PackRows[D] | undefined)[]> {
   const table = db.table(dataset);
-  const packs = packTable(db, dataset);
-  const [held, pulled] = await Promise.all([
-    table.limit(1).primaryKeys(),
-    Promise.all(keys.map((k) => packs.where('keys').equals(k).toArray())),
-  ]);
-  const out = pulled.map((found, i) => {
-    const pack = found[found.length - 1];
-    if (!pack) return undefined;
-    return pack.rows[pack.keys.lastIndexOf(keys[i]!)] ?? undefined;
-  });
+  const [held, pulled] = await Promise.all([table.limit(1).primaryKeys(), newestPacks(idb, dataset, keys)]);
+  const out = pulled.map((pack, i) =>
+    pack ? ((pack.rows[pack.keys.lastIndexOf(keys[i]!)] ?? undefined) as PackRows[D] | undefined) : undefined,
+  );
   if (held.length === 0) return out;
   const own = (await table.bulkGet([...keys])) as (PackRows[D] | undefined)[];
   return own.map((r, i) => r ?? out[i]);
+}
+
+/** For each key, the newest pack that holds it: index getAll requests issued together on the
+ * transaction, answered as a Dexie promise (which keeps Dexie's transaction zone for the caller). */
+function newestPacks(
+  idb: IDBTransaction,
+  dataset: PackDataset,
+  keys: readonly string[],
+): Promise<(PackRow | undefined)[]> {
+  return new Dexie.Promise((resolve, reject) => {
+    const index = idb.objectStore(`${dataset}_packs`).index('keys');
+    const out = new Array<PackRow | undefined>(keys.length);
+    let left = keys.length;
+    keys.forEach((key, i) => {
+      const req = index.getAll(key);
+      req.onsuccess = () => {
+        const found = req.result as PackRow[];
+        out[i] = found[found.length - 1];
+        if (--left === 0) resolve(out);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
 }
 
 /** The current row of one key (getRows of one). */
