@@ -26,8 +26,8 @@ async function fresh(): Promise<StationDb> {
   return openStationDb({ name: `packs-${Math.random()}`, indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
-const pull = (db: StationDb, rows: CatalogRow[], deleted: string[]) =>
-  db.transaction('rw', rowStores(db, 'catalog'), () => putPulled(db, 'catalog', rows, deleted));
+const pull = (db: StationDb, rows: CatalogRow[], deleted: string[], retire = false) =>
+  db.transaction('rw', rowStores(db, 'catalog'), () => putPulled(db, 'catalog', rows, deleted, { retire }));
 
 describe('row packs', () => {
   it('stores a pulled page PACK_ROWS rows to a record and reads every row back by key', async () => {
@@ -55,8 +55,34 @@ describe('row packs', () => {
     db.close();
   });
 
-  // Every mix of pulls (rows and deletions, a key twice in one page), the station's own writes and
-  // refreshed deletions reads back as a plain map of key → row would.
+  it('an incremental pull and a refreshed deletion take the older entries out of their packs', async () => {
+    const db = await fresh();
+    const rows = Array.from({ length: 40 }, (_, i) => row(`K${String(i).padStart(2, '0')}`, 'v1'));
+    await pull(db, rows, []);
+    await pull(db, [row('K01', 'v2'), row('K02', 'v2')], [], true);
+    await pull(db, [row('K01', 'v3')], ['K03'], true);
+    await deleteRows(db, 'catalog', ['K04', 'K39']);
+    const held = async (k: string) => packTable(db, 'catalog').where('keys').equals(k).count();
+    expect([await held('K01'), await held('K02'), await held('K03'), await held('K04')]).toEqual([
+      1, 1, 1, 0,
+    ]);
+    // K39's pack (the first sync's second: K32–K39) was put back with its other 7 rows
+    expect(await held('K39')).toBe(0);
+    expect((await getRows(db, 'catalog', ['K01', 'K02', 'K03', 'K04', 'K05'])).map((r) => r?.name)).toEqual([
+      'v3',
+      'v2',
+      undefined,
+      undefined,
+      'v1',
+    ]);
+    const entries = (await packTable(db, 'catalog').toArray()).flatMap((p) => p.keys);
+    expect(entries.length).toBe(40 - 2); // K04 and K39 gone; K03 a deletion entry
+    db.close();
+  });
+
+  // Every mix of pulls (rows and deletions, a key twice in one page, first-sync pulls and incremental
+  // ones that retire older entries), the station's own writes and refreshed deletions reads back as a
+  // plain map of key → row would.
   it('reads back what a map of the same writes holds (property)', async () => {
     const key = fc.constantFrom('A1', 'A2', 'A3', 'B1', 'B2', 'AB', 'A');
     const op = fc.oneof(
@@ -64,6 +90,7 @@ describe('row packs', () => {
         kind: fc.constant('pull' as const),
         rows: fc.array(fc.tuple(key, fc.nat(99)), { maxLength: 40 }),
         deleted: fc.array(key, { maxLength: 4 }),
+        retire: fc.boolean(),
       }),
       fc.record({ kind: fc.constant('local' as const), key, n: fc.nat(99) }),
       fc.record({ kind: fc.constant('gone' as const), keys: fc.array(key, { maxLength: 3 }) }),
@@ -75,7 +102,7 @@ describe('row packs', () => {
         for (const o of ops) {
           if (o.kind === 'pull') {
             const rows = o.rows.map(([k, n]) => row(k, `p${n}`));
-            await pull(db, rows, o.deleted);
+            await pull(db, rows, o.deleted, o.retire);
             for (const k of o.deleted) model.delete(k);
             for (const r of rows) model.set(r.key, r.name);
           } else if (o.kind === 'local') {

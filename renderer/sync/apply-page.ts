@@ -171,6 +171,9 @@ export async function applyPages(
   // whole once a pull has reached the last page, now or before (completed_at is never cleared)
   let whole = false;
   await db.transaction('rw', tables, async () => {
+    const prev = await db.checkpoints.get(dataset);
+    // pulled whole before: an incremental pull, whose keys' older pack entries are retired
+    const retire = !!prev?.completed_at;
     for (const { page, prepared } of pages) {
       const toPut =
         dataset !== 'accumulators'
@@ -180,15 +183,14 @@ export async function applyPages(
             : [];
       if (packed) {
         // the big datasets: packs of rows (renderer/db/packs.ts)
-        await putPulled(db, dataset, toPut as PackRows[PackDataset][], page.deleted);
+        await putPulled(db, dataset, toPut as PackRows[PackDataset][], page.deleted, { retire });
       } else {
         if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
         if (toPut.length > 0) await table.bulkPut(toPut);
       }
       if (prepared.segment) await db.segments.add(prepared.segment);
     }
-    const prev = await db.checkpoints.get(dataset);
-    whole = !last.more || !!prev?.completed_at;
+    whole = !last.more || retire;
     await db.checkpoints.put({
       dataset,
       since_ver: last.next_ver,

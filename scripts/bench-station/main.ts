@@ -4,7 +4,7 @@
 //   floors      the floors of each big dataset (delivery, bare put, page work), rows dropped after
 //   first-sync  a new station's first sync into an empty database, then the lookup segments loaded
 //   ?station=   a station window opening the full database: cold start, counter latencies,
-//               searches, 1,000 settlements and their upload
+//               searches, 1,000 settlements, their upload and the sync cycle after it
 import { requestPersistence, warmSegments, type StationDb } from '../../renderer/db';
 import { measureFloors } from './floors';
 import { firstSync } from './first-sync';
@@ -15,6 +15,7 @@ import {
   counterLatency,
   drain,
   settleMany,
+  syncCycle,
   type ColdStart,
   type StationParams,
 } from './station';
@@ -41,6 +42,7 @@ const bench = {
   catalogSearches: (p: StationParams) => catalogSearches(p),
   settleMany: (p: StationParams) => settleMany(p),
   drain: () => drain(relayPort()),
+  syncCycle: () => syncCycle(relayPort()),
 };
 
 export type Bench = typeof bench;

@@ -140,6 +140,12 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
   say(
     `  drain: ${s1(f.drain.ms)} for ${f.settled.queued} (goal ≤ 30 s: ${against(f.drain.ms, 30_000, 'max', s1)}); left in outbox ${f.drain.left}; outcomes ${JSON.stringify(f.drain.outcomes)}`,
   );
+  const cycle = Object.entries(f.syncCycle.rows)
+    .filter(([, n]) => n > 0)
+    .map(([d, n]) => `${d} ${n0(n)}`);
+  say(
+    `  the sync cycle after it (an incremental pull of every dataset; the older pack entries of the keys it brings are retired): ${cycle.length > 0 ? cycle.join(', ') : 'nothing new'} in ${ms(f.syncCycle.ms)}, longest write transaction ${ms(f.syncCycle.longest_write_ms)}`,
+  );
 }
 
 /** The real station (browser mode) through its UI. */

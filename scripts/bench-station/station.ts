@@ -2,7 +2,7 @@
 // database open, the journal compared, the lookup segments loaded), then the counter's latencies
 // through the real settle service — card read → verdict (findFilings by ID number, then assess(), as
 // the counter store and the person panel call them) and F4 (preview) of a 400-line bill — lookups and
-// searches, 1,000 settlements and the drain of them.
+// searches, 1,000 settlements, the drain of them and the sync cycle after it.
 import {
   findFilings,
   openStationDb,
@@ -21,7 +21,7 @@ import {
   type SettleService,
   type StationProfile,
 } from '../../renderer/settle-service';
-import { createPusher, queueStatus, type PlatformPort } from '../../renderer/sync';
+import { createPusher, pullAll, queueStatus, type PlatformPort } from '../../renderer/sync';
 import { settle, SETL_TYPES, type BillLine, type SettleRequestInput } from '../../shared/settlement';
 import { latencies, pick, summary, type Latency } from './sample';
 import { relayStationApi } from './relay-port';
@@ -258,4 +258,20 @@ export async function drain(port: PlatformPort) {
     outcomes[s.status] = (outcomes[s.status] ?? 0) + 1;
   });
   return { ms, outcome: report.outcome, left: status.queued, outcomes };
+}
+
+/** The sync cycle after the drain: an incremental pull of every dataset (the accumulators the
+ * uploads moved on the platform come back), its rows per dataset, its wall time and its longest
+ * write transaction (what a counter read can wait behind). */
+export async function syncCycle(port: PlatformPort) {
+  const rows: Record<string, number> = {};
+  let longest_write_ms = 0;
+  const t0 = performance.now();
+  await pullAll(db!, port, {
+    onPage: (p) => {
+      rows[p.dataset] = (rows[p.dataset] ?? 0) + p.rows + p.deleted;
+      longest_write_ms = Math.max(longest_write_ms, p.write_ms);
+    },
+  });
+  return { ms: performance.now() - t0, rows, longest_write_ms };
 }

@@ -62,6 +62,7 @@ export interface BenchFigures {
   searches: Result<'catalogSearches'>;
   settled: Result<'settleMany'>;
   drain: Result<'drain'>;
+  syncCycle: Result<'syncCycle'>;
   heapAfterSettlements: HeapFigure;
   snapshotAfterSettlements: HeapGroup[] | null;
 }
@@ -108,6 +109,7 @@ export async function runTabs(
   const searches = await call(c, 'catalogSearches', params);
   const settled = await call(c, 'settleMany', params);
   const drain = await call(c, 'drain');
+  const syncCycle = await call(c, 'syncCycle');
   const l4 = load();
   const heapAfterSettlements = await heapAfterGc(c);
   const snapshotAfterSettlements = SNAPSHOT ? await heapSummary(c) : null;
@@ -124,6 +126,7 @@ export async function runTabs(
     searches,
     settled,
     drain,
+    syncCycle,
     heapAfterSettlements,
     snapshotAfterSettlements,
   };
