@@ -49,6 +49,8 @@ export {
   packsOf,
   putPulled,
   deleteRows,
+  compactKeys,
+  COMPACT_KEYS,
   getRows,
   getRow,
   readRows,

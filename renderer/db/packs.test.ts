@@ -2,6 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  compactKeys,
+  COMPACT_KEYS,
   deleteRows,
   getRow,
   getRows,
@@ -26,8 +28,8 @@ async function fresh(): Promise<StationDb> {
   return openStationDb({ name: `packs-${Math.random()}`, indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
-const pull = (db: StationDb, rows: CatalogRow[], deleted: string[], retire = false) =>
-  db.transaction('rw', rowStores(db, 'catalog'), () => putPulled(db, 'catalog', rows, deleted, { retire }));
+const pull = (db: StationDb, rows: CatalogRow[], deleted: string[]) =>
+  db.transaction('rw', rowStores(db, 'catalog'), () => putPulled(db, 'catalog', rows, deleted));
 
 describe('row packs', () => {
   it('stores a pulled page PACK_ROWS rows to a record and reads every row back by key', async () => {
@@ -55,12 +57,16 @@ describe('row packs', () => {
     db.close();
   });
 
-  it('an incremental pull and a refreshed deletion take the older entries out of their packs', async () => {
+  it('compaction and a refreshed deletion take the older entries out of their packs', async () => {
     const db = await fresh();
     const rows = Array.from({ length: 40 }, (_, i) => row(`K${String(i).padStart(2, '0')}`, 'v1'));
     await pull(db, rows, []);
-    await pull(db, [row('K01', 'v2'), row('K02', 'v2')], [], true);
-    await pull(db, [row('K01', 'v3')], ['K03'], true);
+    await pull(db, [row('K01', 'v2'), row('K02', 'v2')], []);
+    await pull(db, [row('K01', 'v3')], ['K03']);
+    expect(await packTable(db, 'catalog').where('keys').equals('K01').count()).toBe(3);
+    // more keys than one compaction transaction takes, most of them held nowhere
+    const many = [...Array.from({ length: COMPACT_KEYS + 10 }, (_, i) => `X${i}`), 'K01', 'K02', 'K03'];
+    expect(await compactKeys(db, 'catalog', many)).toMatchObject({ keys: COMPACT_KEYS + 13 });
     await deleteRows(db, 'catalog', ['K04', 'K39']);
     const held = async (k: string) => packTable(db, 'catalog').where('keys').equals(k).count();
     expect([await held('K01'), await held('K02'), await held('K03'), await held('K04')]).toEqual([
@@ -80,9 +86,8 @@ describe('row packs', () => {
     db.close();
   });
 
-  // Every mix of pulls (rows and deletions, a key twice in one page, first-sync pulls and incremental
-  // ones that retire older entries), the station's own writes and refreshed deletions reads back as a
-  // plain map of key → row would.
+  // Every mix of pulls (rows and deletions, a key twice in one page), the station's own writes,
+  // refreshed deletions and compactions reads back as a plain map of key → row would.
   it('reads back what a map of the same writes holds (property)', async () => {
     const key = fc.constantFrom('A1', 'A2', 'A3', 'B1', 'B2', 'AB', 'A');
     const op = fc.oneof(
@@ -90,10 +95,10 @@ describe('row packs', () => {
         kind: fc.constant('pull' as const),
         rows: fc.array(fc.tuple(key, fc.nat(99)), { maxLength: 40 }),
         deleted: fc.array(key, { maxLength: 4 }),
-        retire: fc.boolean(),
       }),
       fc.record({ kind: fc.constant('local' as const), key, n: fc.nat(99) }),
       fc.record({ kind: fc.constant('gone' as const), keys: fc.array(key, { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('compact' as const), keys: fc.array(key, { maxLength: 7 }) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
@@ -102,15 +107,21 @@ describe('row packs', () => {
         for (const o of ops) {
           if (o.kind === 'pull') {
             const rows = o.rows.map(([k, n]) => row(k, `p${n}`));
-            await pull(db, rows, o.deleted, o.retire);
+            await pull(db, rows, o.deleted);
             for (const k of o.deleted) model.delete(k);
             for (const r of rows) model.set(r.key, r.name);
           } else if (o.kind === 'local') {
             await db.catalog.put(row(o.key, `l${o.n}`));
             model.set(o.key, `l${o.n}`);
-          } else {
+          } else if (o.kind === 'gone') {
             await deleteRows(db, 'catalog', o.keys);
             for (const k of o.keys) model.delete(k);
+          } else {
+            const { keys } = await compactKeys(db, 'catalog', o.keys);
+            expect(keys).toBe(new Set(o.keys).size);
+            // each compacted key is left in one pack at most
+            for (const k of o.keys)
+              expect(await packTable(db, 'catalog').where('keys').equals(k).count()).toBeLessThanOrEqual(1);
           }
         }
         const keys = ['A1', 'A2', 'A3', 'B1', 'B2', 'AB', 'A'];

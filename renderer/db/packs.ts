@@ -82,65 +82,103 @@ export function packsOf<R extends { key: string }>(
 }
 
 /** Within a readwrite transaction over rowStores: stores pulled rows and deletions as packs, and
- * removes the row-store rows of those keys, which would otherwise hide the newer pulled ones.
- *
- * `retire`: also take these keys' older entries out of the packs that hold them (retireEntries), so
- * a key lives in one pack however often incremental pulls change it. The pull asks for it once the
- * dataset has been pulled whole before (an incremental pull: few keys, most of them already in a
- * pack); a first sync does not, because its keys are new and looking each one up in the index cost
- * a read per pulled row. */
+ * removes the row-store rows of those keys, which would otherwise hide the newer pulled ones. The
+ * keys' older entries stay in their packs until compactKeys (the pull calls it after an incremental
+ * pull's pages). */
 export async function putPulled<D extends PackDataset>(
   db: StationDb,
   dataset: D,
   rows: readonly PackRows[D][],
   deleted: readonly string[],
-  opts: { retire?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0 && deleted.length === 0) return;
-  const keys = [...deleted, ...rows.map((r) => r.key)];
-  await removeShadowed(db, dataset, keys);
-  if (opts.retire) await retireEntries(db, dataset, keys);
+  await removeShadowed(db, dataset, [...deleted, ...rows.map((r) => r.key)]);
   await packTable(db, dataset).bulkAdd(packsOf(rows, deleted));
 }
 
 /** Deletes keys of a dataset wherever they are (a card read's refresh learnt they are gone): from the
- * row store, and their entries out of the packs (no tombstone is needed: nothing of them is left). */
+ * row store, and every entry of theirs out of the packs (no tombstone is needed: nothing of them is
+ * left). In its own transaction, or in the caller's over rowStores (Dexie nests it there). */
 export async function deleteRows(
   db: StationDb,
   dataset: PackDataset,
   keys: readonly string[],
 ): Promise<void> {
   if (keys.length === 0) return;
-  // its own transaction, or the caller's (Dexie nests a transaction over the same stores in it)
   await db.transaction('rw', rowStores(db, dataset), async () => {
     await db.table(dataset).bulkDelete([...keys]);
-    await retireEntries(db, dataset, keys);
+    const held = await packIdsByKey(Dexie.currentTransaction.idbtrans, dataset, keys);
+    const drop = new Map<number, Set<string>>();
+    keys.forEach((k, i) => held[i]!.forEach((id) => dropOne(drop, id, k)));
+    await dropEntries(db, dataset, drop);
   });
 }
 
-/** Takes these keys' entries out of every pack that holds them: each such pack is put back without
- * them, or deleted when nothing is left in it. Within a readwrite transaction over rowStores. Keeps
- * a key's reads at one pack to decode (getRows reads every pack of a key: a key changed ten times
- * decoded ten packs of 32 rows, measured 3–4× slower at 400 keys) and the stores from growing with
- * every sync cycle. */
-async function retireEntries(db: StationDb, dataset: PackDataset, keys: readonly string[]): Promise<void> {
+/** Keys of one compaction transaction: each is an index request, and the packs it finds are read
+ * and put back, so a counter read waits behind at most one such chunk (docs/sync.md, "Row packs"). */
+export const COMPACT_KEYS = 250;
+
+/** Takes the older entries of these keys out of their packs: a key's entries are kept in its newest
+ * pack only, every older pack that holds it is put back without it (deleted when nothing is left).
+ * What getRows reads does not change (it takes the newest pack); what it decodes does (every pack of
+ * a key: a key changed ten times decoded ten packs of 32 rows, measured 3–4× slower at 400 keys),
+ * and the stores stop growing with every sync cycle. The pull calls it after an incremental pull's
+ * pages, in transactions of COMPACT_KEYS keys over the pack store; returns the longest one's ms. */
+export async function compactKeys(
+  db: StationDb,
+  dataset: PackDataset,
+  keys: readonly string[],
+): Promise<{ keys: number; longest_ms: number }> {
+  const unique = [...new Set(keys)];
+  let longest_ms = 0;
+  for (let i = 0; i < unique.length; i += COMPACT_KEYS) {
+    const chunk = unique.slice(i, i + COMPACT_KEYS);
+    const t0 = performance.now();
+    await db.transaction('rw', packTable(db, dataset), async () => {
+      const held = await packIdsByKey(Dexie.currentTransaction.idbtrans, dataset, chunk);
+      const drop = new Map<number, Set<string>>();
+      chunk.forEach((k, j) => {
+        const ids = held[j]!;
+        const newest = Math.max(...ids);
+        for (const id of ids) if (id !== newest) dropOne(drop, id, k);
+      });
+      await dropEntries(db, dataset, drop);
+    });
+    longest_ms = Math.max(longest_ms, performance.now() - t0);
+  }
+  return { keys: unique.length, longest_ms };
+}
+
+function dropOne(drop: Map<number, Set<string>>, id: number, key: string): void {
+  const keys = drop.get(id);
+  if (keys) keys.add(key);
+  else drop.set(id, new Set([key]));
+}
+
+/** Within a readwrite transaction over the pack store: takes the given keys' entries out of the
+ * given packs (pack id → keys); a pack left empty is deleted. */
+async function dropEntries(
+  db: StationDb,
+  dataset: PackDataset,
+  drop: Map<number, Set<string>>,
+): Promise<void> {
+  if (drop.size === 0) return;
   const table = packTable(db, dataset);
-  const gone = new Set(keys);
-  const ids = await packIdsOf(Dexie.currentTransaction.idbtrans, dataset, [...gone]);
-  if (ids.length === 0) return;
+  const ids = [...drop.keys()];
   const emptied: number[] = [];
   const kept: PackRow<PackRows[PackDataset]>[] = [];
-  for (const pack of await table.bulkGet(ids)) {
-    if (!pack) continue;
+  (await table.bulkGet(ids)).forEach((pack, i) => {
+    if (!pack) return;
+    const gone = drop.get(ids[i]!)!;
     const keep = pack.keys.map((k) => !gone.has(k));
     if (!keep.includes(true)) emptied.push(pack.id!);
     else
       kept.push({
         id: pack.id,
-        keys: pack.keys.filter((_, i) => keep[i]),
-        rows: pack.rows.filter((_, i) => keep[i]),
+        keys: pack.keys.filter((_, j) => keep[j]),
+        rows: pack.rows.filter((_, j) => keep[j]),
       });
-  }
+  });
   if (emptied.length > 0) await table.bulkDelete(emptied);
   if (kept.length > 0) await table.bulkPut(kept);
 }
@@ -216,23 +254,27 @@ function newestPacks(
   });
 }
 
-/** The ids of the packs that hold any of these keys: an index getAllKeys per key, issued together
- * on the transaction (Dexie's `where('keys').anyOf()` walks the index with one cursor step after
- * another: 1,000 keys held a sync cycle's write transaction 427 ms). */
-function packIdsOf(idb: IDBTransaction, dataset: PackDataset, keys: readonly string[]): Promise<number[]> {
+/** For each key, the ids of the packs that hold it: an index getAllKeys per key (ids only, no
+ * record decoded), issued together on the transaction (Dexie's `where('keys').anyOf()` walks the
+ * index one cursor step after another). */
+function packIdsByKey(
+  idb: IDBTransaction,
+  dataset: PackDataset,
+  keys: readonly string[],
+): Promise<number[][]> {
   return new Dexie.Promise((resolve, reject) => {
-    if (keys.length === 0) return resolve([]);
+    const out = new Array<number[]>(keys.length);
+    if (keys.length === 0) return resolve(out);
     const index = idb.objectStore(`${dataset}_packs`).index('keys');
-    const ids = new Set<number>();
     let left = keys.length;
-    for (const key of keys) {
+    keys.forEach((key, i) => {
       const req = index.getAllKeys(key);
       req.onsuccess = () => {
-        for (const id of req.result as number[]) ids.add(id);
-        if (--left === 0) resolve([...ids]);
+        out[i] = req.result as number[];
+        if (--left === 0) resolve(out);
       };
       req.onerror = () => reject(req.error);
-    }
+    });
   });
 }
 

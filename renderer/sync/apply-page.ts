@@ -171,9 +171,6 @@ export async function applyPages(
   // whole once a pull has reached the last page, now or before (completed_at is never cleared)
   let whole = false;
   await db.transaction('rw', tables, async () => {
-    const prev = await db.checkpoints.get(dataset);
-    // pulled whole before: an incremental pull, whose keys' older pack entries are retired
-    const retire = !!prev?.completed_at;
     for (const { page, prepared } of pages) {
       const toPut =
         dataset !== 'accumulators'
@@ -183,14 +180,15 @@ export async function applyPages(
             : [];
       if (packed) {
         // the big datasets: packs of rows (renderer/db/packs.ts)
-        await putPulled(db, dataset, toPut as PackRows[PackDataset][], page.deleted, { retire });
+        await putPulled(db, dataset, toPut as PackRows[PackDataset][], page.deleted);
       } else {
         if (page.deleted.length > 0) await table.bulkDelete(page.deleted);
         if (toPut.length > 0) await table.bulkPut(toPut);
       }
       if (prepared.segment) await db.segments.add(prepared.segment);
     }
-    whole = !last.more || retire;
+    const prev = await db.checkpoints.get(dataset);
+    whole = !last.more || !!prev?.completed_at;
     await db.checkpoints.put({
       dataset,
       since_ver: last.next_ver,

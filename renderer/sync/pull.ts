@@ -3,8 +3,16 @@
 // so the network and IndexedDB work at the same time; a fetched page is only stored if the write of
 // the page before it committed.
 import { MAX_PAGE_SIZE } from '../../shared/protocol';
-import type { DatasetName, StationDb } from '../db';
-import { COUNTER_DATASETS, compactSegments, isSegmentDataset, segmentIndex, toStationDbError } from '../db';
+import type { DatasetName, PackDataset, StationDb } from '../db';
+import {
+  COUNTER_DATASETS,
+  compactKeys,
+  compactSegments,
+  isPackDataset,
+  isSegmentDataset,
+  segmentIndex,
+  toStationDbError,
+} from '../db';
 import { applyPages } from './apply-page';
 import { SyncError } from './errors';
 import { startPageFeed, type FedPage, type PageFeed } from './page-feed';
@@ -37,8 +45,12 @@ export interface PullReport {
   since_ver: number;
   /** changes the platform announced for this run (rows and deletions after the starting since_ver) */
   total_rows: number;
-  /** the lookup segments could not be merged or loaded after the pull (the pull itself succeeded) */
+  /** the lookup segments could not be merged or loaded, or the packs compacted, after the pull (the
+   * pull itself succeeded) */
   compaction_error?: string;
+  /** after an incremental pull of a big dataset: the keys whose older pack entries were taken out
+   * (compactKeys) and its longest transaction */
+  compacted?: { keys: number; longest_ms: number };
 }
 
 export interface PullOptions {
@@ -64,7 +76,6 @@ async function writeDataset(
   dataset: DatasetName,
   opts: PullOptions,
 ): Promise<PullReport> {
-  const now = opts.now ?? (() => new Date());
   opts.onStart?.(dataset);
   const report: PullReport = {
     dataset,
@@ -91,6 +102,54 @@ async function writeDataset(
     expectedLeft = page.total_rows - delivered;
     return null;
   };
+  // Once a big dataset has been pulled whole, a pull brings changes to keys already in its packs:
+  // their older entries are taken out after the pages stored (compactKeys), also when a later page
+  // fails. A first sync's keys are new.
+  const compact: string[] | null =
+    isPackDataset(dataset) && (await db.checkpoints.get(dataset))?.completed_at ? [] : null;
+  try {
+    await writePages(db, feed, dataset, opts, report, countProblem, compact);
+  } finally {
+    if (compact && compact.length > 0) {
+      try {
+        report.compacted = await compactKeys(db, dataset as PackDataset, compact);
+      } catch (e) {
+        // only an optimisation: every page is stored already (the next compaction of these keys
+        // takes their older entries out)
+        report.compaction_error = `packs not compacted: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+  }
+
+  // Many small incremental pages leave many small lookup segments: merge them now and then. And
+  // load the new ones into this window's index now, while no write holds the segments store (the
+  // next dataset's pages do not touch it; a card read during the catalog's pull would wait behind
+  // each catalog page to load the filings'). Only optimisations: every page is stored already, so a
+  // failure is reported, not thrown (a throw would stop pullAll before the datasets after this one).
+  if (isSegmentDataset(dataset) && report.pages > 0) {
+    try {
+      await compactSegments(db, dataset);
+      if (report.rows + report.deleted > 0) await segmentIndex(db, dataset).refresh();
+    } catch (e) {
+      const error = `lookup segments not merged or loaded: ${e instanceof Error ? e.message : String(e)}`;
+      report.compaction_error = report.compaction_error ? `${report.compaction_error}; ${error}` : error;
+    }
+  }
+  return report;
+}
+
+/** The pages of one dataset until its last, each run of waiting pages in one transaction; the keys
+ * of the stored pages go to `compact` when it is given. */
+async function writePages(
+  db: StationDb,
+  feed: PageFeed,
+  dataset: DatasetName,
+  opts: PullOptions,
+  report: PullReport,
+  countProblem: (page: FedPage['page'], since: number) => SyncError | null,
+  compact: string[] | null,
+): Promise<void> {
+  const now = opts.now ?? (() => new Date());
   for (let done = false; !done;) {
     const t0 = performance.now();
     const first = await feed.take();
@@ -117,6 +176,7 @@ async function writeDataset(
         throw toStationDbError(e);
       }
     }
+    if (compact) for (const { page } of good) compact.push(...page.deleted, ...page.rows.map((r) => r.key));
     if (problem) throw problem;
     const t2 = performance.now();
     good.forEach(({ page }, i) => {
@@ -136,21 +196,6 @@ async function writeDataset(
       });
     });
   }
-
-  // Many small incremental pages leave many small lookup segments: merge them now and then. And
-  // load the new ones into this window's index now, while no write holds the segments store (the
-  // next dataset's pages do not touch it; a card read during the catalog's pull would wait behind
-  // each catalog page to load the filings'). Only optimisations: every page is stored already, so a
-  // failure is reported, not thrown (a throw would stop pullAll before the datasets after this one).
-  if (isSegmentDataset(dataset) && report.pages > 0) {
-    try {
-      await compactSegments(db, dataset);
-      if (report.rows + report.deleted > 0) await segmentIndex(db, dataset).refresh();
-    } catch (e) {
-      report.compaction_error = e instanceof Error ? e.message : String(e);
-    }
-  }
-  return report;
 }
 
 /** Pulls the datasets in order (every dataset by default), fetching ahead across their boundaries.

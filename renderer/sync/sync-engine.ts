@@ -149,7 +149,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       for (const r of await pullAll(deps.db, deps.port, tracking)) {
         // the pull succeeded; only the merge of its lookup segments did not (tried again next cycle)
         if (r.compaction_error)
-          log('warn', `lookup segments of ${r.dataset} not merged or loaded`, { error: r.compaction_error });
+          log('warn', `${r.dataset}: stored, but not compacted after the pull`, {
+            error: r.compaction_error,
+          });
       }
       await pusher.recoverInFlight();
       const report = await pusher.drain();

@@ -144,7 +144,7 @@ export function reportStation(f: BenchFigures, say: (line: string) => void): voi
     .filter(([, n]) => n > 0)
     .map(([d, n]) => `${d} ${n0(n)}`);
   say(
-    `  the sync cycle after it (an incremental pull of every dataset; the older pack entries of the keys it brings are retired): ${cycle.length > 0 ? cycle.join(', ') : 'nothing new'} in ${ms(f.syncCycle.ms)}, longest write transaction ${ms(f.syncCycle.longest_write_ms)}`,
+    `  the sync cycle after it (an incremental pull of every dataset): ${cycle.length > 0 ? cycle.join(', ') : 'nothing new'} in ${ms(f.syncCycle.ms)}; longest page write transaction ${ms(f.syncCycle.longest_write_ms)}; older pack entries of ${n0(f.syncCycle.compacted_keys)} keys taken out, longest compaction transaction ${ms(f.syncCycle.longest_compaction_ms)}${f.syncCycle.errors.length > 0 ? `; FAILED: ${f.syncCycle.errors.join('; ')}` : ''}`,
   );
 }
 

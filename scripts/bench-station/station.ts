@@ -261,17 +261,25 @@ export async function drain(port: PlatformPort) {
 }
 
 /** The sync cycle after the drain: an incremental pull of every dataset (the accumulators the
- * uploads moved on the platform come back), its rows per dataset, its wall time and its longest
- * write transaction (what a counter read can wait behind). */
+ * uploads moved on the platform come back), its rows per dataset, its wall time, its longest page
+ * write transaction and its longest compaction transaction (what a counter read can wait behind). */
 export async function syncCycle(port: PlatformPort) {
   const rows: Record<string, number> = {};
   let longest_write_ms = 0;
   const t0 = performance.now();
-  await pullAll(db!, port, {
+  const reports = await pullAll(db!, port, {
     onPage: (p) => {
       rows[p.dataset] = (rows[p.dataset] ?? 0) + p.rows + p.deleted;
       longest_write_ms = Math.max(longest_write_ms, p.write_ms);
     },
   });
-  return { ms: performance.now() - t0, rows, longest_write_ms };
+  const compacted = reports.flatMap((r) => (r.compacted ? [r.compacted] : []));
+  return {
+    ms: performance.now() - t0,
+    rows,
+    longest_write_ms,
+    compacted_keys: compacted.reduce((n, c) => n + c.keys, 0),
+    longest_compaction_ms: Math.max(0, ...compacted.map((c) => c.longest_ms)),
+    errors: reports.flatMap((r) => (r.compaction_error ? [`${r.dataset}: ${r.compaction_error}`] : [])),
+  };
 }

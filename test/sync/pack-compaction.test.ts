@@ -27,7 +27,7 @@ async function entries(): Promise<[string, boolean][]> {
 }
 
 describe('row packs across sync cycles', () => {
-  it('an incremental pull retires the older entries of the keys it brings: one pack a key, however often it changes', async () => {
+  it('an incremental pull takes the older entries of the keys it brings out of their packs: one pack a key, however often it changes', async () => {
     const stored = [...(await readRows(db, 'catalog')).values()];
     expect(stored.length).toBe(1000);
     const firstEntries = await entries();
