@@ -231,46 +231,56 @@ async function rowsIn<D extends PackDataset>(
   return own.map((r, i) => r ?? out[i]);
 }
 
-/** For each key, the newest pack that holds it: index getAll requests issued together on the
- * transaction, answered as a Dexie promise (which keeps Dexie's transaction zone for the caller). */
+/** For each key, the newest pack that holds it (an index getAll; the last is the newest). */
 function newestPacks(
   idb: IDBTransaction,
   dataset: PackDataset,
   keys: readonly string[],
 ): Promise<(PackRow | undefined)[]> {
-  return new Dexie.Promise((resolve, reject) => {
-    const index = idb.objectStore(`${dataset}_packs`).index('keys');
-    const out = new Array<PackRow | undefined>(keys.length);
-    let left = keys.length;
-    keys.forEach((key, i) => {
-      const req = index.getAll(key);
-      req.onsuccess = () => {
-        const found = req.result as PackRow[];
-        out[i] = found[found.length - 1];
-        if (--left === 0) resolve(out);
-      };
-      req.onerror = () => reject(req.error);
-    });
-  });
+  return perKey(
+    idb,
+    dataset,
+    keys,
+    (index, key) => index.getAll(key),
+    (found: PackRow[]) => found.at(-1),
+  );
 }
 
-/** For each key, the ids of the packs that hold it: an index getAllKeys per key (ids only, no
- * record decoded), issued together on the transaction (Dexie's `where('keys').anyOf()` walks the
- * index one cursor step after another). */
+/** For each key, the ids of the packs that hold it (an index getAllKeys: ids only, no record
+ * decoded; Dexie's `where('keys').anyOf()` walks the index one cursor step after another). */
 function packIdsByKey(
   idb: IDBTransaction,
   dataset: PackDataset,
   keys: readonly string[],
 ): Promise<number[][]> {
+  return perKey(
+    idb,
+    dataset,
+    keys,
+    (index, key) => index.getAllKeys(key),
+    (ids) => ids as number[],
+  );
+}
+
+/** One request per key on the pack store's `keys` index, all issued together on the transaction
+ * with the bare IndexedDB API and answered, in the keys' order, as a Dexie promise (which keeps
+ * Dexie's transaction zone for the caller). */
+function perKey<R, T>(
+  idb: IDBTransaction,
+  dataset: PackDataset,
+  keys: readonly string[],
+  ask: (index: IDBIndex, key: string) => IDBRequest<R>,
+  answer: (result: R) => T,
+): Promise<T[]> {
   return new Dexie.Promise((resolve, reject) => {
-    const out = new Array<number[]>(keys.length);
+    const out = new Array<T>(keys.length);
     if (keys.length === 0) return resolve(out);
     const index = idb.objectStore(`${dataset}_packs`).index('keys');
     let left = keys.length;
     keys.forEach((key, i) => {
-      const req = index.getAllKeys(key);
+      const req = ask(index, key);
       req.onsuccess = () => {
-        out[i] = req.result as number[];
+        out[i] = answer(req.result);
         if (--left === 0) resolve(out);
       };
       req.onerror = () => reject(req.error);

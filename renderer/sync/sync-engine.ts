@@ -147,7 +147,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       tracking = await pullTracking();
       for (const r of await pullAll(deps.db, deps.port, tracking)) {
-        // the pull succeeded; only the merge of its lookup segments did not (tried again next cycle)
+        // the pull succeeded; only the merge of its lookup segments or the compaction of its packs did
+        // not (the segments are merged again next cycle; the packs' older entries stay until those
+        // keys change again)
         if (r.compaction_error)
           log('warn', `${r.dataset}: stored, but not compacted after the pull`, {
             error: r.compaction_error,

@@ -10,7 +10,7 @@ import { StationDisk, startTestPlatform, type TestPlatform } from './harness';
 let tp: TestPlatform;
 let db: StationDb;
 beforeAll(async () => {
-  tp = await startTestPlatform({ seed: 'sync-pack-retire', catalogSize: 1000 });
+  tp = await startTestPlatform({ seed: 'sync-pack-compaction', catalogSize: 1000 });
   db = await new StationDisk().open();
   await pullAll(db, tp.port(), { pageSize: 97 });
 });
